@@ -1,0 +1,874 @@
+//===--- PgTreeFacts.cpp - Facts from a libpg_query parse tree -----------===//
+//
+// The tree is libpg_query's JSON: every node is {"TypeName": {fields}}, some
+// embedded structs (a statement's target relation, ON CONFLICT) come without
+// the wrapper, and fields holding a zero or an empty value are left out.
+//
+//===----------------------------------------------------------------------===//
+
+#include "sql/PgTreeFacts.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include <algorithm>
+
+namespace dbrace::sql::detail {
+
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+bool isIdLikeColumn(llvm::StringRef C) {
+  if (C == "id" || C == "uuid" || C == "guid" || C == "rowid" || C == "oid" ||
+      C == "pk" || C == "key")
+    return true;
+  if (C.ends_with("_id") || C.ends_with("_uuid") || C.ends_with("_pk") ||
+      C.ends_with("_key"))
+    return true;
+  // Folded camel case (`userId` -> `userid`); `paid`, `valid`, `void` are not
+  // keys, so a consonant must come before the `id`.
+  if (C.size() > 3 && C.ends_with("id") && C != "valid" && C != "invalid") {
+    char Before = C[C.size() - 3];
+    return llvm::isAlpha(Before) && !llvm::StringRef("aeiou").contains(Before);
+  }
+  return false;
+}
+
+bool isVersionColumn(llvm::StringRef C) {
+  return C == "version" || C.ends_with("_version") || C == "rowversion" ||
+         C == "xmin";
+}
+
+namespace {
+
+/// {"Type": {...}} as (Type, fields); ("", nullptr) for anything else.
+std::pair<llvm::StringRef, const Object *> node(const Value *V) {
+  if (!V)
+    return {"", nullptr};
+  const Object *O = V->getAsObject();
+  if (!O || O->size() != 1)
+    return {"", nullptr};
+  const auto &KV = *O->begin();
+  return {llvm::StringRef(KV.first), KV.second.getAsObject()};
+}
+
+const Object *nodeOf(const Value *V, llvm::StringRef Type) {
+  auto [T, O] = node(V);
+  return T == Type ? O : nullptr;
+}
+
+const Array *arrayField(const Object *O, llvm::StringRef K) {
+  return O ? O->getArray(K) : nullptr;
+}
+
+/// A list of {"String": {"sval": ...}} nodes as plain strings.
+std::vector<std::string> stringList(const Array *A) {
+  std::vector<std::string> Out;
+  if (!A)
+    return Out;
+  for (const Value &V : *A) {
+    if (const Object *S = nodeOf(&V, "String"))
+      Out.push_back(S->getString("sval").value_or("").str());
+    else
+      Out.emplace_back();
+  }
+  return Out;
+}
+
+std::string lastName(const Array *A) {
+  auto L = stringList(A);
+  return L.empty() ? std::string() : L.back();
+}
+
+bool isAggregateName(llvm::StringRef N) {
+  static const char *const Names[] = {
+      "count",       "sum",           "avg",          "min",
+      "max",         "bool_and",      "bool_or",      "every",
+      "array_agg",   "string_agg",    "json_agg",     "jsonb_agg",
+      "json_object_agg", "jsonb_object_agg", "group_concat", "total",
+      "bit_and",     "bit_or",        "bit_xor",      "stddev",
+      "stddev_pop",  "stddev_samp",   "variance",     "var_pop",
+      "var_samp",    "xmlagg",        "percentile_cont", "percentile_disc",
+      "mode"};
+  for (const char *A : Names)
+    if (N == A)
+      return true;
+  return false;
+}
+
+bool isAdvisoryLockName(llvm::StringRef N) {
+  // Unlock functions are not locks; MySQL's GET_LOCK is the same idea.
+  return (N.starts_with("pg_advisory_") || N.starts_with("pg_try_advisory_")) &&
+             !N.contains("unlock") ||
+         N == "get_lock";
+}
+
+/// A table or alias visible to the columns of one statement level.
+struct ScopeEntry {
+  std::string Alias; ///< Alias, or the bare relation name.
+  std::string Table; ///< Empty for a subquery.
+};
+
+struct Scope {
+  std::vector<ScopeEntry> Entries;
+  std::string Target;      ///< Update/delete/insert target table.
+  std::string TargetAlias; ///< Its alias, or bare name.
+
+  std::string resolve(llvm::StringRef Qualifier) const {
+    if (Qualifier.empty()) {
+      if (!Target.empty())
+        return Target;
+      return Entries.size() == 1 ? Entries.front().Table : std::string();
+    }
+    if (!TargetAlias.empty() && Qualifier == TargetAlias)
+      return Target;
+    for (const ScopeEntry &E : Entries)
+      if (E.Alias == Qualifier)
+        return E.Table;
+    return Qualifier.str();
+  }
+
+  bool isTarget(llvm::StringRef Qualifier) const {
+    return Qualifier.empty() || Qualifier == TargetAlias || Qualifier == Target;
+  }
+};
+
+struct ColumnName {
+  std::string Qualifier, Column;
+};
+
+/// The column of a ColumnRef (also under a cast); nullopt for `*` or others.
+std::optional<ColumnName> columnOf(const Value *V) {
+  if (const Object *Cast = nodeOf(V, "TypeCast"))
+    return columnOf(Cast->get("arg"));
+  const Object *C = nodeOf(V, "ColumnRef");
+  if (!C)
+    return std::nullopt;
+  const Array *Fields = C->getArray("fields");
+  if (!Fields || Fields->empty() || !nodeOf(&Fields->back(), "String"))
+    return std::nullopt;
+  auto Names = stringList(Fields);
+  ColumnName N;
+  N.Column = Names.back();
+  if (Names.size() >= 2)
+    N.Qualifier = Names[Names.size() - 2];
+  return N;
+}
+
+/// Calls \p Fn on every node object below \p V, with its type, without
+/// entering the sub-select of a SubLink (another statement level).
+template <typename Fn>
+void forEachNode(const Value *V, Fn &&F, bool EnterSubselects = false) {
+  if (!V)
+    return;
+  if (const Array *A = V->getAsArray()) {
+    for (const Value &E : *A)
+      forEachNode(&E, F, EnterSubselects);
+    return;
+  }
+  const Object *O = V->getAsObject();
+  if (!O)
+    return;
+  auto [Type, Fields] = node(V);
+  if (Fields) {
+    if (!F(Type, *Fields))
+      return;
+  }
+  for (const auto &KV : *O) {
+    if (!EnterSubselects && llvm::StringRef(KV.first) == "subselect")
+      continue;
+    forEachNode(&KV.second, F, EnterSubselects);
+  }
+}
+
+bool mentions(const Value *V, llvm::StringRef Type) {
+  bool Found = false;
+  forEachNode(
+      V,
+      [&](llvm::StringRef T, const Object &) {
+        if (T == Type)
+          Found = true;
+        return !Found;
+      },
+      /*EnterSubselects=*/true);
+  return Found;
+}
+
+class TreeWalker {
+public:
+  TreeWalker(llvm::StringRef Norm, size_t Base, StatementFacts &F)
+      : Norm(Norm), Base(Base), F(F) {}
+
+  void run(const Value &Stmt) {
+    auto [Type, S] = node(&Stmt);
+    if (!S)
+      return;
+    collectCtes(&Stmt);
+    if (Type == "SelectStmt")
+      select(*S);
+    else if (Type == "InsertStmt")
+      insert(*S);
+    else if (Type == "UpdateStmt")
+      update(*S);
+    else if (Type == "DeleteStmt")
+      remove(*S);
+    else if (Type == "MergeStmt")
+      merge(*S);
+    else if (Type == "TransactionStmt")
+      transaction(*S);
+    else if (Type == "VariableSetStmt")
+      variableSet(*S);
+    else if (Type == "LockStmt")
+      lockTable(*S);
+    else if (Type == "TruncateStmt")
+      truncate(*S);
+    // Everything else (DDL, EXPLAIN, COPY, ...) reads and writes no rows
+    // that matter here: kind Other, no tables.
+    if (F.Kind != StatementKind::Other)
+      collectTables(&Stmt);
+    finishTables();
+  }
+
+private:
+  //===--- Statements ---------------------------------------------------===//
+
+  void select(const Object &S) {
+    F.Kind = StatementKind::Select;
+    if (const Array *Targets = S.getArray("targetList"))
+      for (const Value &T : *Targets)
+        forEachNode(&T, [&](llvm::StringRef Type, const Object &O) {
+          if (Type == "FuncCall") {
+            std::string Name = lastName(O.getArray("funcname"));
+            if (isAdvisoryLockName(Name) && F.AdvisoryFunction.empty()) {
+              F.Kind = StatementKind::AdvisoryLock;
+              F.AdvisoryFunction = Name;
+              F.Lock = llvm::StringRef(Name).contains("shared")
+                           ? LockStrength::ForShare
+                           : LockStrength::ForUpdate;
+            }
+          }
+          return true;
+        });
+    Scope Sc;
+    fromItems(S.getArray("fromClause"), Sc);
+    if (F.Kind == StatementKind::Select) {
+      lockingClause(S);
+      // `FOR UPDATE OF a` names an alias; the checker wants the table.
+      for (std::string &Of : F.LockOf)
+        for (const ScopeEntry &E : Sc.Entries)
+          if (E.Alias == Of && !E.Table.empty())
+            Of = E.Table;
+    }
+    where(S.get("whereClause"), Sc, /*Guards=*/false);
+    F.IsExistenceOrCount = existenceOrCount(S);
+    F.LockClauseAllowed =
+        F.Kind == StatementKind::Select && lockClauseAllowed(S);
+  }
+
+  void insert(const Object &S) {
+    const Object *Conflict = S.getObject("onConflictClause");
+    F.Kind = Conflict ? StatementKind::Upsert : StatementKind::Insert;
+    Scope Sc = targetScope(S.getObject("relation"));
+    insertValues(S, Sc);
+    if (Conflict) {
+      sets(Conflict->getArray("targetList"), Sc);
+      // ON CONFLICT DO UPDATE ... WHERE: the write checks these itself.
+      if (const Value *W = Conflict->get("whereClause"))
+        guardColumnsOf(W, Sc);
+    }
+  }
+
+  void update(const Object &S) {
+    F.Kind = StatementKind::Update;
+    Scope Sc = targetScope(S.getObject("relation"));
+    fromItems(S.getArray("fromClause"), Sc);
+    sets(S.getArray("targetList"), Sc);
+    where(S.get("whereClause"), Sc, /*Guards=*/true);
+  }
+
+  void remove(const Object &S) {
+    F.Kind = StatementKind::Delete;
+    Scope Sc = targetScope(S.getObject("relation"));
+    fromItems(S.getArray("usingClause"), Sc);
+    where(S.get("whereClause"), Sc, /*Guards=*/true);
+  }
+
+  void merge(const Object &S) {
+    F.Kind = StatementKind::Upsert;
+    Scope Sc = targetScope(S.getObject("relation"));
+    if (const Array *Whens = S.getArray("mergeWhenClauses"))
+      for (const Value &W : *Whens)
+        if (const Object *C = nodeOf(&W, "MergeWhenClause"))
+          if (C->getString("commandType").value_or("") == "CMD_UPDATE")
+            sets(C->getArray("targetList"), Sc);
+  }
+
+  void transaction(const Object &S) {
+    llvm::StringRef K = S.getString("kind").value_or("TRANS_STMT_BEGIN");
+    if (K == "TRANS_STMT_BEGIN" || K == "TRANS_STMT_START")
+      F.Kind = StatementKind::Begin;
+    else if (K == "TRANS_STMT_COMMIT" || K == "TRANS_STMT_COMMIT_PREPARED")
+      F.Kind = StatementKind::Commit;
+    else if (K == "TRANS_STMT_ROLLBACK" || K == "TRANS_STMT_ROLLBACK_PREPARED")
+      F.Kind = StatementKind::Rollback;
+    else if (K == "TRANS_STMT_SAVEPOINT" || K == "TRANS_STMT_RELEASE" ||
+             K == "TRANS_STMT_ROLLBACK_TO")
+      // ROLLBACK TO keeps the transaction open: a savepoint operation.
+      F.Kind = StatementKind::Savepoint;
+    isolationFrom(S.getArray("options"));
+  }
+
+  void variableSet(const Object &S) {
+    llvm::StringRef Name = S.getString("name").value_or("");
+    if (Name == "TRANSACTION" || Name == "SESSION CHARACTERISTICS") {
+      F.Kind = StatementKind::SetTransaction;
+      isolationFrom(S.getArray("args"));
+    } else if (Name == "transaction_isolation" ||
+               Name == "default_transaction_isolation") {
+      F.Kind = StatementKind::SetTransaction;
+      if (const Array *Args = S.getArray("args"))
+        if (!Args->empty())
+          F.IsolationLevel = isolationNamed(literal(&Args->front()));
+    }
+  }
+
+  void lockTable(const Object &S) {
+    F.Kind = StatementKind::LockTable;
+    if (const Array *Rels = S.getArray("relations"))
+      for (const Value &R : *Rels)
+        if (const Object *RV = nodeOf(&R, "RangeVar"))
+          F.LockOf.push_back(rangeVarName(*RV));
+    // Modes that conflict with themselves serialise the sessions taking
+    // them, like FOR UPDATE; SHARE blocks writers but not other sharers.
+    int64_t Mode = S.getInteger("mode").value_or(8);
+    if (Mode >= 6)
+      F.Lock = LockStrength::ForUpdate;
+    else if (Mode == 5)
+      F.Lock = LockStrength::ForShare;
+    else if (Mode == 4)
+      F.Lock = LockStrength::ForNoKeyUpdate;
+    else if (Mode == 2)
+      F.Lock = LockStrength::ForKeyShare;
+    F.NoWait = S.getBoolean("nowait").value_or(false);
+  }
+
+  void truncate(const Object &S) {
+    // TRUNCATE removes every row: a delete without a WHERE.
+    F.Kind = StatementKind::Delete;
+    if (const Array *Rels = S.getArray("relations"))
+      for (const Value &R : *Rels)
+        if (const Object *RV = nodeOf(&R, "RangeVar"))
+          Writes.push_back(
+              {RV->getInteger("location").value_or(0), rangeVarName(*RV)});
+  }
+
+  //===--- Tables -------------------------------------------------------===//
+
+  static std::string rangeVarName(const Object &RV) {
+    std::string Name;
+    for (llvm::StringRef K : {"catalogname", "schemaname", "relname"}) {
+      std::optional<llvm::StringRef> Part = RV.getString(K);
+      if (!Part || Part->empty())
+        continue;
+      if (!Name.empty())
+        Name += '.';
+      Name += Part->str();
+    }
+    return Name;
+  }
+
+  void collectCtes(const Value *V) {
+    forEachNode(
+        V,
+        [&](llvm::StringRef Type, const Object &O) {
+          if (Type == "CommonTableExpr")
+            if (auto N = O.getString("ctename"))
+              Ctes.insert(*N);
+          return true;
+        },
+        /*EnterSubselects=*/true);
+  }
+
+  /// Every relation below \p V: targets of data-modifying statements
+  /// (also inside CTEs) are written, the rest read. A bare name equal to a
+  /// CTE's refers to the CTE (scoping is not modelled: a CTE name shadows a
+  /// table of that name in the whole statement).
+  void collectTables(const Value *V) {
+    if (!V)
+      return;
+    if (const Array *A = V->getAsArray()) {
+      for (const Value &E : *A)
+        collectTables(&E);
+      return;
+    }
+    const Object *O = V->getAsObject();
+    if (!O)
+      return;
+    if (O->get("relname")) {
+      addTable(*O, Reads);
+      return;
+    }
+    for (const auto &KV : *O) {
+      llvm::StringRef K = KV.first;
+      if (K == "InsertStmt" || K == "UpdateStmt" || K == "DeleteStmt" ||
+          K == "MergeStmt") {
+        const Object *S = KV.second.getAsObject();
+        if (!S)
+          continue;
+        if (const Object *Rel = S->getObject("relation"))
+          addTable(*Rel, Writes);
+        for (const auto &SK : *S)
+          if (llvm::StringRef(SK.first) != "relation")
+            collectTables(&SK.second);
+        continue;
+      }
+      // Locked relations name tables already read; INTO creates a table.
+      if (K == "lockingClause" || K == "intoClause" || K == "LockStmt")
+        continue;
+      collectTables(&KV.second);
+    }
+  }
+
+  struct TableRef {
+    int64_t Loc;
+    std::string Name;
+  };
+
+  void addTable(const Object &RV, std::vector<TableRef> &Into) {
+    std::string Name = rangeVarName(RV);
+    if (!RV.getString("schemaname") && Ctes.contains(Name))
+      return;
+    if (!Name.empty())
+      Into.push_back({RV.getInteger("location").value_or(0), Name});
+  }
+
+  static std::vector<std::string> ordered(std::vector<TableRef> Refs) {
+    // JSON objects are unordered; source order is the stable one.
+    std::stable_sort(Refs.begin(), Refs.end(),
+                     [](const TableRef &A, const TableRef &B) {
+                       return A.Loc < B.Loc;
+                     });
+    std::vector<std::string> Out;
+    for (TableRef &R : Refs)
+      if (std::find(Out.begin(), Out.end(), R.Name) == Out.end())
+        Out.push_back(std::move(R.Name));
+    return Out;
+  }
+
+  void finishTables() {
+    F.TablesRead = ordered(std::move(Reads));
+    F.TablesWritten = ordered(std::move(Writes));
+  }
+
+  //===--- Scopes -------------------------------------------------------===//
+
+  static Scope targetScope(const Object *Rel) {
+    Scope Sc;
+    if (!Rel)
+      return Sc;
+    Sc.Target = rangeVarName(*Rel);
+    Sc.TargetAlias = Rel->getString("relname").value_or("").str();
+    if (const Object *A = Rel->getObject("alias"))
+      Sc.TargetAlias = A->getString("aliasname").value_or("").str();
+    return Sc;
+  }
+
+  static void fromItems(const Array *Items, Scope &Sc) {
+    if (!Items)
+      return;
+    for (const Value &I : *Items)
+      fromItem(&I, Sc);
+  }
+
+  static void fromItem(const Value *V, Scope &Sc) {
+    auto [Type, O] = node(V);
+    if (!O)
+      return;
+    std::string Alias;
+    if (const Object *A = O->getObject("alias"))
+      Alias = A->getString("aliasname").value_or("").str();
+    if (Type == "RangeVar") {
+      if (Alias.empty())
+        Alias = O->getString("relname").value_or("").str();
+      Sc.Entries.push_back({Alias, rangeVarName(*O)});
+    } else if (Type == "JoinExpr") {
+      fromItem(O->get("larg"), Sc);
+      fromItem(O->get("rarg"), Sc);
+    } else if (!Alias.empty()) {
+      Sc.Entries.push_back({Alias, ""});
+    }
+  }
+
+  //===--- WHERE --------------------------------------------------------===//
+
+  static void conjuncts(const Value *V, std::vector<const Value *> &Out) {
+    if (const Object *B = nodeOf(V, "BoolExpr"))
+      if (B->getString("boolop").value_or("") == "AND_EXPR") {
+        if (const Array *Args = B->getArray("args"))
+          for (const Value &A : *Args)
+            conjuncts(&A, Out);
+        return;
+      }
+    if (V)
+      Out.push_back(V);
+  }
+
+  /// `col = value` where the value mentions no column (so it is fixed for
+  /// the execution): a parameter, a literal, or an expression of those.
+  std::optional<KeyComparison> keyEquality(const Value *V, const Scope &Sc) {
+    const Object *E = nodeOf(V, "A_Expr");
+    if (!E)
+      return std::nullopt;
+    llvm::StringRef Kind = E->getString("kind").value_or("");
+    std::string Op = lastName(E->getArray("name"));
+    const Value *L = E->get("lexpr");
+    const Value *R = E->get("rexpr");
+    if (Kind == "AEXPR_IN") {
+      // `id IN ($1)` with one element is an equality.
+      const Array *Items = arrayField(nodeOf(R, "List"), "items");
+      if (Op != "=" || !Items || Items->size() != 1)
+        return std::nullopt;
+      R = &Items->front();
+    } else if (!(Kind == "AEXPR_OP" && (Op == "=" || Op == "<=>")) &&
+               Kind != "AEXPR_NOT_DISTINCT") {
+      return std::nullopt;
+    }
+    std::optional<ColumnName> C = columnOf(L);
+    const Value *Val = R;
+    if (!C) {
+      C = columnOf(R);
+      Val = L;
+    }
+    if (!C || !Val || mentions(Val, "ColumnRef") || mentions(Val, "SubLink"))
+      return std::nullopt;
+    KeyComparison K;
+    K.Table = Sc.resolve(C->Qualifier);
+    K.Column = C->Column;
+    describeValue(Val, K);
+    return K;
+  }
+
+  void describeValue(const Value *V, KeyComparison &K) {
+    if (const Object *Cast = nodeOf(V, "TypeCast")) {
+      describeValue(Cast->get("arg"), K);
+      return;
+    }
+    if (const Object *P = nodeOf(V, "ParamRef")) {
+      K.Param = static_cast<int>(P->getInteger("number").value_or(0));
+      return;
+    }
+    if (nodeOf(V, "A_Const"))
+      K.Literal = literal(V);
+  }
+
+  /// The value of a constant: string contents, numbers as written (the
+  /// JSON drops negative integers, so they are read back from the text).
+  std::string literal(const Value *V) {
+    if (const Object *Cast = nodeOf(V, "TypeCast"))
+      return literal(Cast->get("arg"));
+    const Object *C = nodeOf(V, "A_Const");
+    if (!C)
+      return "";
+    if (C->getBoolean("isnull").value_or(false))
+      return "NULL";
+    if (const Object *S = C->getObject("sval"))
+      return S->getString("sval").value_or("").str();
+    if (const Object *B = C->getObject("boolval"))
+      return B->getBoolean("boolval").value_or(false) ? "true" : "false";
+    if (const Object *B = C->getObject("bsval"))
+      return B->getString("bsval").value_or("").str();
+    size_t P = Base + static_cast<size_t>(
+                          std::max<int64_t>(0, C->getInteger("location")
+                                                   .value_or(0)));
+    size_t E = P;
+    if (E < Norm.size() && Norm[E] == '-')
+      ++E;
+    while (E < Norm.size() &&
+           (llvm::isAlnum(Norm[E]) || Norm[E] == '.' || Norm[E] == '_' ||
+            ((Norm[E] == '+' || Norm[E] == '-') &&
+             (Norm[E - 1] == 'e' || Norm[E - 1] == 'E'))))
+      ++E;
+    return Norm.slice(P, E).str();
+  }
+
+  /// Keys and, for writes, guard columns of a WHERE clause.
+  ///
+  /// The guard rule: a predicate that is not an equality with a fixed value
+  /// (`seats > 0`, `deleted_at IS NULL`, `x IN (...)`, `NOT done`) makes its
+  /// target columns guards. Of the equalities, a version column is always a
+  /// guard; an identifying column (`id`, `*_id`, ...) never is; any other
+  /// column is a guard when the row is already identified by an id-like
+  /// equality or an earlier equality (`id = $1 AND status = 'open'`), and
+  /// otherwise is taken to identify the row (`WHERE email = $1`).
+  /// Column-to-column equalities with another table are joins, not guards.
+  void where(const Value *W, const Scope &Sc, bool Guards) {
+    std::vector<const Value *> Cs;
+    conjuncts(W, Cs);
+    std::vector<std::optional<KeyComparison>> Keys;
+    bool HaveId = false;
+    for (const Value *C : Cs) {
+      Keys.push_back(keyEquality(C, Sc));
+      if (Keys.back()) {
+        F.Keys.push_back(*Keys.back());
+        HaveId |= isIdLikeColumn(Keys.back()->Column);
+      }
+    }
+    if (!Guards)
+      return;
+    bool Identified = HaveId;
+    for (size_t I = 0; I < Cs.size(); ++I) {
+      if (const auto &K = Keys[I]) {
+        llvm::StringRef Col = K->Column;
+        if (isVersionColumn(Col))
+          addGuard(Col);
+        else if (isIdLikeColumn(Col))
+          continue;
+        else if (Identified)
+          addGuard(Col);
+        else
+          Identified = true;
+        continue;
+      }
+      if (isJoin(Cs[I], Sc))
+        continue;
+      guardColumnsOf(Cs[I], Sc);
+    }
+  }
+
+  static bool isJoin(const Value *V, const Scope &Sc) {
+    const Object *E = nodeOf(V, "A_Expr");
+    if (!E || lastName(E->getArray("name")) != "=")
+      return false;
+    auto L = columnOf(E->get("lexpr"));
+    auto R = columnOf(E->get("rexpr"));
+    return L && R && (!Sc.isTarget(L->Qualifier) || !Sc.isTarget(R->Qualifier));
+  }
+
+  /// Target columns anywhere in \p V, sub-selects aside (their columns
+  /// belong to other tables).
+  void guardColumnsOf(const Value *V, const Scope &Sc) {
+    if (!V)
+      return;
+    if (auto C = columnOf(V)) {
+      if (Sc.isTarget(C->Qualifier))
+        addGuard(C->Column);
+      return;
+    }
+    if (const Array *A = V->getAsArray()) {
+      for (const Value &E : *A)
+        guardColumnsOf(&E, Sc);
+      return;
+    }
+    if (const Object *O = V->getAsObject())
+      for (const auto &KV : *O)
+        if (llvm::StringRef(KV.first) != "subselect")
+          guardColumnsOf(&KV.second, Sc);
+  }
+
+  void addGuard(llvm::StringRef Col) {
+    if (std::find(F.GuardColumns.begin(), F.GuardColumns.end(), Col) ==
+        F.GuardColumns.end())
+      F.GuardColumns.push_back(Col.str());
+  }
+
+  //===--- SET ----------------------------------------------------------===//
+
+  void sets(const Array *Targets, const Scope &Sc) {
+    if (!Targets)
+      return;
+    for (const Value &T : *Targets) {
+      const Object *RT = nodeOf(&T, "ResTarget");
+      if (!RT)
+        continue;
+      SetClause S;
+      S.Column = RT->getString("name").value_or("").str();
+      const Value *Val = RT->get("val");
+      if (const Object *M = nodeOf(Val, "MultiAssignRef")) {
+        // SET (a, b) = (x, y): the colno-th element of a row source.
+        Val = M->get("source");
+        int64_t No = M->getInteger("colno").value_or(1);
+        if (const Object *Row = nodeOf(Val, "RowExpr"))
+          if (const Array *Args = Row->getArray("args"))
+            if (No >= 1 && static_cast<size_t>(No) <= Args->size())
+              Val = &(*Args)[No - 1];
+      }
+      S.Relative = refersToTarget(Val, Sc);
+      F.Sets.push_back(std::move(S));
+    }
+  }
+
+  /// Whether \p V uses a column of the target row: the new value is then
+  /// computed by the database from the current row, not taken from a
+  /// possibly stale read. MySQL's VALUES(col) names the new row, not the
+  /// old one; so does PostgreSQL's `excluded`.
+  static bool refersToTarget(const Value *V, const Scope &Sc) {
+    if (!V)
+      return false;
+    if (auto C = columnOf(V))
+      return Sc.isTarget(C->Qualifier);
+    if (const Object *Fn = nodeOf(V, "FuncCall"))
+      if (lastName(Fn->getArray("funcname")) == "values")
+        return false;
+    if (const Array *A = V->getAsArray()) {
+      for (const Value &E : *A)
+        if (refersToTarget(&E, Sc))
+          return true;
+      return false;
+    }
+    if (const Object *O = V->getAsObject())
+      for (const auto &KV : *O)
+        if (llvm::StringRef(KV.first) != "subselect" &&
+            refersToTarget(&KV.second, Sc))
+          return true;
+    return false;
+  }
+
+  //===--- INSERT values ------------------------------------------------===//
+
+  void insertValues(const Object &S, const Scope &Sc) {
+    auto Cols = S.getArray("cols");
+    const Object *Sel = nodeOf(S.get("selectStmt"), "SelectStmt");
+    const Array *Rows = Sel ? Sel->getArray("valuesLists") : nullptr;
+    if (!Cols || !Rows || Rows->size() != 1)
+      return;
+    const Array *Items = arrayField(nodeOf(&Rows->front(), "List"), "items");
+    if (!Items || Items->size() != Cols->size())
+      return;
+    for (size_t I = 0; I < Cols->size(); ++I) {
+      const Object *RT = nodeOf(&(*Cols)[I], "ResTarget");
+      const Value *V = &(*Items)[I];
+      if (!RT || mentions(V, "ColumnRef") || mentions(V, "SubLink"))
+        continue;
+      KeyComparison K;
+      K.Table = Sc.Target;
+      K.Column = RT->getString("name").value_or("").str();
+      describeValue(V, K);
+      F.Values.push_back(std::move(K));
+    }
+  }
+
+  //===--- SELECT shape -------------------------------------------------===//
+
+  void lockingClause(const Object &S) {
+    const Array *Locks = S.getArray("lockingClause");
+    if (!Locks)
+      return;
+    for (const Value &L : *Locks) {
+      const Object *LC = nodeOf(&L, "LockingClause");
+      if (!LC)
+        continue;
+      llvm::StringRef Str = LC->getString("strength").value_or("");
+      LockStrength Strength = Str == "LCS_FORUPDATE"      ? LockStrength::ForUpdate
+                              : Str == "LCS_FORNOKEYUPDATE" ? LockStrength::ForNoKeyUpdate
+                              : Str == "LCS_FORSHARE"     ? LockStrength::ForShare
+                              : Str == "LCS_FORKEYSHARE"  ? LockStrength::ForKeyShare
+                                                          : LockStrength::None;
+      F.Lock = std::max(F.Lock, Strength);
+      llvm::StringRef Wait = LC->getString("waitPolicy").value_or("");
+      F.NoWait |= Wait == "LockWaitError";
+      F.SkipLocked |= Wait == "LockWaitSkip";
+      if (const Array *Rels = LC->getArray("lockedRels"))
+        for (const Value &R : *Rels)
+          if (const Object *RV = nodeOf(&R, "RangeVar"))
+            F.LockOf.push_back(rangeVarName(*RV));
+    }
+  }
+
+  static bool hasAggregate(const Value *V, bool CountWindows) {
+    bool Found = false;
+    forEachNode(V, [&](llvm::StringRef Type, const Object &O) {
+      if (Type == "FuncCall") {
+        bool Window = O.get("over") != nullptr;
+        if (Window ? CountWindows
+                   : (O.getBoolean("agg_star").value_or(false) ||
+                      isAggregateName(lastName(O.getArray("funcname")))))
+          Found = true;
+      }
+      return !Found;
+    });
+    return Found;
+  }
+
+  static bool existenceOrCount(const Object &S) {
+    const Array *Targets = S.getArray("targetList");
+    if (!Targets || Targets->empty())
+      return false;
+    bool AllConstant = true;
+    for (const Value &T : *Targets) {
+      const Object *RT = nodeOf(&T, "ResTarget");
+      const Value *Val = RT ? RT->get("val") : nullptr;
+      if (hasAggregate(Val, /*CountWindows=*/false))
+        return true;
+      if (const Object *L = nodeOf(Val, "SubLink"))
+        if (L->getString("subLinkType").value_or("") == "EXISTS_SUBLINK")
+          return true;
+      if (const Object *Cast = nodeOf(Val, "TypeCast"))
+        Val = Cast->get("arg");
+      AllConstant &= nodeOf(Val, "A_Const") != nullptr;
+    }
+    // `SELECT 1 FROM t WHERE ... [LIMIT 1]` asks whether a row exists.
+    const Array *From = S.getArray("fromClause");
+    return AllConstant && From && !From->empty();
+  }
+
+  static bool lockClauseAllowed(const Object &S) {
+    if (S.getString("op").value_or("SETOP_NONE") != "SETOP_NONE")
+      return false;
+    for (llvm::StringRef K : {"distinctClause", "groupClause", "havingClause",
+                              "windowClause", "valuesLists"})
+      if (S.get(K))
+        return false;
+    const Array *From = S.getArray("fromClause");
+    if (!From || From->empty())
+      return false; // Nothing to lock.
+    if (hasAggregate(S.get("targetList"), /*CountWindows=*/true))
+      return false;
+    // FOR UPDATE cannot lock the nullable side of an outer join.
+    bool OuterJoin = false;
+    forEachNode(S.get("fromClause"), [&](llvm::StringRef Type, const Object &O) {
+      if (Type == "JoinExpr" &&
+          O.getString("jointype").value_or("JOIN_INNER") != "JOIN_INNER")
+        OuterJoin = true;
+      return !OuterJoin;
+    });
+    return !OuterJoin;
+  }
+
+  //===--- Isolation ----------------------------------------------------===//
+
+  static Isolation isolationNamed(llvm::StringRef N) {
+    std::string L = N.lower();
+    if (L == "serializable")
+      return Isolation::Serializable;
+    if (L == "repeatable read")
+      return Isolation::RepeatableRead;
+    if (L == "read committed")
+      return Isolation::ReadCommitted;
+    if (L == "read uncommitted")
+      return Isolation::ReadUncommitted;
+    return Isolation::Unspecified;
+  }
+
+  void isolationFrom(const Array *Options) {
+    if (!Options)
+      return;
+    for (const Value &O : *Options)
+      if (const Object *D = nodeOf(&O, "DefElem"))
+        if (D->getString("defname").value_or("") == "transaction_isolation")
+          F.IsolationLevel = isolationNamed(literal(D->get("arg")));
+  }
+
+  llvm::StringRef Norm;
+  size_t Base;
+  StatementFacts &F;
+  llvm::StringSet<> Ctes;
+  std::vector<TableRef> Reads, Writes;
+};
+
+} // namespace
+
+void factsFromPgTree(const Value &Stmt, llvm::StringRef Norm, size_t Base,
+                     StatementFacts &F) {
+  TreeWalker(Norm, Base, F).run(Stmt);
+}
+
+} // namespace dbrace::sql::detail

@@ -133,7 +133,9 @@ void originalWords(llvm::StringRef Src, llvm::ArrayRef<Token> Toks,
     F.Kind = StatementKind::Upsert;
 }
 
-SqlFacts computeFacts(llvm::StringRef Text, Dialect D) {
+} // namespace
+
+SqlFacts analyzeSqlUncached(llvm::StringRef Text, Dialect D) {
   SqlFacts Result;
   Normalized N = normalizeSql(Text, D);
   llvm::StringRef Norm = N.Text;
@@ -192,6 +194,8 @@ SqlFacts computeFacts(llvm::StringRef Text, Dialect D) {
   return Result;
 }
 
+namespace {
+
 struct Cache {
   std::mutex M;
   std::map<std::pair<std::string, int>, std::unique_ptr<SqlFacts>> Entries;
@@ -216,7 +220,7 @@ const SqlFacts &analyzeSql(llvm::StringRef Text, Dialect D) {
   }
   // Parse outside the lock so threads do not wait on each other's parses;
   // the first result stored wins.
-  auto Facts = std::make_unique<SqlFacts>(computeFacts(Text, D));
+  auto Facts = std::make_unique<SqlFacts>(analyzeSqlUncached(Text, D));
   std::lock_guard<std::mutex> Lock(C.M);
   auto [It, Inserted] = C.Entries.emplace(std::move(Key), std::move(Facts));
   return *It->second;

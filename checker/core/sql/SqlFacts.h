@@ -127,6 +127,10 @@ struct SqlFacts {
 /// the text. The returned reference stays valid for the program's lifetime.
 const SqlFacts &analyzeSql(llvm::StringRef Text, Dialect D);
 
+/// Facts of \p Text in \p D computed afresh, bypassing the cache (for the
+/// fuzzer and for callers with throw-away text).
+SqlFacts analyzeSqlUncached(llvm::StringRef Text, Dialect D);
+
 /// The facts as a JSON document (stable key order), for `dbrace explain-sql`.
 std::string factsToJson(const SqlFacts &Facts);
 

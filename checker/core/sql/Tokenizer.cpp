@@ -239,7 +239,8 @@ private:
     size_t I = V + 1;
     if (word(I, "TABLE") || word(I, "TABLES"))
       ++I;
-    bool Exclusive = true, Seen = false;
+    // The strongest lock taken: MySQL's WRITE, PostgreSQL's default.
+    bool Exclusive = true, Seen = false, AnyWrite = false;
     while (I < Toks.size()) {
       std::string N = name(I);
       if (N.empty())
@@ -247,11 +248,9 @@ private:
       add(F.LockOf, N);
       alias(I, N);
       // MySQL: LOCK TABLES t READ, u WRITE.
-      if (word(I, "READ")) {
+      if (word(I, "READ") || word(I, "WRITE")) {
         Seen = true;
-        Exclusive = false;
-      } else if (word(I, "WRITE")) {
-        Seen = true;
+        AnyWrite |= word(I, "WRITE");
       }
       while (I < Toks.size() && !punct(I, ',') && !word(I, "IN"))
         ++I;
@@ -260,7 +259,9 @@ private:
       ++I;
     }
     // PostgreSQL: IN <mode> MODE; without it, ACCESS EXCLUSIVE.
-    if (!Seen)
+    if (Seen)
+      Exclusive = AnyWrite;
+    else
       for (; I < Toks.size(); ++I)
         if (word(I, "SHARE") && !word(I + 1, "ROW") && !word(I + 1, "UPDATE") &&
             !word(I - 1, "ROW"))

@@ -1,0 +1,385 @@
+//===--- Analyzer.cpp - Read-check-write races in one function ------------===//
+
+#include "Analyzer.h"
+#include "AstNames.h"
+#include "Events.h"
+#include "ReadTaint.h"
+#include "TransactionFlow.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Analysis/Analyses/CFGReachabilityAnalysis.h"
+#include "clang/Analysis/Analyses/Dominators.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+using namespace dbrace;
+
+bool dbrace::shouldAnalyze(const FunctionDecl *FD, ASTContext &Ctx) {
+  if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDependentContext() ||
+      FD->isInvalidDecl())
+    return false;
+  SourceLocation Loc = FD->getLocation();
+  return Loc.isValid() && !Ctx.getSourceManager().isInSystemHeader(Loc);
+}
+
+Analyzer::Analyzer(ASTContext &Ctx, const ApiModel &Model,
+                   AnalyzerOptions Options)
+    : Ctx(Ctx), Model(Model), Options(std::move(Options)),
+      Resolver(Ctx, Model) {}
+
+namespace {
+
+std::string quoted(llvm::StringRef S) { return ("'" + S + "'").str(); }
+
+llvm::StringRef writeVerb(sql::StatementKind K) {
+  switch (K) {
+  case sql::StatementKind::Insert:
+  case sql::StatementKind::Upsert:
+    return "inserted into";
+  case sql::StatementKind::Delete:
+    return "deleted from";
+  default:
+    return "updated";
+  }
+}
+
+bool isLocking(sql::LockStrength L) {
+  return L == sql::LockStrength::ForShare ||
+         L == sql::LockStrength::ForNoKeyUpdate ||
+         L == sql::LockStrength::ForUpdate;
+}
+
+/// Where each event's statement sits on the CFG.
+struct Position {
+  const CFGBlock *Block = nullptr;
+  unsigned Index = 0;
+};
+
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
+                   const AnalyzerOptions &Options, SqlTextResolver &Resolver,
+                   FunctionEvents Events)
+      : FD(FD), Ctx(Ctx), Options(Options), Resolver(Resolver),
+        Events(std::move(Events)) {}
+
+  std::vector<Finding> run() {
+    CFG::BuildOptions BO;
+    BO.AddImplicitDtors = true;
+    BO.AddTemporaryDtors = true;
+    BO.AddInitializers = true;
+    BO.setAllAlwaysAdd();
+    Cfg = CFG::buildCFG(FD, FD->getBody(), &Ctx, BO);
+    if (!Cfg)
+      return {}; // FIXME: code the CFG builder rejects is not analysed.
+    Flow = runTransactionFlow(*Cfg, Events);
+    Taint.emplace(FD->getBody(), Events);
+    locateEvents();
+    Dependencies.emplace(Cfg.get());
+    Reachability.emplace(*Cfg);
+
+    for (unsigned R = 0; R < Events.Events.size(); ++R)
+      if (event(R).Kind == EventKind::Read && Flow.Reached[R])
+        checkRead(R);
+    for (unsigned S = 0; S < Events.Events.size(); ++S)
+      if (event(S).Kind == EventKind::Slow && Flow.Reached[S])
+        checkSlowCall(S);
+    return std::move(Findings);
+  }
+
+private:
+  const DbEvent &event(unsigned I) const { return Events.Events[I]; }
+  const SlotState &before(unsigned I) const { return Flow.Before[I]; }
+
+  void locateEvents() {
+    Positions.resize(Events.Events.size());
+    for (const CFGBlock *B : *Cfg) {
+      unsigned Index = 0;
+      for (const CFGElement &E : *B) {
+        ++Index;
+        auto S = E.getAs<CFGStmt>();
+        if (!S)
+          continue;
+        auto It = Events.ByStmt.find(S->getStmt());
+        if (It == Events.ByStmt.end())
+          continue;
+        for (unsigned Ev : It->second)
+          Positions[Ev] = {B, Index};
+      }
+    }
+  }
+
+  bool runsBefore(unsigned A, unsigned B) {
+    const Position &PA = Positions[A], &PB = Positions[B];
+    if (!PA.Block || !PB.Block)
+      return false;
+    if (PA.Block == PB.Block)
+      return PA.Index < PB.Index ||
+             (PA.Index == PB.Index && A < B);
+    return Reachability->isReachable(PA.Block, PB.Block);
+  }
+
+  /// The condition, among the branches \p W depends on, that carries \p R.
+  const Expr *guardingCondition(unsigned R, unsigned W) {
+    const CFGBlock *Start = Positions[W].Block;
+    llvm::SmallPtrSet<const CFGBlock *, 16> Seen{Start};
+    llvm::SmallVector<CFGBlock *, 16> Work{const_cast<CFGBlock *>(Start)};
+    while (!Work.empty()) {
+      CFGBlock *B = Work.pop_back_val();
+      for (CFGBlock *Dep : Dependencies->getControlDependencies(B)) {
+        if (!Seen.insert(Dep).second)
+          continue;
+        Work.push_back(Dep);
+        if (const Expr *Cond =
+                dyn_cast_or_null<Expr>(Dep->getTerminatorCondition()))
+          if (Taint->of(Cond).test(R))
+            return Cond;
+      }
+    }
+    return nullptr;
+  }
+
+  bool sameRows(const DbEvent &R, const DbEvent &W) const {
+    if (Options.Matching == EntityMatching::Table || !R.Facts || !W.Facts)
+      return true;
+    for (const sql::KeyComparison &RK : R.Facts->Keys)
+      for (const sql::KeyComparison &WK : W.Facts->Keys) {
+        if (RK.Column != WK.Column)
+          continue;
+        if (RK.Literal && WK.Literal && *RK.Literal != *WK.Literal)
+          return false;
+        auto RE = R.Params.find(RK.Param), WE = W.Params.find(WK.Param);
+        if (RE == R.Params.end() || WE == W.Params.end())
+          continue;
+        const ValueDecl *RD = rootDecl(RE->second), *WD = rootDecl(WE->second);
+        if (RD && WD && RD != WD)
+          return false;
+      }
+    return true;
+  }
+
+  std::optional<std::string> sharedTable(const DbEvent &R,
+                                         const DbEvent &W) const {
+    for (const std::string &T : R.Tables)
+      if (llvm::is_contained(W.Tables, T))
+        return T;
+    return std::nullopt;
+  }
+
+  bool serializable(const SlotState &S, const DbEvent &W,
+                    const DbEvent &R) const {
+    if (!S.inTransaction())
+      return false;
+    if (Options.AssumeSerializable ||
+        S.IsolationLevel == sql::Isolation::Serializable)
+      return true;
+    // PostgreSQL's REPEATABLE READ fails the second of two concurrent
+    // updates of one row; it does nothing for inserts.
+    return S.IsolationLevel == sql::Isolation::RepeatableRead &&
+           dialectOf(R) == sql::Dialect::PostgreSQL &&
+           W.WriteKind != sql::StatementKind::Insert;
+  }
+
+  sql::Dialect dialectOf(const DbEvent &E) const {
+    if (Options.Dialect)
+      return *Options.Dialect;
+    return E.Library ? E.Library->Dialect : sql::Dialect::PostgreSQL;
+  }
+
+  static bool sameTransaction(const SlotState &A, const SlotState &B) {
+    return A.inTransaction() && A.Tx == B.Tx;
+  }
+
+  void checkRead(unsigned R) {
+    const DbEvent &Read = event(R);
+    bool Reported = false;
+    for (unsigned W = 0; W < Events.Events.size() && !Reported; ++W) {
+      const DbEvent &Write = event(W);
+      if (Write.Kind != EventKind::Write || !Flow.Reached[W] ||
+          Write.At == Read.At)
+        continue;
+      std::optional<std::string> Table = sharedTable(Read, Write);
+      if (!Table || !sameRows(Read, Write) || !runsBefore(R, W))
+        continue;
+      const Expr *Guard = guardingCondition(R, W);
+      bool Consumed = !Guard && Taint->of(Write.At).test(R);
+      if (!Guard && !Consumed)
+        continue;
+      Reported = classify(R, W, *Table, Guard);
+    }
+    if (!Reported && isLocking(Read.Lock) && before(R).Tx == TxAutocommit)
+      reportLockWithoutTransaction(R, std::nullopt);
+  }
+
+  /// Reports the race between read \p R and write \p W, if unprotected.
+  bool classify(unsigned R, unsigned W, const std::string &Table,
+                const Expr *Guard) {
+    const DbEvent &Read = event(R), &Write = event(W);
+    const SlotState &RS = before(R), &WS = before(W);
+    bool Same = sameTransaction(RS, WS);
+
+    if (Write.WriteKind == sql::StatementKind::Upsert)
+      return false; // The write settles conflicts itself.
+    if (Write.WriteKind == sql::StatementKind::Insert) {
+      if (!Guard)
+        return false; // An insert computed from a read is a new row, not a lost update.
+      if (Same && (RS.CoversNewRows || RS.LockAt || serializable(RS, Write, Read)))
+        return false;
+      return report(checks::CheckThenInsert, R, W, Guard,
+                    "check of " + quoted(Table) +
+                        " decides an insert into it; a concurrent request "
+                        "can pass the same check before this one inserts, "
+                        "and no row lock covers a row that does not exist yet");
+    }
+    if (Write.Facts && !Write.Facts->GuardColumns.empty() && Write.ResultUsed)
+      return false; // UPDATE ... WHERE seats > 0, its row count checked.
+    if (Same && serializable(RS, Write, Read))
+      return false;
+
+    if (isLocking(Read.Lock)) {
+      if (Same)
+        return false;
+      if (!RS.inTransaction() && RS.Tx != TxUnknown)
+        return reportLockWithoutTransaction(R, W);
+      if (RS.Tx >= 0 && WS.Tx >= 0)
+        return report(checks::ReadOutsideTransaction, R, W, Guard,
+                      quoted(Table) + " is read and locked in an earlier "
+                                      "transaction than the one that writes "
+                                      "it; the lock is gone by the write");
+      return false;
+    }
+
+    if (Same && (RS.CoversNewRows ||
+                 llvm::any_of(Read.Tables, [&](const std::string &T) {
+                   return llvm::is_contained(RS.LockedTables, T);
+                 })))
+      return false; // Locked earlier in this transaction.
+
+    if (Same)
+      return report(checks::UnlockedReadUpdate, R, W, Guard,
+                    quoted(Table) +
+                        " is read without a lock and then written based on "
+                        "the value; the transaction alone does not stop a "
+                        "concurrent request from reading the same value",
+                    lockClauseFix(R));
+    if (WS.inTransaction() && RS.Tx != TxUnknown)
+      return report(checks::ReadOutsideTransaction, R, W, Guard,
+                    quoted(Table) +
+                        (RS.Tx >= 0 ? " is read in an earlier transaction "
+                                      "than the one that writes it"
+                                    : " is read before the transaction that "
+                                      "writes it begins") +
+                        "; a concurrent request can change it in between");
+    if ((RS.Tx == TxNone || RS.Tx == TxAutocommit) &&
+        (WS.Tx == TxNone || WS.Tx == TxAutocommit))
+      return report(checks::UnlockedReadUpdate, R, W, Guard,
+                    quoted(Table) +
+                        " is read without a transaction or lock and then "
+                        "written based on the value; a concurrent request "
+                        "can read the same value before this one writes");
+    return false;
+  }
+
+  bool reportLockWithoutTransaction(unsigned R, std::optional<unsigned> W) {
+    const DbEvent &Read = event(R);
+    std::string Table = Read.Tables.empty() ? "" : Read.Tables.front();
+    return report(checks::LockWithoutTransaction, R, W, nullptr,
+                  quoted(sql::lockName(Read.Lock)) + " on " + quoted(Table) +
+                      " runs outside a transaction, so the lock is released "
+                      "as soon as the statement ends");
+  }
+
+  std::vector<FixItHint> lockClauseFix(unsigned R) {
+    const DbEvent &Read = event(R);
+    std::string Clause = Options.LockClause;
+    if (Clause.empty() && Read.Library)
+      Clause = Read.Library->Fixes.LockClause;
+    if (Clause.empty() || !Read.Sql || !Read.Facts ||
+        !Read.Facts->LockClauseAllowed || !Read.Facts->Certain)
+      return {};
+    if (auto Fix =
+            Resolver.insertAt(*Read.Sql, Read.Facts->LockInsertOffset,
+                              " " + Clause))
+      return {*Fix};
+    return {};
+  }
+
+  bool report(llvm::StringRef Check, unsigned R, std::optional<unsigned> W,
+              const Expr *Guard, std::string Message,
+              std::vector<FixItHint> Fixes = {}) {
+    Finding F;
+    F.Check = Check.str();
+    F.Loc = event(R).At->getBeginLoc();
+    F.Message = std::move(Message);
+    F.Fixes = std::move(Fixes);
+    if (Guard)
+      F.Notes.push_back({Guard->getBeginLoc(), "the value read is checked here"});
+    if (W) {
+      const DbEvent &Write = event(*W);
+      if (!Guard)
+        F.Notes.push_back(
+            {Write.At->getBeginLoc(), "the value read is used in this write"});
+      std::string Table = Write.Tables.empty() ? "" : Write.Tables.front();
+      F.Notes.push_back({Write.At->getBeginLoc(),
+                         quoted(Table) + " is " +
+                             writeVerb(Write.WriteKind).str() + " here"});
+      if (const Stmt *Begin = before(*W).BeginAt)
+        F.Notes.push_back({Begin->getBeginLoc(), "the transaction begins here"});
+      if (Check == checks::CheckThenInsert)
+        F.Notes.push_back(
+            {Write.At->getBeginLoc(),
+             "a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR "
+             "IGNORE' and a check of the affected rows, or locking the parent "
+             "row before the check, makes this safe"});
+    }
+    Findings.push_back(std::move(F));
+    return true;
+  }
+
+  void checkSlowCall(unsigned S) {
+    const SlotState &State = before(S);
+    if (!State.inTransaction() || !State.LockAt)
+      return;
+    Finding F;
+    F.Check = checks::SlowCallInTransaction.str();
+    F.Loc = event(S).At->getBeginLoc();
+    F.Message = "slow call to " + quoted(event(S).Callee) +
+                " while a lock is held; every request waiting for the lock "
+                "waits for this call too";
+    F.Notes.push_back({State.LockAt->getBeginLoc(), "the lock is taken here"});
+    Findings.push_back(std::move(F));
+  }
+
+  const FunctionDecl *FD;
+  ASTContext &Ctx;
+  const AnalyzerOptions &Options;
+  SqlTextResolver &Resolver;
+  FunctionEvents Events;
+  std::unique_ptr<CFG> Cfg;
+  TransactionFlow Flow;
+  std::optional<ReadTaint> Taint;
+  std::vector<Position> Positions;
+  std::optional<ControlDependencyCalculator> Dependencies;
+  std::optional<CFGReverseBlockReachabilityAnalysis> Reachability;
+  std::vector<Finding> Findings;
+};
+
+} // namespace
+
+std::vector<Finding> Analyzer::analyze(const FunctionDecl *FD) {
+  if (!shouldAnalyze(FD, Ctx))
+    return {};
+  FunctionEvents Events =
+      collectEvents(FD, Ctx, Model, Resolver, Options.Dialect);
+  if (Events.empty())
+    return {};
+  std::vector<Finding> Findings =
+      FunctionAnalysis(FD, Ctx, Options, Resolver, std::move(Events)).run();
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
+    return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+  });
+  return Findings;
+}

@@ -1,0 +1,63 @@
+//===--- Analyzer.h - Read-check-write races in one function --------------===//
+
+#ifndef DBRACE_CORE_ANALYZER_H
+#define DBRACE_CORE_ANALYZER_H
+
+#include "ApiModel.h"
+#include "Finding.h"
+#include "SqlText.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include <string>
+#include <vector>
+
+namespace dbrace {
+
+enum class EntityMatching { Table, Row };
+
+struct AnalyzerOptions {
+  /// The session isolation is set to SERIALIZABLE elsewhere.
+  bool AssumeSerializable = false;
+  EntityMatching Matching = EntityMatching::Row;
+  /// Replaces the rules' lock clause in fix-its (`FOR NO KEY UPDATE`).
+  std::string LockClause;
+  /// Parses every library's SQL in this dialect instead of the rules'.
+  std::optional<sql::Dialect> Dialect;
+};
+
+/// Check names, shared by the analysis and the front ends.
+namespace checks {
+inline constexpr llvm::StringLiteral UnlockedReadUpdate =
+    "dbrace-unlocked-read-update";
+inline constexpr llvm::StringLiteral ReadOutsideTransaction =
+    "dbrace-read-outside-transaction";
+inline constexpr llvm::StringLiteral LockWithoutTransaction =
+    "dbrace-lock-without-transaction";
+inline constexpr llvm::StringLiteral CheckThenInsert =
+    "dbrace-check-then-insert";
+inline constexpr llvm::StringLiteral SlowCallInTransaction =
+    "dbrace-slow-call-in-transaction";
+} // namespace checks
+
+class Analyzer {
+public:
+  Analyzer(clang::ASTContext &Ctx, const ApiModel &Model,
+           AnalyzerOptions Options);
+
+  /// All findings of every check in \p FD, in source order.
+  std::vector<Finding> analyze(const clang::FunctionDecl *FD);
+
+private:
+  clang::ASTContext &Ctx;
+  const ApiModel &Model;
+  AnalyzerOptions Options;
+  SqlTextResolver Resolver;
+};
+
+/// Whether dbrace analyses \p FD at all: a definition, outside system
+/// headers, not an uninstantiated template.
+bool shouldAnalyze(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
+
+} // namespace dbrace
+
+#endif // DBRACE_CORE_ANALYZER_H

@@ -1,0 +1,112 @@
+//===--- ApiModel.cpp - Indexing and locating the rules -------------------===//
+
+#include "ApiModel.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include <algorithm>
+#include <dlfcn.h>
+
+using namespace dbrace;
+
+void ApiModel::add(LibraryRules Rules) {
+  Libraries.push_back(std::move(Rules));
+  reindex();
+}
+
+static llvm::StringRef lastComponent(llvm::StringRef Name) {
+  size_t Colon = Name.rfind("::");
+  return Colon == llvm::StringRef::npos ? Name : Name.substr(Colon + 2);
+}
+
+static llvm::StringRef withoutLeadingColons(llvm::StringRef Name) {
+  Name.consume_front("::");
+  return Name;
+}
+
+// Pointers into Libraries are taken only after all of them are in place.
+void ApiModel::reindex() {
+  CallsBySimpleName.clear();
+  TypesByName.clear();
+  Named.clear();
+  OutParamNames.clear();
+  for (const LibraryRules &L : Libraries) {
+    for (const CallRule &C : L.Calls)
+      CallsBySimpleName[lastComponent(C.Name)].push_back({&C, &L});
+    for (const TypeRule &T : L.Types)
+      TypesByName[withoutLeadingColons(T.Name)] = {&T, &L};
+    for (const NamedValue &V : L.Names)
+      Named[withoutLeadingColons(V.Name)] = V.Value;
+    for (const std::string &O : L.OutParams)
+      OutParamNames[withoutLeadingColons(O)] = true;
+  }
+}
+
+llvm::ArrayRef<ApiModel::CallMatch>
+ApiModel::callsNamed(llvm::StringRef SimpleName) const {
+  auto It = CallsBySimpleName.find(SimpleName);
+  if (It == CallsBySimpleName.end())
+    return {};
+  return It->second;
+}
+
+const ApiModel::TypeMatch *ApiModel::type(llvm::StringRef QualifiedName) const {
+  auto It = TypesByName.find(QualifiedName);
+  return It == TypesByName.end() ? nullptr : &It->second;
+}
+
+bool ApiModel::isOutParam(llvm::StringRef QualifiedName) const {
+  return OutParamNames.count(QualifiedName);
+}
+
+std::optional<llvm::StringRef>
+ApiModel::namedValue(llvm::StringRef QualifiedName) const {
+  auto It = Named.find(QualifiedName);
+  if (It == Named.end())
+    return std::nullopt;
+  return llvm::StringRef(It->second);
+}
+
+std::string dbrace::builtinRulesDirectory() {
+  if (const char *Env = std::getenv("DBRACE_RULES_DIR"))
+    return Env;
+  Dl_info Info;
+  // The address of this function lies in the plugin or the driver, whichever
+  // holds the core; its directory is <prefix>/lib or <prefix>/bin.
+  if (!dladdr(reinterpret_cast<void *>(&builtinRulesDirectory), &Info) ||
+      !Info.dli_fname)
+    return {};
+  llvm::SmallString<256> Path(Info.dli_fname);
+  llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_filename(Path);
+  llvm::sys::path::remove_filename(Path);
+  llvm::sys::path::append(Path, "share", "dbrace", "rules");
+  return std::string(Path);
+}
+
+bool dbrace::loadModel(llvm::ArrayRef<std::string> UserFiles, ApiModel &Model,
+                       std::string &Error) {
+  std::vector<std::string> Files;
+  std::string Dir = builtinRulesDirectory();
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::sys::path::extension(It->path()) == ".yaml")
+      Files.push_back(It->path());
+  std::sort(Files.begin(), Files.end());
+  if (Files.empty()) {
+    Error = "error: no built-in rules found in '" + Dir + "'";
+    return false;
+  }
+  Files.insert(Files.end(), UserFiles.begin(), UserFiles.end());
+
+  std::vector<LibraryRules> Loaded;
+  for (const std::string &File : Files) {
+    LibraryRules Rules;
+    if (!loadRulesFile(File, Rules, Error))
+      return false;
+    Loaded.push_back(std::move(Rules));
+  }
+  for (LibraryRules &Rules : Loaded)
+    Model.add(std::move(Rules));
+  return true;
+}

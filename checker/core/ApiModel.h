@@ -1,0 +1,153 @@
+//===--- ApiModel.h - What the database APIs do, loaded from rules -------===//
+//
+// Every library dbrace knows is described by a YAML rules file; the analysis
+// only ever asks this model. Users' own data-access layers are one more file.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DBRACE_CORE_APIMODEL_H
+#define DBRACE_CORE_APIMODEL_H
+
+#include "sql/SqlFacts.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dbrace {
+
+/// What calling a function or constructor does.
+enum class CallAction {
+  Execute,         ///< Runs the SQL in SqlArg.
+  Prepare,         ///< Binds the SQL in SqlArg to a statement handle or name.
+  ExecutePrepared, ///< Runs a statement bound earlier by Prepare.
+  Read,            ///< Reads an entity without SQL (ORM load/find).
+  Write,           ///< Writes an entity without SQL (ORM update/persist).
+  Begin,
+  Commit,
+  Rollback,
+  Lock,            ///< An API-level lock on what the object reads.
+  Slow,            ///< Work that must not run while a lock is held.
+  SqlText          ///< A wrapper that only carries SQL text (its SqlArg).
+};
+
+/// Where a read's result goes.
+enum class ResultKind { Return, Object, Argument, None };
+
+struct CallRule {
+  /// Qualified name without template arguments, `pqxx::transaction_base::exec`
+  /// or `sqlite3_exec`. A method rule matches calls through derived classes.
+  std::string Name;
+  CallAction Action = CallAction::Execute;
+  std::optional<unsigned> SqlArg;
+  ResultKind Result = ResultKind::Return;
+  unsigned ResultArg = 0; ///< With ResultKind::Argument.
+  /// First argument bound to `$1` (and following); exec_params-style.
+  std::optional<unsigned> ParamsFrom;
+  /// Prepare/ExecutePrepared: the argument naming the statement (a string
+  /// name or a handle variable). Absent for ExecutePrepared: the object.
+  std::optional<unsigned> StatementArg;
+  /// Read/Write without SQL: the entity is template argument N, or argument N.
+  std::optional<unsigned> EntityTemplateArg;
+  std::optional<unsigned> EntityArg;
+  sql::StatementKind WriteKind = sql::StatementKind::Update;
+  sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
+  sql::BeginMode Mode = sql::BeginMode::Unspecified;
+};
+
+enum class TypeRole {
+  Transaction, ///< Opens a transaction when constructed.
+  Autocommit   ///< A handle whose statements each commit on their own.
+};
+
+struct TypeRule {
+  std::string Name; ///< Qualified class name, without template arguments.
+  TypeRole Role = TypeRole::Transaction;
+  /// Statements are run through the object (pqxx::work) rather than through
+  /// the connection it guards (soci::transaction).
+  bool Handle = false;
+  bool CommitOnDestroy = false;
+  std::optional<unsigned> IsolationTemplateArg;
+  std::optional<unsigned> IsolationArg;
+  sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
+  sql::BeginMode Mode = sql::BeginMode::Unspecified;
+  std::optional<unsigned> ModeArg;
+};
+
+/// Spelling of isolation levels and modes in C++ (enum constants, types).
+struct NamedValue {
+  std::string Name;
+  std::string Value;
+};
+
+struct FixTemplates {
+  std::string LockClause; ///< `FOR UPDATE`; empty where the dialect has none.
+  std::string ImmediateBegin; ///< `BEGIN IMMEDIATE` (SQLite).
+};
+
+struct LibraryRules {
+  std::string Library;
+  std::string SourcePath;
+  sql::Dialect Dialect = sql::Dialect::PostgreSQL;
+  FixTemplates Fixes;
+  std::vector<CallRule> Calls;
+  std::vector<TypeRule> Types;
+  /// Functions whose arguments receive a read's result (`soci::into`).
+  std::vector<std::string> OutParams;
+  /// Enum constants or type names that spell an isolation level or mode.
+  std::vector<NamedValue> Names;
+};
+
+/// All loaded rules, indexed for the analysis' lookups.
+class ApiModel {
+public:
+  void add(LibraryRules Rules);
+
+  const std::vector<LibraryRules> &libraries() const { return Libraries; }
+
+  /// Rules whose last name component is \p SimpleName, with their library.
+  struct CallMatch {
+    const CallRule *Rule;
+    const LibraryRules *Library;
+  };
+  llvm::ArrayRef<CallMatch> callsNamed(llvm::StringRef SimpleName) const;
+
+  struct TypeMatch {
+    const TypeRule *Rule;
+    const LibraryRules *Library;
+  };
+  const TypeMatch *type(llvm::StringRef QualifiedName) const;
+
+  bool isOutParam(llvm::StringRef QualifiedName) const;
+  /// The value a rule file gave to an enum constant or type name.
+  std::optional<llvm::StringRef> namedValue(llvm::StringRef QualifiedName) const;
+
+  bool empty() const { return Libraries.empty(); }
+
+private:
+  void reindex();
+  std::vector<LibraryRules> Libraries;
+  llvm::StringMap<std::vector<CallMatch>> CallsBySimpleName;
+  llvm::StringMap<TypeMatch> TypesByName;
+  llvm::StringMap<std::string> Named;
+  llvm::StringMap<bool> OutParamNames;
+};
+
+/// Parses one rules file. On error returns false and sets \p Error to one
+/// line `file:line:col: error: ...`.
+bool loadRulesFile(llvm::StringRef Path, LibraryRules &Out, std::string &Error);
+bool parseRules(llvm::StringRef Content, llvm::StringRef Path,
+                LibraryRules &Out, std::string &Error);
+
+/// `share/dbrace/rules` beside the binary or plugin that contains this code.
+std::string builtinRulesDirectory();
+
+/// Loads the built-in rules, then \p UserFiles, into \p Model.
+bool loadModel(llvm::ArrayRef<std::string> UserFiles, ApiModel &Model,
+               std::string &Error);
+
+} // namespace dbrace
+
+#endif // DBRACE_CORE_APIMODEL_H

@@ -1,0 +1,113 @@
+//===--- AstNames.cpp - Names and roots of declarations and expressions ---===//
+
+#include "AstNames.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallVector.h"
+
+using namespace clang;
+
+std::string dbrace::qualifiedName(const NamedDecl *D) {
+  llvm::SmallVector<StringRef, 6> Parts;
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Parts.push_back(NS->getName());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      if (RD->getIdentifier())
+        Parts.push_back(RD->getName());
+    } else if (const auto *ED = dyn_cast<EnumDecl>(DC)) {
+      // Rules name enumerators with their enum, scoped or not.
+      if (ED->getIdentifier())
+        Parts.push_back(ED->getName());
+    }
+  }
+  std::string Name;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    Name += *It;
+    Name += "::";
+  }
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
+    Name += Ctor->getParent()->getName();
+  else
+    Name += D->getNameAsString();
+  return Name;
+}
+
+std::vector<std::string> dbrace::classAndBases(const CXXRecordDecl *RD) {
+  std::vector<std::string> Names;
+  llvm::SmallVector<const CXXRecordDecl *, 8> Work{RD};
+  while (!Work.empty()) {
+    const CXXRecordDecl *C = Work.pop_back_val();
+    if (!C)
+      continue;
+    Names.push_back(qualifiedName(C));
+    if (!C->hasDefinition())
+      continue;
+    for (const CXXBaseSpecifier &B : C->getDefinition()->bases())
+      Work.push_back(B.getType()->getAsCXXRecordDecl());
+  }
+  return Names;
+}
+
+const CXXRecordDecl *dbrace::recordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+const Expr *dbrace::stripWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Before = E;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
+      if (C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor())
+        E = C->getArg(0);
+    }
+    if (E == Before)
+      return E;
+  }
+  return E;
+}
+
+const ValueDecl *dbrace::rootDecl(const Expr *E) {
+  while (E) {
+    E = stripWrappers(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+        return ME->getMemberDecl();
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf) {
+        E = UO->getSubExpr();
+        continue;
+      }
+      return nullptr;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      // `*p`, `p->x` on smart pointers and iterators.
+      if ((Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow) &&
+          Op->getNumArgs() >= 1) {
+        E = Op->getArg(0);
+        continue;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}

@@ -1,0 +1,34 @@
+//===--- AstNames.h - Names and roots of declarations and expressions -----===//
+
+#ifndef DBRACE_CORE_ASTNAMES_H
+#define DBRACE_CORE_ASTNAMES_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include <string>
+#include <vector>
+
+namespace dbrace {
+
+/// `ns::Class::member`, without template arguments or inline namespaces, so
+/// that a rule names a template, an alias or a specialisation alike.
+std::string qualifiedName(const clang::NamedDecl *D);
+
+/// The class and all its bases, by qualifiedName.
+std::vector<std::string> classAndBases(const clang::CXXRecordDecl *RD);
+
+/// The record behind a type, seeing through references, pointers, typedefs
+/// and smart-pointer-like templates' first argument is not attempted.
+const clang::CXXRecordDecl *recordOf(clang::QualType T);
+
+/// The variable, parameter or field an expression is rooted in:
+/// `w` for `w`, `w.x`, `(*p).y`, `p->z`, `&w`; null when there is none.
+const clang::ValueDecl *rootDecl(const clang::Expr *E);
+
+/// Strips implicit casts, temporaries, parentheses and copy constructions.
+const clang::Expr *stripWrappers(const clang::Expr *E);
+
+} // namespace dbrace
+
+#endif // DBRACE_CORE_ASTNAMES_H

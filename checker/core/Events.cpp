@@ -1,0 +1,464 @@
+//===--- Events.cpp - The database events of one function -----------------===//
+
+#include "Events.h"
+#include "AstNames.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+using namespace dbrace;
+
+namespace {
+
+sql::Isolation isolationNamed(llvm::StringRef V) {
+  return llvm::StringSwitch<sql::Isolation>(V)
+      .Case("read_uncommitted", sql::Isolation::ReadUncommitted)
+      .Case("read_committed", sql::Isolation::ReadCommitted)
+      .Case("repeatable_read", sql::Isolation::RepeatableRead)
+      .Case("serializable", sql::Isolation::Serializable)
+      .Default(sql::Isolation::Unspecified);
+}
+
+sql::BeginMode modeNamed(llvm::StringRef V) {
+  return llvm::StringSwitch<sql::BeginMode>(V)
+      .Case("deferred", sql::BeginMode::Deferred)
+      .Case("immediate", sql::BeginMode::Immediate)
+      .Case("exclusive", sql::BeginMode::Exclusive)
+      .Default(sql::BeginMode::Unspecified);
+}
+
+bool coversNewRows(sql::BeginMode M) {
+  return M == sql::BeginMode::Immediate || M == sql::BeginMode::Exclusive;
+}
+
+/// The class part and the simple name of a rule name.
+std::pair<llvm::StringRef, llvm::StringRef> splitRuleName(llvm::StringRef N) {
+  size_t Colon = N.rfind("::");
+  if (Colon == llvm::StringRef::npos)
+    return {"", N};
+  return {N.substr(0, Colon), N.substr(Colon + 2)};
+}
+
+/// Whether a statement's value is thrown away where it stands.
+bool discardsChild(const Stmt *Parent, const Stmt *Child) {
+  if (isa<CompoundStmt, LabelStmt, CaseStmt, DefaultStmt, AttributedStmt>(
+          Parent))
+    return true;
+  if (const auto *If = dyn_cast<IfStmt>(Parent))
+    return Child == If->getThen() || Child == If->getElse();
+  if (const auto *For = dyn_cast<ForStmt>(Parent))
+    return Child == For->getBody() || Child == For->getInc() ||
+           Child == For->getInit();
+  if (const auto *While = dyn_cast<WhileStmt>(Parent))
+    return Child == While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(Parent))
+    return Child == Do->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(Parent))
+    return Child == Range->getBody();
+  return false;
+}
+
+bool passesDiscard(const Stmt *S) {
+  return isa<ExprWithCleanups, CXXBindTemporaryExpr, MaterializeTemporaryExpr,
+             ImplicitCastExpr, ParenExpr>(S);
+}
+
+class Collector {
+public:
+  Collector(const FunctionDecl *FD, ASTContext &Ctx, const ApiModel &Model,
+            SqlTextResolver &Resolver, std::optional<sql::Dialect> Dialect)
+      : FD(FD), Ctx(Ctx), Model(Model), Resolver(Resolver), Dialect(Dialect) {}
+
+  FunctionEvents run() {
+    for (const ParmVarDecl *P : FD->parameters())
+      if (const ApiModel::TypeMatch *T = typeRuleFor(recordOf(P->getType())))
+        if (T->Rule->Handle)
+          slotFor(P);
+    walk(FD->getBody(), /*Discarded=*/true);
+    for (unsigned I = 0; I < Out.Events.size(); ++I)
+      Out.ByStmt[Out.Events[I].At].push_back(I);
+    return std::move(Out);
+  }
+
+private:
+  void walk(const Stmt *S, bool Discarded) {
+    if (!S || isa<LambdaExpr>(S))
+      return; // A lambda's body runs when it is called: its own function.
+    visit(S, Discarded);
+    for (const Stmt *Child : S->children())
+      walk(Child, passesDiscard(S) ? Discarded : discardsChild(S, Child));
+  }
+
+  void visit(const Stmt *S, bool Discarded) {
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          visitVariable(V);
+      return;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+      if (!HandledConstructions.count(CE))
+        visitCall(CE, CE->getConstructor(), nullptr,
+                  llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()), Discarded);
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!Callee)
+        return;
+      const Expr *Object = nullptr;
+      llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+        Object = MC->getImplicitObjectArgument();
+      } else if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
+                 !Args.empty()) {
+        Object = Args.front();
+        Args = Args.drop_front();
+      }
+      visitCall(Call, Callee, Object, Args, Discarded);
+    }
+  }
+
+  const ApiModel::TypeMatch *typeRuleFor(const CXXRecordDecl *RD) {
+    if (!RD)
+      return nullptr;
+    for (const std::string &Name : classAndBases(RD))
+      if (const ApiModel::TypeMatch *T = Model.type(Name))
+        return T;
+    return nullptr;
+  }
+
+  unsigned slotFor(const ValueDecl *V) {
+    auto [It, New] = SlotOf.try_emplace(V, Out.Slots.size());
+    if (New) {
+      SlotStart Start = SlotStart::NoTransaction;
+      if (!isa<VarDecl>(V) || isa<ParmVarDecl>(V) ||
+          !cast<VarDecl>(V)->isLocalVarDecl()) {
+        // A handle the function was given runs in its caller's transaction.
+        const ApiModel::TypeMatch *T = typeRuleFor(recordOf(V->getType()));
+        Start = T && T->Rule->Role == TypeRole::Autocommit
+                    ? SlotStart::Autocommit
+                    : SlotStart::CallerTransaction;
+      }
+      Out.Slots.push_back(Start);
+      Out.SlotDecls.push_back(V);
+    }
+    return It->second;
+  }
+
+  /// The slot statements run in when called on \p Object.
+  unsigned slotOfObject(const Expr *Object) {
+    if (!Object)
+      return 0;
+    const ApiModel::TypeMatch *T = typeRuleFor(recordOf(Object->getType()));
+    if (!T || !T->Rule->Handle)
+      return 0;
+    if (const ValueDecl *V = rootDecl(Object))
+      return slotFor(V);
+    return 0;
+  }
+
+  std::optional<llvm::StringRef> valueOfExpr(const Expr *E) {
+    E = stripWrappers(E);
+    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+      return Model.namedValue(qualifiedName(DRE->getDecl()));
+    return std::nullopt;
+  }
+
+  std::optional<llvm::StringRef> valueOfTemplateArg(const CXXRecordDecl *RD,
+                                                    unsigned N) {
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    if (!Spec || N >= Spec->getTemplateArgs().size())
+      return std::nullopt;
+    const TemplateArgument &Arg = Spec->getTemplateArgs()[N];
+    if (Arg.getKind() == TemplateArgument::Type) {
+      if (const auto *TD = Arg.getAsType()->getAsTagDecl())
+        return Model.namedValue(qualifiedName(TD));
+    } else if (Arg.getKind() == TemplateArgument::Integral) {
+      if (const auto *ET = Arg.getIntegralType()->getAs<EnumType>())
+        for (const EnumConstantDecl *C : ET->getDecl()->enumerators())
+          if (llvm::APSInt::isSameValue(C->getInitVal(), Arg.getAsIntegral()))
+            return Model.namedValue(qualifiedName(C));
+    }
+    return std::nullopt;
+  }
+
+  void visitVariable(const VarDecl *V) {
+    const auto *CE = dyn_cast_or_null<CXXConstructExpr>(
+        stripWrappers(V->getInit()));
+    if (!CE)
+      return;
+    const CXXRecordDecl *RD = CE->getConstructor()->getParent();
+    const ApiModel::TypeMatch *T = typeRuleFor(RD);
+    if (!T)
+      return;
+    HandledConstructions.insert(CE);
+    const TypeRule &Rule = *T->Rule;
+    DbEvent E;
+    E.Kind = EventKind::Begin;
+    E.At = CE;
+    E.Library = T->Library;
+    E.Callee = qualifiedName(RD);
+    E.Slot = Rule.Handle ? slotFor(V) : 0;
+    E.Autocommit = Rule.Role == TypeRole::Autocommit;
+    E.IsolationLevel = Rule.IsolationLevel;
+    sql::BeginMode Mode = Rule.Mode;
+    if (Rule.IsolationTemplateArg)
+      if (auto Named = valueOfTemplateArg(RD, *Rule.IsolationTemplateArg))
+        E.IsolationLevel = isolationNamed(*Named);
+    if (Rule.IsolationArg && *Rule.IsolationArg < CE->getNumArgs())
+      if (auto Named = valueOfExpr(CE->getArg(*Rule.IsolationArg)))
+        E.IsolationLevel = isolationNamed(*Named);
+    if (Rule.ModeArg && *Rule.ModeArg < CE->getNumArgs())
+      if (auto Named = valueOfExpr(CE->getArg(*Rule.ModeArg)))
+        Mode = modeNamed(*Named);
+    E.CoversNewRows = coversNewRows(Mode);
+    Out.RaiiEnds[V] = E.Slot;
+    Out.Events.push_back(std::move(E));
+  }
+
+  /// Rules matching a call of \p Callee on \p Object.
+  llvm::SmallVector<ApiModel::CallMatch, 2>
+  matchingRules(const FunctionDecl *Callee, const Expr *Object) {
+    llvm::SmallVector<ApiModel::CallMatch, 2> Found;
+    std::string Simple = isa<CXXConstructorDecl>(Callee)
+                             ? cast<CXXConstructorDecl>(Callee)
+                                   ->getParent()
+                                   ->getNameAsString()
+                             : Callee->getNameAsString();
+    auto Candidates = Model.callsNamed(Simple);
+    if (Candidates.empty())
+      return Found;
+    std::vector<std::string> Classes;
+    if (const auto *M = dyn_cast<CXXMethodDecl>(Callee)) {
+      Classes = classAndBases(M->getParent());
+      if (Object)
+        if (const CXXRecordDecl *RD = recordOf(Object->getType())) {
+          std::vector<std::string> More = classAndBases(RD);
+          Classes.insert(Classes.end(), More.begin(), More.end());
+        }
+    }
+    std::string Qualified = qualifiedName(Callee);
+    for (const ApiModel::CallMatch &C : Candidates) {
+      auto [Class, Name] = splitRuleName(C.Rule->Name);
+      bool Matches = Classes.empty() ? C.Rule->Name == Qualified ||
+                                           C.Rule->Name == "::" + Qualified
+                                     : llvm::is_contained(Classes, Class);
+      if (Matches)
+        Found.push_back(C);
+    }
+    return Found;
+  }
+
+  static std::string statementKey(const Expr *E) {
+    E = stripWrappers(E);
+    if (const auto *SL = dyn_cast_or_null<StringLiteral>(E))
+      if (SL->getCharByteWidth() == 1)
+        return ("name:" + SL->getString()).str();
+    if (const ValueDecl *V = rootDecl(E))
+      return "decl:" + std::to_string(reinterpret_cast<uintptr_t>(V));
+    return {};
+  }
+
+  void visitCall(const Expr *Call, const FunctionDecl *Callee,
+                 const Expr *Object, llvm::ArrayRef<const Expr *> Args,
+                 bool Discarded) {
+    for (const ApiModel::CallMatch &M : matchingRules(Callee, Object)) {
+      const CallRule &Rule = *M.Rule;
+      auto Arg = [&](std::optional<unsigned> N) -> const Expr * {
+        return N && *N < Args.size() ? Args[*N] : nullptr;
+      };
+      DbEvent Base;
+      Base.Kind = EventKind::Read;
+      Base.At = Call;
+      Base.Library = M.Library;
+      Base.Callee = qualifiedName(Callee);
+      Base.Slot = slotOfObject(Object);
+      Base.ResultUsed = !Discarded;
+      switch (Rule.Result) {
+      case ResultKind::Return:
+        Base.ResultExpr = Call;
+        break;
+      case ResultKind::Object:
+        Base.ResultDecl = Object ? rootDecl(Object) : nullptr;
+        break;
+      case ResultKind::Argument:
+        Base.ResultDecl = Arg(Rule.ResultArg) ? rootDecl(Arg(Rule.ResultArg))
+                                              : nullptr;
+        break;
+      case ResultKind::None:
+        break;
+      }
+      if (Rule.ParamsFrom)
+        for (unsigned I = *Rule.ParamsFrom; I < Args.size(); ++I)
+          Base.Params[I - *Rule.ParamsFrom + 1] = Args[I];
+
+      switch (Rule.Action) {
+      case CallAction::Execute:
+        if (const Expr *SqlArg = Arg(Rule.SqlArg))
+          addSqlEvents(Base, std::make_shared<const RecoveredSql>(
+                                 Resolver.resolve(SqlArg, FD->getBody())));
+        break;
+      case CallAction::Prepare:
+        if (const Expr *SqlArg = Arg(Rule.SqlArg)) {
+          std::string Key = statementKey(Rule.StatementArg
+                                             ? Arg(Rule.StatementArg)
+                                             : Object);
+          if (!Key.empty())
+            Prepared[Key] = std::make_shared<const RecoveredSql>(
+                Resolver.resolve(SqlArg, FD->getBody()));
+        }
+        break;
+      case CallAction::ExecutePrepared: {
+        std::string Key =
+            statementKey(Rule.StatementArg ? Arg(Rule.StatementArg) : Object);
+        auto It = Prepared.find(Key);
+        if (!Key.empty() && It != Prepared.end())
+          addSqlEvents(Base, It->second);
+        break;
+      }
+      case CallAction::Read:
+      case CallAction::Write:
+        addEntityEvent(Base, Rule, Callee, Arg(Rule.EntityArg));
+        break;
+      case CallAction::Begin:
+        Base.Kind = EventKind::Begin;
+        Base.IsolationLevel = Rule.IsolationLevel;
+        Base.CoversNewRows = coversNewRows(Rule.Mode);
+        Out.Events.push_back(std::move(Base));
+        break;
+      case CallAction::Commit:
+      case CallAction::Rollback:
+        Base.Kind = EventKind::End;
+        Out.Events.push_back(std::move(Base));
+        break;
+      case CallAction::Slow:
+        Base.Kind = EventKind::Slow;
+        Out.Events.push_back(std::move(Base));
+        break;
+      case CallAction::Lock:
+        // FIXME: API-level locks (sqlpp11 for_update) are not modelled yet.
+      case CallAction::SqlText:
+        break;
+      }
+    }
+  }
+
+  void addEntityEvent(DbEvent Base, const CallRule &Rule,
+                      const FunctionDecl *Callee, const Expr *EntityArg) {
+    std::string Entity;
+    if (Rule.EntityTemplateArg) {
+      if (const TemplateArgumentList *TA =
+              Callee->getTemplateSpecializationArgs())
+        if (*Rule.EntityTemplateArg < TA->size() &&
+            TA->get(*Rule.EntityTemplateArg).getKind() ==
+                TemplateArgument::Type)
+          if (const auto *RD = TA->get(*Rule.EntityTemplateArg)
+                                   .getAsType()
+                                   ->getAsCXXRecordDecl())
+            Entity = qualifiedName(RD);
+    } else if (EntityArg) {
+      if (const CXXRecordDecl *RD = recordOf(EntityArg->getType()))
+        Entity = qualifiedName(RD);
+    }
+    if (Entity.empty())
+      return;
+    Base.Tables.push_back(Entity);
+    if (Rule.Action == CallAction::Write) {
+      Base.Kind = EventKind::Write;
+      Base.WriteKind = Rule.WriteKind;
+    }
+    Out.Events.push_back(std::move(Base));
+  }
+
+  void addSqlEvents(DbEvent Base, std::shared_ptr<const RecoveredSql> Sql) {
+    if (!Sql->Known())
+      return;
+    const sql::SqlFacts &Facts =
+        sql::analyzeSql(Sql->Text, Dialect.value_or(Base.Library->Dialect));
+    for (int I = 0, N = Sql->Holes.size(); I < N; ++I)
+      Base.Params[FirstHoleParam + I] = Sql->Holes[I];
+    for (const sql::StatementFacts &S : Facts.Statements) {
+      DbEvent E = Base;
+      E.Sql = Sql;
+      E.Facts = &S;
+      switch (S.Kind) {
+      case sql::StatementKind::Select:
+        E.Kind = EventKind::Read;
+        E.Tables = S.TablesRead;
+        E.Lock = S.Lock;
+        if (!S.TablesWritten.empty()) { // WITH x AS (UPDATE ...) SELECT
+          DbEvent W = E;
+          W.Kind = EventKind::Write;
+          W.Tables = S.TablesWritten;
+          W.WriteKind = sql::StatementKind::Update;
+          W.ResultExpr = nullptr;
+          W.ResultDecl = nullptr;
+          Out.Events.push_back(std::move(W));
+        }
+        break;
+      case sql::StatementKind::Insert:
+      case sql::StatementKind::Update:
+      case sql::StatementKind::Delete:
+      case sql::StatementKind::Upsert:
+        E.Kind = EventKind::Write;
+        E.Tables = S.TablesWritten;
+        E.WriteKind = S.Kind;
+        E.ResultExpr = nullptr;
+        E.ResultDecl = nullptr;
+        break;
+      case sql::StatementKind::Begin:
+        E.Kind = EventKind::Begin;
+        E.IsolationLevel = S.IsolationLevel;
+        E.CoversNewRows = coversNewRows(S.Mode);
+        break;
+      case sql::StatementKind::Commit:
+      case sql::StatementKind::Rollback:
+        E.Kind = EventKind::End;
+        break;
+      case sql::StatementKind::SetTransaction:
+        E.Kind = EventKind::SetIsolation;
+        E.IsolationLevel = S.IsolationLevel;
+        break;
+      case sql::StatementKind::LockTable:
+      case sql::StatementKind::AdvisoryLock:
+        E.Kind = EventKind::Lock;
+        E.Tables = S.TablesRead;
+        E.Tables.insert(E.Tables.end(), S.TablesWritten.begin(),
+                        S.TablesWritten.end());
+        E.CoversNewRows = true;
+        break;
+      case sql::StatementKind::Savepoint:
+      case sql::StatementKind::Other:
+        continue;
+      }
+      Out.Events.push_back(std::move(E));
+    }
+  }
+
+  const FunctionDecl *FD;
+  ASTContext &Ctx;
+  const ApiModel &Model;
+  SqlTextResolver &Resolver;
+  std::optional<sql::Dialect> Dialect;
+  FunctionEvents Out;
+  llvm::DenseMap<const ValueDecl *, unsigned> SlotOf;
+  llvm::SmallPtrSet<const CXXConstructExpr *, 4> HandledConstructions;
+  llvm::StringMap<std::shared_ptr<const RecoveredSql>> Prepared;
+};
+
+} // namespace
+
+FunctionEvents dbrace::collectEvents(const FunctionDecl *FD, ASTContext &Ctx,
+                                     const ApiModel &Model,
+                                     SqlTextResolver &Resolver,
+                                     std::optional<sql::Dialect> Dialect) {
+  if (!FD->hasBody())
+    return FunctionEvents();
+  return Collector(FD, Ctx, Model, Resolver, Dialect).run();
+}

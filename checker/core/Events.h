@@ -1,0 +1,80 @@
+//===--- Events.h - The database events of one function -------------------===//
+//
+// Each call or construction the API model knows becomes one event per SQL
+// statement it runs: a read, a write, a transaction's begin or end, a lock,
+// an isolation change, or a slow call.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DBRACE_CORE_EVENTS_H
+#define DBRACE_CORE_EVENTS_H
+
+#include "ApiModel.h"
+#include "SqlText.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dbrace {
+
+enum class EventKind { Read, Write, Begin, End, SetIsolation, Lock, Slow };
+
+/// Where statements run: slot 0 is the connection the function uses; each
+/// transaction object that statements are run through has a slot of its own.
+enum class SlotStart { NoTransaction, CallerTransaction, Autocommit };
+
+struct DbEvent {
+  EventKind Kind = EventKind::Read;
+  const clang::Stmt *At = nullptr; ///< The call or construction.
+  unsigned Slot = 0;
+  const LibraryRules *Library = nullptr;
+  std::string Callee; ///< Qualified name, for messages.
+
+  std::shared_ptr<const RecoveredSql> Sql;
+  const sql::StatementFacts *Facts = nullptr; ///< Null for non-SQL events.
+
+  /// Read: tables read; write: tables written; lock: tables locked.
+  std::vector<std::string> Tables;
+  sql::StatementKind WriteKind = sql::StatementKind::Other;
+  sql::LockStrength Lock = sql::LockStrength::None;
+  /// BEGIN IMMEDIATE/EXCLUSIVE, LOCK TABLE, an advisory lock: covers rows
+  /// that do not exist yet, which a row lock cannot.
+  bool CoversNewRows = false;
+  sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
+  bool Autocommit = false; ///< Begin of an autocommit handle.
+
+  /// A read's result: the call's value, or an object or argument it fills.
+  const clang::Expr *ResultExpr = nullptr;
+  const clang::ValueDecl *ResultDecl = nullptr;
+
+  /// `$N` bound to a C++ expression: holes of the text, or bound arguments.
+  llvm::DenseMap<int, const clang::Expr *> Params;
+  /// The write's affected-row count (its value) is looked at.
+  bool ResultUsed = false;
+};
+
+struct FunctionEvents {
+  std::vector<DbEvent> Events;
+  llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 2>> ByStmt;
+  /// RAII transaction variables and the slot their destructor ends.
+  llvm::DenseMap<const clang::VarDecl *, unsigned> RaiiEnds;
+  std::vector<SlotStart> Slots{SlotStart::NoTransaction};
+  std::vector<const clang::ValueDecl *> SlotDecls{nullptr};
+
+  bool empty() const { return Events.empty(); }
+};
+
+/// Finds the events in \p FD's body. Cheap when the body calls nothing the
+/// model knows, which is the common case.
+FunctionEvents collectEvents(const clang::FunctionDecl *FD,
+                             clang::ASTContext &Ctx, const ApiModel &Model,
+                             SqlTextResolver &Resolver,
+                             std::optional<sql::Dialect> Dialect);
+
+} // namespace dbrace
+
+#endif // DBRACE_CORE_EVENTS_H

@@ -1,0 +1,232 @@
+//===--- RulesLoader.cpp - Rules files into the API model -----------------===//
+
+#include "ApiModel.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLTraits.h"
+
+using namespace dbrace;
+using llvm::yaml::IO;
+
+namespace llvm::yaml {
+
+template <> struct ScalarEnumerationTraits<CallAction> {
+  static void enumeration(IO &Io, CallAction &A) {
+    Io.enumCase(A, "execute", CallAction::Execute);
+    Io.enumCase(A, "prepare", CallAction::Prepare);
+    Io.enumCase(A, "execute_prepared", CallAction::ExecutePrepared);
+    Io.enumCase(A, "read", CallAction::Read);
+    Io.enumCase(A, "write", CallAction::Write);
+    Io.enumCase(A, "begin", CallAction::Begin);
+    Io.enumCase(A, "commit", CallAction::Commit);
+    Io.enumCase(A, "rollback", CallAction::Rollback);
+    Io.enumCase(A, "lock", CallAction::Lock);
+    Io.enumCase(A, "slow", CallAction::Slow);
+    Io.enumCase(A, "sql_text", CallAction::SqlText);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<TypeRole> {
+  static void enumeration(IO &Io, TypeRole &R) {
+    Io.enumCase(R, "transaction", TypeRole::Transaction);
+    Io.enumCase(R, "autocommit", TypeRole::Autocommit);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<sql::Dialect> {
+  static void enumeration(IO &Io, sql::Dialect &D) {
+    Io.enumCase(D, "postgresql", sql::Dialect::PostgreSQL);
+    Io.enumCase(D, "sqlite", sql::Dialect::SQLite);
+    Io.enumCase(D, "mysql", sql::Dialect::MySQL);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<sql::Isolation> {
+  static void enumeration(IO &Io, sql::Isolation &I) {
+    Io.enumCase(I, "unspecified", sql::Isolation::Unspecified);
+    Io.enumCase(I, "read_uncommitted", sql::Isolation::ReadUncommitted);
+    Io.enumCase(I, "read_committed", sql::Isolation::ReadCommitted);
+    Io.enumCase(I, "repeatable_read", sql::Isolation::RepeatableRead);
+    Io.enumCase(I, "serializable", sql::Isolation::Serializable);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<sql::BeginMode> {
+  static void enumeration(IO &Io, sql::BeginMode &M) {
+    Io.enumCase(M, "unspecified", sql::BeginMode::Unspecified);
+    Io.enumCase(M, "deferred", sql::BeginMode::Deferred);
+    Io.enumCase(M, "immediate", sql::BeginMode::Immediate);
+    Io.enumCase(M, "exclusive", sql::BeginMode::Exclusive);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<sql::StatementKind> {
+  static void enumeration(IO &Io, sql::StatementKind &K) {
+    Io.enumCase(K, "insert", sql::StatementKind::Insert);
+    Io.enumCase(K, "update", sql::StatementKind::Update);
+    Io.enumCase(K, "delete", sql::StatementKind::Delete);
+    Io.enumCase(K, "upsert", sql::StatementKind::Upsert);
+  }
+};
+
+/// `return`, `object`, `none` or `argument N`.
+struct ResultSpec {
+  ResultKind Kind = ResultKind::Return;
+  unsigned Arg = 0;
+};
+
+template <> struct ScalarTraits<ResultSpec> {
+  static void output(const ResultSpec &, void *, raw_ostream &) {}
+  static StringRef input(StringRef S, void *, ResultSpec &R) {
+    if (S == "return")
+      R.Kind = ResultKind::Return;
+    else if (S == "object")
+      R.Kind = ResultKind::Object;
+    else if (S == "none")
+      R.Kind = ResultKind::None;
+    else if (S.consume_front("argument ") && !S.trim().getAsInteger(10, R.Arg))
+      R.Kind = ResultKind::Argument;
+    else
+      return "expected 'return', 'object', 'none' or 'argument N'";
+    return {};
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::None; }
+};
+
+static std::string checkQualifiedName(StringRef Name) {
+  static const llvm::Regex Valid(
+      "^(::)?[A-Za-z_][A-Za-z0-9_]*(::(~?[A-Za-z_][A-Za-z0-9_]*|operator[^:]+))*$");
+  if (Name.empty())
+    return "missing 'name'";
+  if (!Valid.match(Name))
+    return ("bad qualified name '" + Name + "'").str();
+  return {};
+}
+
+template <> struct MappingTraits<CallRule> {
+  static void mapping(IO &Io, CallRule &R) {
+    Io.mapRequired("name", R.Name);
+    Io.mapRequired("action", R.Action);
+    Io.mapOptional("sql_arg", R.SqlArg);
+    ResultSpec Result{R.Result, R.ResultArg};
+    Io.mapOptional("result", Result);
+    R.Result = Result.Kind;
+    R.ResultArg = Result.Arg;
+    Io.mapOptional("params_from", R.ParamsFrom);
+    Io.mapOptional("statement_arg", R.StatementArg);
+    Io.mapOptional("entity_template_arg", R.EntityTemplateArg);
+    Io.mapOptional("entity_arg", R.EntityArg);
+    Io.mapOptional("write_kind", R.WriteKind, sql::StatementKind::Update);
+    Io.mapOptional("isolation", R.IsolationLevel, sql::Isolation::Unspecified);
+    Io.mapOptional("mode", R.Mode, sql::BeginMode::Unspecified);
+  }
+  static std::string validate(IO &, CallRule &R) {
+    if (std::string E = checkQualifiedName(R.Name); !E.empty())
+      return E;
+    bool NeedsSql = R.Action == CallAction::Execute ||
+                    R.Action == CallAction::Prepare ||
+                    R.Action == CallAction::SqlText;
+    if (NeedsSql && !R.SqlArg)
+      return "action needs 'sql_arg'";
+    return {};
+  }
+};
+
+template <> struct MappingTraits<TypeRule> {
+  static void mapping(IO &Io, TypeRule &R) {
+    Io.mapRequired("name", R.Name);
+    Io.mapRequired("role", R.Role);
+    Io.mapOptional("handle", R.Handle, false);
+    Io.mapOptional("commit_on_destroy", R.CommitOnDestroy, false);
+    Io.mapOptional("isolation", R.IsolationLevel, sql::Isolation::Unspecified);
+    Io.mapOptional("isolation_template_arg", R.IsolationTemplateArg);
+    Io.mapOptional("isolation_arg", R.IsolationArg);
+    Io.mapOptional("mode", R.Mode, sql::BeginMode::Unspecified);
+    Io.mapOptional("mode_arg", R.ModeArg);
+  }
+  static std::string validate(IO &, TypeRule &R) {
+    return checkQualifiedName(R.Name);
+  }
+};
+
+template <> struct MappingTraits<NamedValue> {
+  static void mapping(IO &Io, NamedValue &V) {
+    Io.mapRequired("name", V.Name);
+    Io.mapRequired("value", V.Value);
+  }
+  static std::string validate(IO &, NamedValue &V) {
+    return checkQualifiedName(V.Name);
+  }
+};
+
+template <> struct MappingTraits<FixTemplates> {
+  static void mapping(IO &Io, FixTemplates &F) {
+    Io.mapOptional("lock_clause", F.LockClause);
+    Io.mapOptional("immediate_begin", F.ImmediateBegin);
+  }
+};
+
+template <> struct MappingTraits<LibraryRules> {
+  static void mapping(IO &Io, LibraryRules &L) {
+    Io.mapRequired("library", L.Library);
+    Io.mapRequired("dialect", L.Dialect);
+    Io.mapOptional("fixes", L.Fixes);
+    Io.mapOptional("calls", L.Calls);
+    Io.mapOptional("types", L.Types);
+    Io.mapOptional("out_params", L.OutParams);
+    Io.mapOptional("names", L.Names);
+  }
+  static std::string validate(IO &, LibraryRules &L) {
+    for (const std::string &Name : L.OutParams)
+      if (std::string E = checkQualifiedName(Name); !E.empty())
+        return E;
+    return {};
+  }
+};
+
+} // namespace llvm::yaml
+
+LLVM_YAML_IS_SEQUENCE_VECTOR(CallRule)
+LLVM_YAML_IS_SEQUENCE_VECTOR(TypeRule)
+LLVM_YAML_IS_SEQUENCE_VECTOR(NamedValue)
+
+namespace {
+/// Keeps the first diagnostic as one `file:line:col: error: message` line.
+void keepFirstError(const llvm::SMDiagnostic &Diag, void *Context) {
+  auto *Error = static_cast<std::string *>(Context);
+  if (!Error->empty())
+    return;
+  *Error = (Diag.getFilename() + ":" + llvm::Twine(Diag.getLineNo()) + ":" +
+            llvm::Twine(Diag.getColumnNo() + 1) + ": error: " +
+            Diag.getMessage())
+               .str();
+}
+} // namespace
+
+bool dbrace::parseRules(llvm::StringRef Content, llvm::StringRef Path,
+                        LibraryRules &Out, std::string &Error) {
+  Error.clear();
+  llvm::yaml::Input In(llvm::MemoryBufferRef(Content, Path), nullptr,
+                       keepFirstError, &Error);
+  In >> Out;
+  if (In.error() || !Error.empty()) {
+    if (Error.empty())
+      Error = (Path + ": error: malformed rules file").str();
+    return false;
+  }
+  Out.SourcePath = Path.str();
+  return true;
+}
+
+bool dbrace::loadRulesFile(llvm::StringRef Path, LibraryRules &Out,
+                           std::string &Error) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer) {
+    Error = (Path + ": error: cannot read rules file: " +
+             Buffer.getError().message())
+                .str();
+    return false;
+  }
+  return parseRules((*Buffer)->getBuffer(), Path, Out, Error);
+}

@@ -1,0 +1,188 @@
+//===--- TransactionFlow.cpp - Transaction and lock state along the CFG ---===//
+
+#include "TransactionFlow.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "llvm/ADT/STLExtras.h"
+#include <algorithm>
+
+using namespace clang;
+using namespace dbrace;
+
+namespace {
+
+using State = std::vector<SlotState>;
+
+SlotState meet(const SlotState &A, const SlotState &B) {
+  if (A == B)
+    return A;
+  SlotState M;
+  if (A.Tx != B.Tx) {
+    M.Tx = TxUnknown;
+    return M;
+  }
+  M.Tx = A.Tx;
+  M.BeginAt = A.BeginAt;
+  M.IsolationLevel =
+      A.IsolationLevel == B.IsolationLevel ? A.IsolationLevel
+                                           : sql::Isolation::Unspecified;
+  M.LockAt = A.LockAt && B.LockAt ? A.LockAt : nullptr;
+  M.CoversNewRows = A.CoversNewRows && B.CoversNewRows;
+  for (const std::string &T : A.LockedTables)
+    if (llvm::is_contained(B.LockedTables, T))
+      M.LockedTables.push_back(T);
+  return M;
+}
+
+void endTransaction(SlotState &S) { S = SlotState(); }
+
+void addLock(SlotState &S, const DbEvent &E) {
+  if (!S.inTransaction())
+    return;
+  if (!S.LockAt)
+    S.LockAt = E.At;
+  S.CoversNewRows |= E.CoversNewRows;
+  for (const std::string &T : E.Tables)
+    if (!llvm::is_contained(S.LockedTables, T))
+      S.LockedTables.push_back(T);
+}
+
+void apply(const DbEvent &E, int Index, SlotState &S) {
+  switch (E.Kind) {
+  case EventKind::Begin:
+    S = SlotState();
+    if (E.Autocommit) {
+      S.Tx = TxAutocommit;
+      return;
+    }
+    S.Tx = Index;
+    S.BeginAt = E.At;
+    S.IsolationLevel = E.IsolationLevel;
+    if (E.CoversNewRows)
+      addLock(S, E);
+    return;
+  case EventKind::End:
+    if (S.Tx != TxAutocommit)
+      endTransaction(S);
+    return;
+  case EventKind::SetIsolation:
+    if (S.inTransaction())
+      S.IsolationLevel = E.IsolationLevel;
+    return;
+  case EventKind::Lock:
+    addLock(S, E);
+    return;
+  case EventKind::Read:
+    if (E.Lock != sql::LockStrength::None &&
+        E.Lock != sql::LockStrength::ForKeyShare)
+      addLock(S, E);
+    return;
+  case EventKind::Write:
+  case EventKind::Slow:
+    return;
+  }
+}
+
+class Flow {
+public:
+  Flow(const CFG &Cfg, const FunctionEvents &Events)
+      : Cfg(Cfg), Events(Events) {
+    Result.Before.resize(Events.Events.size());
+    Result.Reached.resize(Events.Events.size());
+  }
+
+  TransactionFlow run() {
+    State Entry;
+    for (SlotStart Start : Events.Slots) {
+      SlotState S;
+      if (Start == SlotStart::CallerTransaction)
+        S.Tx = TxCaller;
+      else if (Start == SlotStart::Autocommit)
+        S.Tx = TxAutocommit;
+      Entry.push_back(S);
+    }
+    std::vector<std::optional<State>> In(Cfg.getNumBlockIDs());
+    std::vector<std::optional<State>> Out(Cfg.getNumBlockIDs());
+    In[Cfg.getEntry().getBlockID()] = Entry;
+
+    PostOrderCFGView Order(&Cfg);
+    // Each pass is linear; a few passes reach the fixpoint of this shallow
+    // lattice, and the bound keeps pathological loops linear too.
+    for (unsigned Pass = 0; Pass < 4; ++Pass) {
+      bool Changed = false;
+      for (const CFGBlock *B : Order) {
+        std::optional<State> BlockIn = B == &Cfg.getEntry()
+                                           ? std::optional<State>(Entry)
+                                           : joinPredecessors(*B, Out);
+        if (!BlockIn)
+          continue;
+        In[B->getBlockID()] = BlockIn;
+        State S = *BlockIn;
+        transfer(*B, S, /*Record=*/false);
+        if (!Out[B->getBlockID()] || *Out[B->getBlockID()] != S) {
+          Out[B->getBlockID()] = std::move(S);
+          Changed = true;
+        }
+      }
+      if (!Changed)
+        break;
+    }
+    for (const CFGBlock *B : Order)
+      if (In[B->getBlockID()]) {
+        State S = *In[B->getBlockID()];
+        transfer(*B, S, /*Record=*/true);
+      }
+    return std::move(Result);
+  }
+
+private:
+  std::optional<State>
+  joinPredecessors(const CFGBlock &B,
+                   const std::vector<std::optional<State>> &Out) {
+    std::optional<State> Joined;
+    for (const CFGBlock::AdjacentBlock &Pred : B.preds()) {
+      const CFGBlock *P = Pred.getReachableBlock();
+      if (!P || !Out[P->getBlockID()])
+        continue;
+      if (!Joined) {
+        Joined = *Out[P->getBlockID()];
+        continue;
+      }
+      for (size_t I = 0; I < Joined->size(); ++I)
+        (*Joined)[I] = meet((*Joined)[I], (*Out[P->getBlockID()])[I]);
+    }
+    return Joined;
+  }
+
+  void transfer(const CFGBlock &B, State &S, bool Record) {
+    for (const CFGElement &Element : B) {
+      if (auto Stmt = Element.getAs<CFGStmt>()) {
+        auto It = Events.ByStmt.find(Stmt->getStmt());
+        if (It == Events.ByStmt.end())
+          continue;
+        for (unsigned Index : It->second) {
+          const DbEvent &E = Events.Events[Index];
+          if (Record) {
+            Result.Before[Index] = S[E.Slot];
+            Result.Reached[Index] = true;
+          }
+          apply(E, Index, S[E.Slot]);
+        }
+      } else if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
+        auto It = Events.RaiiEnds.find(Dtor->getVarDecl());
+        if (It != Events.RaiiEnds.end() && S[It->second].Tx != TxAutocommit)
+          endTransaction(S[It->second]);
+      }
+    }
+  }
+
+  const CFG &Cfg;
+  const FunctionEvents &Events;
+  TransactionFlow Result;
+};
+
+} // namespace
+
+TransactionFlow dbrace::runTransactionFlow(const CFG &Cfg,
+                                           const FunctionEvents &Events) {
+  return Flow(Cfg, Events).run();
+}

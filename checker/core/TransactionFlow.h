@@ -1,0 +1,58 @@
+//===--- TransactionFlow.h - Transaction and lock state along the CFG -----===//
+//
+// A forward dataflow over the function's CFG: for each slot, whether a
+// transaction is open, which one, its isolation, and which locks it holds.
+// Paths that disagree meet in an "unknown" state; locks are kept only when
+// held on every path. Each block is visited a bounded number of times, so the
+// cost is linear in the function's size.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DBRACE_CORE_TRANSACTIONFLOW_H
+#define DBRACE_CORE_TRANSACTIONFLOW_H
+
+#include "Events.h"
+#include "clang/Analysis/CFG.h"
+#include <string>
+#include <vector>
+
+namespace dbrace {
+
+/// Transaction identities other than "the one begun by event N".
+enum : int {
+  TxNone = -1,       ///< No transaction begun in this function.
+  TxUnknown = -2,    ///< Paths disagree.
+  TxAutocommit = -3, ///< Every statement commits on its own.
+  TxCaller = -4      ///< The caller's transaction, passed in as a handle.
+};
+
+struct SlotState {
+  int Tx = TxNone;
+  const clang::Stmt *BeginAt = nullptr;
+  sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
+  /// The first lock taken in this transaction, on every path.
+  const clang::Stmt *LockAt = nullptr;
+  bool CoversNewRows = false;
+  std::vector<std::string> LockedTables;
+
+  bool inTransaction() const { return Tx >= 0 || Tx == TxCaller; }
+  bool operator==(const SlotState &O) const {
+    return Tx == O.Tx && BeginAt == O.BeginAt &&
+           IsolationLevel == O.IsolationLevel && LockAt == O.LockAt &&
+           CoversNewRows == O.CoversNewRows && LockedTables == O.LockedTables;
+  }
+};
+
+struct TransactionFlow {
+  /// The state of an event's slot just before it, per event index.
+  std::vector<SlotState> Before;
+  /// Whether the event lies on the CFG (not in a lambda or dead code).
+  std::vector<bool> Reached;
+};
+
+TransactionFlow runTransactionFlow(const clang::CFG &Cfg,
+                                   const FunctionEvents &Events);
+
+} // namespace dbrace
+
+#endif // DBRACE_CORE_TRANSACTIONFLOW_H

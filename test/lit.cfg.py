@@ -1,0 +1,23 @@
+# lit configuration of dbrace's check tests (test/checkers).
+import os
+import lit.formats
+
+config.name = "dbrace"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".cpp"]
+config.test_source_root = os.path.join(config.dbrace_src_root, "test")
+config.test_exec_root = os.path.join(config.dbrace_obj_root, "test")
+config.excludes = ["Inputs", "unit", "integration", "corpus", "lit"]
+
+# LLVM 19's FileCheck, not, count come first.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+
+runner = os.path.join(config.dbrace_src_root, "test", "lit", "check_dbrace.py")
+config.substitutions.append((
+    "%check_dbrace",
+    "%s %s --dbrace=%s --clang-tidy=%s --plugin=%s" % (
+        config.python_executable, runner, config.dbrace_binary,
+        config.clang_tidy, config.dbrace_plugin)))
+config.substitutions.append(("%dbrace", config.dbrace_binary))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))

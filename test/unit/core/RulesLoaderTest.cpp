@@ -1,0 +1,131 @@
+//===--- RulesLoaderTest.cpp - Rules files into the API model -------------===//
+
+#include "ApiModel.h"
+#include "gtest/gtest.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+using namespace dbrace;
+
+namespace {
+
+LibraryRules parseOk(llvm::StringRef Yaml) {
+  LibraryRules Rules;
+  std::string Error;
+  EXPECT_TRUE(parseRules(Yaml, "ok.yaml", Rules, Error)) << Error;
+  EXPECT_EQ(Error, "");
+  return Rules;
+}
+
+std::string parseError(llvm::StringRef Yaml) {
+  LibraryRules Rules;
+  std::string Error;
+  EXPECT_FALSE(parseRules(Yaml, "bad.yaml", Rules, Error));
+  return Error;
+}
+
+TEST(RulesLoader, ReadsCallsTypesAndNames) {
+  LibraryRules R = parseOk(R"(
+library: mylib
+dialect: sqlite
+fixes: { immediate_begin: BEGIN IMMEDIATE }
+calls:
+  - { name: my::Db::query, action: execute, sql_arg: 0, result: object }
+  - { name: my::Db::run, action: execute, sql_arg: 1, params_from: 2, result: argument 3 }
+  - { name: my_sleep, action: slow }
+types:
+  - { name: my::Tx, role: transaction, mode_arg: 1, commit_on_destroy: true }
+names:
+  - { name: my::Mode::Immediate, value: immediate }
+out_params: [my::into]
+)");
+  EXPECT_EQ(R.Library, "mylib");
+  EXPECT_EQ(R.Dialect, sql::Dialect::SQLite);
+  EXPECT_EQ(R.Fixes.ImmediateBegin, "BEGIN IMMEDIATE");
+  ASSERT_EQ(R.Calls.size(), 3u);
+  EXPECT_EQ(R.Calls[0].Result, ResultKind::Object);
+  EXPECT_EQ(*R.Calls[1].ParamsFrom, 2u);
+  EXPECT_EQ(R.Calls[1].Result, ResultKind::Argument);
+  EXPECT_EQ(R.Calls[1].ResultArg, 3u);
+  EXPECT_EQ(R.Calls[2].Action, CallAction::Slow);
+  ASSERT_EQ(R.Types.size(), 1u);
+  EXPECT_TRUE(R.Types[0].CommitOnDestroy);
+  EXPECT_EQ(*R.Types[0].ModeArg, 1u);
+  EXPECT_EQ(R.Names[0].Value, "immediate");
+  EXPECT_EQ(R.OutParams[0], "my::into");
+}
+
+TEST(RulesLoader, ModelIndexesBySimpleNameAndType) {
+  ApiModel Model;
+  Model.add(parseOk(R"(
+library: a
+dialect: postgresql
+calls: [ { name: ns::Cls::exec, action: execute, sql_arg: 0 } ]
+types: [ { name: ns::Tx, role: autocommit, handle: true } ]
+names: [ { name: ns::Level::serializable, value: serializable } ]
+)"));
+  ASSERT_EQ(Model.callsNamed("exec").size(), 1u);
+  EXPECT_EQ(Model.callsNamed("exec")[0].Library->Library, "a");
+  EXPECT_TRUE(Model.callsNamed("query").empty());
+  ASSERT_NE(Model.type("ns::Tx"), nullptr);
+  EXPECT_EQ(Model.type("ns::Tx")->Rule->Role, TypeRole::Autocommit);
+  EXPECT_EQ(*Model.namedValue("ns::Level::serializable"), "serializable");
+}
+
+TEST(RulesLoader, UnknownKeyNamesFileLineAndColumn) {
+  std::string E = parseError("library: a\ndialect: sqlite\nflavour: x\n");
+  EXPECT_EQ(E.rfind("bad.yaml:3:1: error: unknown key 'flavour'", 0), 0u) << E;
+}
+
+TEST(RulesLoader, WrongTypeIsAnError) {
+  std::string E = parseError(
+      "library: a\ndialect: sqlite\ncalls:\n  - { name: f, action: execute, "
+      "sql_arg: first }\n");
+  EXPECT_NE(E.find("bad.yaml:4:"), std::string::npos) << E;
+}
+
+TEST(RulesLoader, BadEnumValueIsAnError) {
+  std::string E = parseError("library: a\ndialect: oracle\n");
+  EXPECT_EQ(E.rfind("bad.yaml:2:10: error:", 0), 0u) << E;
+}
+
+TEST(RulesLoader, MissingFieldIsAnError) {
+  std::string E = parseError("library: a\n");
+  EXPECT_NE(E.find("missing required key 'dialect'"), std::string::npos) << E;
+}
+
+TEST(RulesLoader, BadQualifiedNameIsAnError) {
+  std::string E = parseError(
+      "library: a\ndialect: sqlite\ncalls:\n  - { name: 'ns::::f', action: slow }\n");
+  EXPECT_NE(E.find("bad qualified name 'ns::::f'"), std::string::npos) << E;
+  EXPECT_EQ(E.rfind("bad.yaml:4:", 0), 0u) << E;
+}
+
+TEST(RulesLoader, ExecuteNeedsItsSqlArgument) {
+  std::string E = parseError(
+      "library: a\ndialect: sqlite\ncalls:\n  - { name: f, action: execute }\n");
+  EXPECT_NE(E.find("needs 'sql_arg'"), std::string::npos) << E;
+}
+
+TEST(RulesLoader, SyntaxErrorIsAnError) {
+  std::string E = parseError("library: [a\n");
+  EXPECT_EQ(E.rfind("bad.yaml:", 0), 0u) << E;
+}
+
+TEST(RulesLoader, EveryBuiltinRulesFileLoads) {
+  std::error_code EC;
+  std::string Dir = std::string(DBRACE_SOURCE_DIR) + "/rules";
+  unsigned Files = 0;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    if (llvm::sys::path::extension(It->path()) != ".yaml")
+      continue;
+    LibraryRules Rules;
+    std::string Error;
+    EXPECT_TRUE(loadRulesFile(It->path(), Rules, Error)) << Error;
+    ++Files;
+  }
+  EXPECT_GT(Files, 0u);
+}
+
+} // namespace

@@ -1,0 +1,42 @@
+// Ticket booking with the SQLite C API, racy: the read runs in autocommit.
+//
+// Every statement is its own transaction, so between the SELECT and the
+// UPDATE another connection can read the same "1 seat left" and book it too:
+// the event is oversold. dbrace flags it (dbrace-unlocked-read-update).
+// book_safe.cpp is the hand-written fix: BEGIN IMMEDIATE ... COMMIT.
+
+#include "common.h"
+
+int book_ticket(sqlite3 *db, int event_id) {
+  sqlite3_stmt *sel = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT available_seats FROM events WHERE id = ?", -1, &sel, nullptr) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_int(sel, 1, event_id);
+  if (sqlite3_step(sel) != SQLITE_ROW) {
+    sqlite3_finalize(sel);
+    return -1;
+  }
+  const int seats = sqlite3_column_int(sel, 0);
+  sqlite3_finalize(sel);
+  if (seats <= 0)
+    return 0;
+
+  sqlite3_stmt *upd = nullptr;
+  if (sqlite3_prepare_v2(db, "UPDATE events SET available_seats = available_seats - 1 WHERE id = ?", -1, &upd, nullptr) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_int(upd, 1, event_id);
+  int rc = sqlite3_step(upd);
+  sqlite3_finalize(upd);
+  if (rc != SQLITE_DONE)
+    return -1;
+
+  sqlite3_stmt *ins = nullptr;
+  if (sqlite3_prepare_v2(db, "INSERT INTO bookings(event_id) VALUES (?)", -1, &ins, nullptr) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_int(ins, 1, event_id);
+  rc = sqlite3_step(ins);
+  sqlite3_finalize(ins);
+  return rc == SQLITE_DONE ? 1 : -1;
+}
+
+int main(int argc, char **argv) { return harness::run(argc, argv); }

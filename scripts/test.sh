@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds dbrace, and runs every test through ctest.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/install-deps.sh"
+"$root/scripts/build.sh"
+cd "${DBRACE_BUILD_DIR:-$root/build}"
+ctest --output-on-failure -j "$(nproc)"

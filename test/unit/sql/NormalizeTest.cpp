@@ -1,1 +1,139 @@
+//===--- NormalizeTest.cpp - Dialect normalisation and its offset map -----===//
+
+#include "sql/Normalize.h"
+#include "sql/SqlLexer.h"
 #include <gtest/gtest.h>
+
+namespace dbrace::sql::test {
+namespace {
+
+using detail::normalizeSql;
+
+struct NormCase {
+  Dialect D;
+  const char *In;
+  const char *Out;
+};
+
+constexpr Dialect P = Dialect::PostgreSQL;
+constexpr Dialect S = Dialect::SQLite;
+constexpr Dialect M = Dialect::MySQL;
+
+const NormCase NormCases[] = {
+    {S, "SELECT ? , ?", "SELECT $1 , $2"},
+    {S, "SELECT ?3, ?", "SELECT $3, $4"},
+    {S, "SELECT :a, :b, :a", "SELECT $1, $2, $1"},
+    {S, "SELECT @a, $b, :c", "SELECT $1, $2, $3"},
+    {S, "SELECT $1001, ?", "SELECT $1001, $1"},
+    {S, "SELECT '?', \"?\" -- ?\n, ?", "SELECT '?', \"?\" -- ?\n, $1"},
+    {S, "SELECT /* :x ? */ :y", "SELECT /* :x ? */ $1"},
+    {S, "SELECT x::int", "SELECT x::int"},
+    {S, "SELECT [My Col], `Back`, \"Dq\" FROM T",
+     "SELECT \"my col\", \"back\", \"dq\" FROM T"},
+    {S, "SELECT `a``b`", "SELECT \"a`b\""},
+    {S, "SELECT \"a\"\"b\"", "SELECT \"a\"\"b\""},
+    {S, "SELECT 1 WHERE a == b", "SELECT 1 WHERE a = b"},
+    {S, "BEGIN IMMEDIATE TRANSACTION", "BEGIN  TRANSACTION"},
+    {S, "BEGIN EXCLUSIVE", "BEGIN "},
+    {S, "INSERT OR IGNORE INTO t VALUES (?)", "INSERT   INTO t VALUES ($1)"},
+    {S, "REPLACE INTO t VALUES (1)", "INSERT INTO t VALUES (1)"},
+    {S, "UPDATE t SET a = 1 WHERE id = ? LIMIT 1", "UPDATE t SET a = 1 WHERE id = $1        "},
+    {S, "SELECT 1; SELECT ?; SELECT ?", "SELECT 1; SELECT $1; SELECT $1"},
+    {S, "SELECT 'it''s a \\ backslash'", "SELECT 'it''s a \\ backslash'"},
+    {S, "SELECT 0x10", "SELECT 16"},
+    {M, "REPLACE t VALUES (1)", "INSERT INTO t VALUES (1)"},
+    {M, "SELECT 1 FROM t LOCK IN SHARE MODE", "SELECT 1 FROM t FOR SHARE"},
+    {M, "INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE b = VALUES(b)",
+     "INSERT INTO t VALUES (1) ON CONFLICT DO UPDATE SET b = \"values\"(b)"},
+    {M, "SELECT \"str\", 'a\\'b', 'c\\\\'", "SELECT 'str', 'a''b', 'c\\'"},
+    {M, "SELECT 'x\"y', \"x'y\"", "SELECT 'x\"y', 'x''y'"},
+    {M, "# c ?\nSELECT ?", "-- c ?\nSELECT $1"},
+    {M, "SELECT * FROM t LIMIT 1, 2", "SELECT * FROM t LIMIT 1 OFFSET  2"},
+    {M, "UPDATE t SET a = 1 ORDER BY id LIMIT 1", "UPDATE t SET a = 1                    "},
+    {M, "SET GLOBAL TRANSACTION ISOLATION LEVEL SERIALIZABLE",
+     "SET  TRANSACTION ISOLATION LEVEL SERIALIZABLE"},
+    {M, "START TRANSACTION WITH CONSISTENT SNAPSHOT", "START TRANSACTION "},
+    {M, "INSERT IGNORE INTO t VALUES (?)", "INSERT  INTO t VALUES ($1)"},
+    {M, "SELECT @@session.x, @v", "SELECT $1, $2"},
+    {M, "SELECT a-- not a comment\n", "SELECT a-- not a comment\n"},
+    {M, "SELECT `Db`.`T`", "SELECT \"db\".\"t\""},
+    {P, "SELECT $1::int, ? FROM t WHERE a ? 'k'", "SELECT $1::int, ? FROM t WHERE a ? 'k'"},
+    {P, "SELECT `x`", "SELECT `x`"},
+};
+
+class Normalization : public ::testing::TestWithParam<NormCase> {};
+
+TEST_P(Normalization, RewritesAsPostgreSQL) {
+  const NormCase &C = GetParam();
+  EXPECT_EQ(normalizeSql(C.In, C.D).Text, C.Out)
+      << dialectName(C.D).str() << ": " << C.In;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sql, Normalization, ::testing::ValuesIn(NormCases));
+
+TEST(Normalization, NulBytesBecomeSpaces) {
+  std::string In("SELECT 1\0 FROM t", 16);
+  for (Dialect D : {P, S, M})
+    EXPECT_EQ(normalizeSql(In, D).Text, "SELECT 1  FROM t");
+}
+
+TEST(OffsetMap, MapsTokenBoundariesBack) {
+  std::string In = "SELECT `A`, ?, :long_name FROM t WHERE x = ? LIMIT 1";
+  auto N = normalizeSql(In, S);
+  for (llvm::StringRef Word : {"FROM", "WHERE", "LIMIT", "x"}) {
+    size_t NormAt = N.Text.find(Word.str());
+    ASSERT_NE(NormAt, std::string::npos);
+    EXPECT_EQ(N.Map.toOriginal(NormAt), In.find(Word.str())) << Word.str();
+  }
+  EXPECT_EQ(N.Map.toOriginal(N.Text.size()), In.size());
+  EXPECT_EQ(N.Map.toOriginal(0), 0u);
+  // Inside a rewritten piece: the start of what it replaced.
+  size_t Dollar = N.Text.find("$2");
+  EXPECT_EQ(N.Map.toOriginal(Dollar), In.find(":long_name"));
+  EXPECT_EQ(N.Map.toOriginal(Dollar + 1), In.find(":long_name") + 10);
+}
+
+TEST(OffsetMap, EveryTokenStartMapsInsideTheOriginal) {
+  std::string In = "REPLACE INTO `t` (a) VALUES (?) ON DUPLICATE KEY UPDATE a = "
+                   "VALUES(a); SELECT * FROM u LOCK IN SHARE MODE";
+  auto N = normalizeSql(In, M);
+  size_t Prev = 0;
+  for (const detail::Token &T : detail::lexSql(N.Text, P)) {
+    size_t O = N.Map.toOriginal(T.Begin);
+    EXPECT_LE(O, In.size());
+    EXPECT_GE(O, Prev);
+    Prev = O;
+  }
+}
+
+TEST(OffsetMap, IdentityForPostgreSQL) {
+  std::string In = "SELECT * FROM t WHERE id = $1";
+  auto N = normalizeSql(In, P);
+  for (size_t I = 0; I <= In.size(); ++I)
+    EXPECT_EQ(N.Map.toOriginal(I), I);
+}
+
+TEST(Lexer, CoversTheTextWithoutGaps) {
+  std::string In = "SELECT 'a''b', E'\\'', $t$x$t$, \"q\"\"q\", 1.5e3, $1 /* /* */ */ -- x";
+  for (Dialect D : {P, S, M}) {
+    size_t At = 0;
+    for (const detail::Token &T : detail::lexSql(In, D)) {
+      EXPECT_EQ(T.Begin, At);
+      EXPECT_GT(T.End, T.Begin);
+      At = T.End;
+    }
+    EXPECT_EQ(At, In.size());
+  }
+}
+
+TEST(Lexer, PostgreSQLNestsBlockComments) {
+  auto Toks = detail::lexSql("/* a /* b */ c */ SELECT", P);
+  ASSERT_GE(Toks.size(), 1u);
+  EXPECT_EQ(Toks[0].Kind, detail::TokKind::Comment);
+  EXPECT_EQ(Toks[0].End, 17u);
+  auto SToks = detail::lexSql("/* a /* b */ c */ SELECT", S);
+  EXPECT_EQ(SToks[0].End, 12u);
+}
+
+} // namespace
+} // namespace dbrace::sql::test

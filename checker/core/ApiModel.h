@@ -28,12 +28,15 @@ enum class CallAction {
   Begin,
   Commit,
   Rollback,
-  Lock,            ///< An API-level lock on what the object reads.
+  Lock,            ///< Marks the read whose statement it is part of as locking
+                   ///< (`select(...).for_update()`, `lockExclusive()`).
   Slow,            ///< Work that must not run while a lock is held.
   SqlText          ///< A wrapper that only carries SQL text (its SqlArg).
 };
 
-/// Where a read's result goes.
+/// Where a read's result goes; for Prepare, where the statement handle goes.
+/// `Object` of a constructor is the variable it constructs; `Return` of a
+/// Prepare is the variable its value initialises or is assigned to.
 enum class ResultKind { Return, Object, Argument, None };
 
 struct CallRule {
@@ -53,6 +56,11 @@ struct CallRule {
   std::optional<unsigned> EntityTemplateArg;
   std::optional<unsigned> EntityArg;
   sql::StatementKind WriteKind = sql::StatementKind::Update;
+  /// Write: the ORM compares a version column and fails a stale write
+  /// (Wt::Dbo), which protects it like a conditional update.
+  bool Versioned = false;
+  /// Lock: the strength the lock stands for.
+  sql::LockStrength LockStrength = sql::LockStrength::ForUpdate;
   sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
   sql::BeginMode Mode = sql::BeginMode::Unspecified;
 };
@@ -84,7 +92,16 @@ struct NamedValue {
 
 struct FixTemplates {
   std::string LockClause; ///< `FOR UPDATE`; empty where the dialect has none.
-  std::string ImmediateBegin; ///< `BEGIN IMMEDIATE` (SQLite).
+  /// Replaces a deferred `BEGIN` in SQL text: `BEGIN IMMEDIATE` (SQLite).
+  std::string ImmediateBegin;
+  /// Appended as the last argument of a transaction object's constructor
+  /// that has no mode yet: `SQLite::TransactionBehavior::IMMEDIATE`.
+  std::string ImmediateTransactionArg;
+  /// The transaction type that replaces an autocommit handle's type
+  /// (`pqxx::work` for `pqxx::nontransaction`), and the statement, with `$0`
+  /// standing for the handle's name, that commits it on each normal exit.
+  std::string TransactionType;
+  std::string CommitStatement;
 };
 
 struct LibraryRules {

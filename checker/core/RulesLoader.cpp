@@ -61,6 +61,15 @@ template <> struct ScalarEnumerationTraits<sql::BeginMode> {
   }
 };
 
+template <> struct ScalarEnumerationTraits<sql::LockStrength> {
+  static void enumeration(IO &Io, sql::LockStrength &L) {
+    Io.enumCase(L, "for_key_share", sql::LockStrength::ForKeyShare);
+    Io.enumCase(L, "for_share", sql::LockStrength::ForShare);
+    Io.enumCase(L, "for_no_key_update", sql::LockStrength::ForNoKeyUpdate);
+    Io.enumCase(L, "for_update", sql::LockStrength::ForUpdate);
+  }
+};
+
 template <> struct ScalarEnumerationTraits<sql::StatementKind> {
   static void enumeration(IO &Io, sql::StatementKind &K) {
     Io.enumCase(K, "insert", sql::StatementKind::Insert);
@@ -120,6 +129,9 @@ template <> struct MappingTraits<CallRule> {
     Io.mapOptional("write_kind", R.WriteKind, sql::StatementKind::Update);
     Io.mapOptional("isolation", R.IsolationLevel, sql::Isolation::Unspecified);
     Io.mapOptional("mode", R.Mode, sql::BeginMode::Unspecified);
+    Io.mapOptional("versioned", R.Versioned, false);
+    Io.mapOptional("lock_strength", R.LockStrength,
+                   sql::LockStrength::ForUpdate);
   }
   static std::string validate(IO &, CallRule &R) {
     if (std::string E = checkQualifiedName(R.Name); !E.empty())
@@ -164,6 +176,9 @@ template <> struct MappingTraits<FixTemplates> {
   static void mapping(IO &Io, FixTemplates &F) {
     Io.mapOptional("lock_clause", F.LockClause);
     Io.mapOptional("immediate_begin", F.ImmediateBegin);
+    Io.mapOptional("immediate_transaction_arg", F.ImmediateTransactionArg);
+    Io.mapOptional("transaction_type", F.TransactionType);
+    Io.mapOptional("commit_statement", F.CommitStatement);
   }
 };
 

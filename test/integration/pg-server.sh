@@ -42,8 +42,8 @@ pg_start() {
   fi
   # A random free port; retried, since another process may take it between the
   # check and the bind.
-  local tries port
-  for tries in 1 2 3 4 5 6 7 8; do
+  local _ port
+  for _ in 1 2 3 4 5 6 7 8; do
     port=$((20000 + RANDOM % 40000))
     _pg_port_free "$port" || continue
     # fsync off: the data is thrown away, and durability is not what is tested.

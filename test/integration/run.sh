@@ -17,6 +17,7 @@ TRIES=${DBRACE_INTEGRATION_TRIES:-5}
 THREADS=40   # concurrent bookings, each on its own connection
 SEATS=10     # fewer seats than requests, so a correct program sells out
 
+# shellcheck source=pg-server.sh
 . "$HERE/pg-server.sh"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/dbrace-integration.XXXXXX")
 trap 'pg_stop; rm -rf "$WORK"' EXIT
@@ -48,10 +49,10 @@ run_program() {
   esac
   timeout 60 "$bin" "$target" "$THREADS" "$SEATS" >"$out" 2>&1 || return 1
   line=$(grep -m1 '^RESULT ' "$out") || return 1
-  initial=$(sed 's/.* initial=\(-\{0,1\}[0-9]*\).*/\1/' <<<"$line")
-  bookings=$(sed 's/.* bookings=\(-\{0,1\}[0-9]*\).*/\1/' <<<"$line")
-  left=$(sed 's/.* seats_left=\(-\{0,1\}[0-9]*\).*/\1/' <<<"$line")
-  errors=$(sed 's/.* errors=\(-\{0,1\}[0-9]*\).*/\1/' <<<"$line")
+  # RESULT initial=S bookings=B seats_left=L errors=E
+  read -r _ initial bookings left errors <<<"$line"
+  initial=${initial#*=} bookings=${bookings#*=} left=${left#*=} errors=${errors#*=}
+  [[ "$initial $bookings $left $errors" =~ ^(-?[0-9]+ ){3}-?[0-9]+$ ]]
 }
 oversold() { [ "$bookings" -gt "$initial" ] || [ "$left" -lt 0 ]; }
 
@@ -92,8 +93,8 @@ run_case() {
   # 2. dbrace flags it.
   timeout 60 "$DBRACE" "$dir/flagged/$src" -- -std=c++17 >"$dir/dbrace.log" 2>&1
   local rc=$?
-  if [ $rc -eq 1 ] && grep -q 'warning:' "$dir/dbrace.log" &&
-     grep -q '\[dbrace-unlocked-read-update\]' "$dir/dbrace.log"; then
+  if [ $rc -eq 1 ] &&
+     grep -qE "$src:[0-9]+:[0-9]+: warning: .*\[dbrace-unlocked-read-update\]" "$dir/dbrace.log"; then
     ok "$name: dbrace flags $src [dbrace-unlocked-read-update]"
   else
     fail "$name: dbrace on $src: exit $rc, want 1 with a [dbrace-unlocked-read-update] warning"
@@ -159,6 +160,7 @@ start=$SECONDS
 run_case booking-pqxx   book.cpp pg     "-lpqxx -lpq" "dbrace:FOR UPDATE"
 # dbrace cannot yet open a transaction where there is none (SQLite has no
 # FOR UPDATE); until it can, a hand-written BEGIN IMMEDIATE version stands in.
+# When it can, this becomes "dbrace:BEGIN IMMEDIATE".
 run_case booking-sqlite book.cpp sqlite "-lsqlite3"   "reference:book_safe.cpp"
 
 echo "$passed passed, $failed failed ($((SECONDS - start))s)"

@@ -97,9 +97,8 @@ bool isAggregateName(llvm::StringRef N) {
 
 bool isAdvisoryLockName(llvm::StringRef N) {
   // Unlock functions are not locks; MySQL's GET_LOCK is the same idea.
-  return (N.starts_with("pg_advisory_") || N.starts_with("pg_try_advisory_")) &&
-             !N.contains("unlock") ||
-         N == "get_lock";
+  bool Pg = N.starts_with("pg_advisory_") || N.starts_with("pg_try_advisory_");
+  return (Pg && !N.contains("unlock")) || N == "get_lock";
 }
 
 /// A table or alias visible to the columns of one statement level.
@@ -443,10 +442,10 @@ private:
 
   static std::vector<std::string> ordered(std::vector<TableRef> Refs) {
     // JSON objects are unordered; source order is the stable one.
-    std::stable_sort(Refs.begin(), Refs.end(),
-                     [](const TableRef &A, const TableRef &B) {
-                       return A.Loc < B.Loc;
-                     });
+    std::sort(Refs.begin(), Refs.end(),
+              [](const TableRef &A, const TableRef &B) {
+                return A.Loc != B.Loc ? A.Loc < B.Loc : A.Name < B.Name;
+              });
     std::vector<std::string> Out;
     for (TableRef &R : Refs)
       if (std::find(Out.begin(), Out.end(), R.Name) == Out.end())
@@ -606,11 +605,12 @@ private:
     std::vector<std::optional<KeyComparison>> Keys;
     bool HaveId = false;
     for (const Value *C : Cs) {
-      Keys.push_back(keyEquality(C, Sc));
-      if (Keys.back()) {
-        F.Keys.push_back(*Keys.back());
-        HaveId |= isIdLikeColumn(Keys.back()->Column);
+      std::optional<KeyComparison> K = keyEquality(C, Sc);
+      if (K) {
+        F.Keys.push_back(*K);
+        HaveId |= isIdLikeColumn(K->Column);
       }
+      Keys.push_back(std::move(K));
     }
     if (!Guards)
       return;
@@ -725,7 +725,7 @@ private:
   //===--- INSERT values ------------------------------------------------===//
 
   void insertValues(const Object &S, const Scope &Sc) {
-    auto Cols = S.getArray("cols");
+    const Array *Cols = S.getArray("cols");
     const Object *Sel = nodeOf(S.get("selectStmt"), "SelectStmt");
     const Array *Rows = Sel ? Sel->getArray("valuesLists") : nullptr;
     if (!Cols || !Rows || Rows->size() != 1)
@@ -756,13 +756,8 @@ private:
       const Object *LC = nodeOf(&L, "LockingClause");
       if (!LC)
         continue;
-      llvm::StringRef Str = LC->getString("strength").value_or("");
-      LockStrength Strength = Str == "LCS_FORUPDATE"      ? LockStrength::ForUpdate
-                              : Str == "LCS_FORNOKEYUPDATE" ? LockStrength::ForNoKeyUpdate
-                              : Str == "LCS_FORSHARE"     ? LockStrength::ForShare
-                              : Str == "LCS_FORKEYSHARE"  ? LockStrength::ForKeyShare
-                                                          : LockStrength::None;
-      F.Lock = std::max(F.Lock, Strength);
+      F.Lock = std::max(F.Lock,
+                        strengthNamed(LC->getString("strength").value_or("")));
       llvm::StringRef Wait = LC->getString("waitPolicy").value_or("");
       F.NoWait |= Wait == "LockWaitError";
       F.SkipLocked |= Wait == "LockWaitSkip";
@@ -771,6 +766,18 @@ private:
           if (const Object *RV = nodeOf(&R, "RangeVar"))
             F.LockOf.push_back(rangeVarName(*RV));
     }
+  }
+
+  static LockStrength strengthNamed(llvm::StringRef S) {
+    if (S == "LCS_FORUPDATE")
+      return LockStrength::ForUpdate;
+    if (S == "LCS_FORNOKEYUPDATE")
+      return LockStrength::ForNoKeyUpdate;
+    if (S == "LCS_FORSHARE")
+      return LockStrength::ForShare;
+    if (S == "LCS_FORKEYSHARE")
+      return LockStrength::ForKeyShare;
+    return LockStrength::None;
   }
 
   static bool hasAggregate(const Value *V, bool CountWindows) {

@@ -471,14 +471,14 @@ private:
     return Sc;
   }
 
-  static void fromItems(const Array *Items, Scope &Sc) {
+  void fromItems(const Array *Items, Scope &Sc) const {
     if (!Items)
       return;
     for (const Value &I : *Items)
       fromItem(&I, Sc);
   }
 
-  static void fromItem(const Value *V, Scope &Sc) {
+  void fromItem(const Value *V, Scope &Sc) const {
     auto [Type, O] = node(V);
     if (!O)
       return;
@@ -488,7 +488,11 @@ private:
     if (Type == "RangeVar") {
       if (Alias.empty())
         Alias = O->getString("relname").value_or("").str();
-      Sc.Entries.push_back({Alias, rangeVarName(*O)});
+      // A CTE's rows are no table's: keys on them have no table.
+      std::string Table = rangeVarName(*O);
+      if (!O->getString("schemaname") && Ctes.contains(Table))
+        Table.clear();
+      Sc.Entries.push_back({Alias, Table});
     } else if (Type == "JoinExpr") {
       fromItem(O->get("larg"), Sc);
       fromItem(O->get("rarg"), Sc);

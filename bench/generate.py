@@ -570,7 +570,7 @@ def main():
               "base has no database code", file=sys.stderr)
     # The same flags for every file, as one project's build would give.
     flags = compile_args([lib["dir"] for lib in libs], out)
-    commands, per_lib, expected = [], {}, {}
+    commands, per_lib, expected, per_file = [], {}, {}, {}
     for i in range(args.tus):
         text, lib, expects = translation_unit(rng, i, libs, args)
         path = out / "src" / f"service_{i:04d}.cpp"
@@ -579,13 +579,14 @@ def main():
                          "arguments": [CLANG, *flags, "-c", str(path),
                                        "-o", str(path.with_suffix(".o"))]})
         per_lib[lib or "none"] = per_lib.get(lib or "none", 0) + 1
+        per_file[path.name] = expects
         for e in expects:
             expected[e] = expected.get(e, 0) + 1
     (out / "compile_commands.json").write_text(json.dumps(commands, indent=1))
     manifest = {"tus": args.tus, "function_statements": args.function_statements,
                 "seed": args.seed, "libraries": [lib["dir"] for lib in libs],
                 "tus_per_library": per_lib, "expected_findings": expected,
-                "compile_args": flags}
+                "compile_args": flags, "files": per_file}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1))
     print(f"generate.py: {args.tus} TUs in {out} (libraries: "
           f"{', '.join(lib['dir'] for lib in libs) or 'none'})")

@@ -177,7 +177,7 @@ def markdown(m):
             L.append(f"| {r['shape']} | {r['size']:,} | {r['copies']} | > {TIMEOUT * 1000} | | | |")
             continue
         ref = first.setdefault(r["shape"], r["per_unit_us"])
-        L.append(f"| {r['shape']} | {r['size']:,} {r["unit"]}{"es" if r["unit"] == "branch" else "s"} | {r['copies']} | "
+        L.append(f"| {r['shape']} | {r['size']:,} {r['unit']}{'es' if r['unit'] == 'branch' else 's'} | {r['copies']} | "
                  f"{r['seconds'] * 1000:.1f} | {r['per_unit_us']:.2f} | "
                  f"{r['per_unit_us'] / ref if ref else float('nan'):.2f}x | {r['findings']} |")
     return "\n".join(L) + "\n"

@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""Score dbrace against the labelled corpus in test/corpus/<library>/*.cpp.
+
+Conventions (see README.md in this directory):
+
+* ``// expect: dbrace-<check>`` at the end of a line: dbrace must warn on that
+  line with that check.  Several checks are separated by commas.  Lines with
+  no label must produce no warning.
+* ``// FLAGS: ...`` on the first line: compiler flags for the file;
+  ``%inputs`` stands for the mock headers directory (``--inputs``).  Without
+  it the flags are ``-isystem %inputs/<library>``.  ``%corpus`` stands for
+  this directory (``%corpus/include`` holds stand-ins for non-database
+  headers such as libcurl's).  ``-std=c++17`` is always
+  passed first.
+* ``// case: safe`` or ``// case: unsafe`` on a line of its own opens a case
+  (a function, or a class with its methods) that runs until the next case
+  marker.  An unsafe case must carry at least one label, a safe one none; the
+  scorer checks this so that the labels and the stated intent agree.
+
+Figures, per library and in total:
+
+* recall: labelled lines on which dbrace warned (with any check) / labelled
+  lines;
+* precision: warnings on labelled lines / all warnings in corpus files;
+* right-check rate: matched warnings whose check is one the line is labelled
+  with / matched warnings.
+
+Exit status: 0 when recall and precision reach the thresholds, 1 when not,
+2 when a file does not compile, dbrace fails, or a label is malformed.
+"""
+
+import argparse
+import collections
+import concurrent.futures
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+CORPUS_DIR = os.path.dirname(os.path.abspath(__file__))
+
+CHECKS = {
+    "dbrace-unlocked-read-update",
+    "dbrace-read-outside-transaction",
+    "dbrace-lock-without-transaction",
+    "dbrace-check-then-insert",
+    "dbrace-slow-call-in-transaction",
+}
+
+LABEL_RE = re.compile(r"//\s*expect:\s*(dbrace-[a-z-]+(?:\s*,\s*dbrace-[a-z-]+)*)\s*$")
+LABEL_LOOSE_RE = re.compile(r"//\s*expect\b")
+FLAGS_RE = re.compile(r"^\s*//\s*FLAGS:\s*(.*)$")
+CASE_RE = re.compile(r"^\s*//\s*case:\s*(safe|unsafe)\b")
+# file:line:col: warning: message [check]  (also "error:" for dbrace errors
+# reported as diagnostics, which are compile errors here)
+DIAG_RE = re.compile(r"^(.*?):(\d+):(\d+): (warning|error): (.*?)(?: \[([\w.,-]+)\])?$")
+
+
+class CorpusFile:
+    def __init__(self, path, library):
+        self.path = path
+        self.library = library
+        self.labels = {}  # line -> set of checks
+        self.flags = None
+        self.cases = []  # (line, kind, [label lines])
+        self.problems = []
+
+
+def parse_file(path, library):
+    cf = CorpusFile(path, library)
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    current = None
+    for no, text in enumerate(lines, start=1):
+        if no == 1:
+            m = FLAGS_RE.match(text)
+            if m:
+                cf.flags = m.group(1).strip()
+        m = CASE_RE.match(text)
+        if m:
+            current = [no, m.group(1), []]
+            cf.cases.append(current)
+        m = LABEL_RE.search(text)
+        if m:
+            checks = {c.strip() for c in m.group(1).split(",")}
+            unknown = checks - CHECKS
+            if unknown:
+                cf.problems.append("%s:%d: unknown check in label: %s"
+                                   % (path, no, ", ".join(sorted(unknown))))
+            cf.labels[no] = checks & CHECKS
+            if current is not None:
+                current[2].append(no)
+            else:
+                cf.problems.append("%s:%d: label outside any '// case:'" % (path, no))
+        elif LABEL_LOOSE_RE.search(text):
+            cf.problems.append("%s:%d: malformed label (want '// expect: dbrace-<check>' at the end of the line)"
+                               % (path, no))
+    for line, kind, labels in cf.cases:
+        if kind == "unsafe" and not labels:
+            cf.problems.append("%s:%d: 'case: unsafe' carries no '// expect:' label" % (path, line))
+        if kind == "safe" and labels:
+            cf.problems.append("%s:%d: 'case: safe' carries labels (lines %s)"
+                               % (path, line, ", ".join(map(str, labels))))
+    return cf
+
+
+def compiler_args(cf, inputs, std):
+    flags = cf.flags if cf.flags is not None else "-isystem %inputs/" + cf.library
+    flags = flags.replace("%inputs", inputs).replace("%corpus", CORPUS_DIR)
+    return ["-std=" + std] + shlex.split(flags)
+
+
+def run_dbrace(dbrace, cf, inputs, std, extra):
+    cmd = [dbrace, "--quiet"] + extra + [cf.path, "--"] + compiler_args(cf, inputs, std)
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True)
+    warnings = []  # (line, check, message)
+    errors = []
+    real = os.path.realpath(cf.path)
+    for text in (proc.stdout + "\n" + proc.stderr).split("\n"):
+        m = DIAG_RE.match(text)
+        if not m:
+            continue
+        fname, line, _col, sev, msg, check = m.groups()
+        same = os.path.realpath(fname) == real
+        if sev == "error":
+            errors.append(text)
+            continue
+        if not check or not check.startswith("dbrace-"):
+            continue  # compiler warnings are not the tool's findings
+        if same:
+            warnings.append((int(line), check, msg))
+        else:
+            # A finding in a header: no corpus line can match it, so it is a
+            # false positive of this file.
+            warnings.append((-1, check, "%s:%s: %s" % (fname, line, msg)))
+    if proc.returncode not in (0, 1) and not errors:
+        errors.append("dbrace exited with status %d: %s"
+                      % (proc.returncode, proc.stderr.strip()[-2000:]))
+    return cmd, warnings, errors
+
+
+class Tally:
+    def __init__(self):
+        self.files = 0
+        self.cases = collections.Counter()
+        self.labelled = 0
+        self.labelled_hit = 0
+        self.warnings = 0
+        self.matched = 0
+        self.right_check = 0
+        self.by_check = collections.defaultdict(lambda: [0, 0])  # labelled, hit
+
+    def add(self, other):
+        self.files += other.files
+        self.cases.update(other.cases)
+        self.labelled += other.labelled
+        self.labelled_hit += other.labelled_hit
+        self.warnings += other.warnings
+        self.matched += other.matched
+        self.right_check += other.right_check
+        for k, (a, b) in other.by_check.items():
+            self.by_check[k][0] += a
+            self.by_check[k][1] += b
+
+    def recall(self):
+        return self.labelled_hit / self.labelled if self.labelled else 1.0
+
+    def precision(self):
+        return self.matched / self.warnings if self.warnings else 1.0
+
+    def right(self):
+        return self.right_check / self.matched if self.matched else 1.0
+
+
+def rel(path, root):
+    try:
+        return os.path.relpath(path, root)
+    except ValueError:
+        return path
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dbrace", required=True, help="the dbrace driver")
+    ap.add_argument("--inputs", required=True, help="test/Inputs: the mock headers")
+    ap.add_argument("--corpus", default=here, help="the corpus directory (default: this one)")
+    ap.add_argument("--min-recall", type=float, default=0.95)
+    ap.add_argument("--min-precision", type=float, default=0.95)
+    ap.add_argument("--std", default="c++17")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--library", action="append", default=[],
+                    help="only this library's directory (repeatable)")
+    ap.add_argument("--dbrace-arg", action="append", default=[],
+                    help="an extra argument for dbrace (repeatable)")
+    ap.add_argument("--json", metavar="FILE", help="also write the figures and findings as JSON")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print every dbrace command")
+    args = ap.parse_args()
+
+    root = os.path.abspath(args.corpus)
+    inputs = os.path.abspath(args.inputs)
+    files = []
+    for lib in sorted(os.listdir(root)):
+        d = os.path.join(root, lib)
+        if not os.path.isdir(d) or lib.startswith((".", "_")):
+            continue
+        if args.library and lib not in args.library:
+            continue
+        for name in sorted(os.listdir(d)):
+            if name.endswith(".cpp"):
+                files.append(parse_file(os.path.join(d, name), lib))
+    if not files:
+        print("score.py: no corpus files under %s" % root, file=sys.stderr)
+        return 2
+
+    problems = [p for cf in files for p in cf.problems]
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as ex:
+        results = list(ex.map(lambda cf: run_dbrace(args.dbrace, cf, inputs, args.std, args.dbrace_arg), files))
+
+    per_lib = collections.OrderedDict()
+    misses, false_pos, wrong_check, errors = [], [], [], []
+    for cf, (cmd, warnings, errs) in zip(files, results):
+        if args.verbose:
+            print(" ".join(shlex.quote(c) for c in cmd))
+        name = rel(cf.path, root)
+        for e in errs:
+            errors.append("%s: %s" % (name, e))
+        t = per_lib.setdefault(cf.library, Tally())
+        t.files += 1
+        for _line, kind, _labels in cf.cases:
+            t.cases[kind] += 1
+        warned = collections.defaultdict(list)
+        for line, check, msg in warnings:
+            warned[line].append((check, msg))
+        t.labelled += len(cf.labels)
+        for line, checks in sorted(cf.labels.items()):
+            got = warned.get(line, [])
+            for c in checks:
+                t.by_check[c][0] += 1
+                if any(g == c for g, _ in got):
+                    t.by_check[c][1] += 1
+            if got:
+                t.labelled_hit += 1
+            else:
+                misses.append((name, line, ", ".join(sorted(checks))))
+        for line, found in sorted(warned.items()):
+            for check, msg in found:
+                t.warnings += 1
+                if line in cf.labels:
+                    t.matched += 1
+                    if check in cf.labels[line]:
+                        t.right_check += 1
+                    else:
+                        wrong_check.append((name, line, check, ", ".join(sorted(cf.labels[line]))))
+                else:
+                    false_pos.append((name, line, check, msg))
+
+    total = Tally()
+    for t in per_lib.values():
+        total.add(t)
+
+    def row(name, t):
+        return "%-12s %5d %5d %5d %7d %6.3f %9.3f %11.3f" % (
+            name, t.files, t.cases["unsafe"], t.cases["safe"], t.labelled,
+            t.recall(), t.precision(), t.right())
+
+    header = "%-12s %5s %5s %5s %7s %6s %9s %11s" % (
+        "library", "files", "unsafe", "safe", "labels", "recall", "precision", "right-check")
+    print(header)
+    print("-" * len(header))
+    for lib, t in per_lib.items():
+        print(row(lib, t))
+    print("-" * len(header))
+    print(row("total", total))
+    print()
+    print("per check (labelled lines with this check, warned with this check):")
+    for c in sorted(CHECKS):
+        a, b = total.by_check.get(c, (0, 0))
+        print("  %-34s %4d / %4d" % (c, b, a))
+
+    if misses:
+        print("\nmisses (labelled, no warning):")
+        for name, line, checks in misses:
+            print("  %s:%d: %s" % (name, line, checks))
+    if false_pos:
+        print("\nfalse positives (warning, no label):")
+        for name, line, check, msg in false_pos:
+            where = "%s:%d" % (name, line) if line > 0 else name
+            print("  %s: %s: %s" % (where, check, msg))
+    if wrong_check:
+        print("\nwrong check (warned on a labelled line with another check):")
+        for name, line, check, want in wrong_check:
+            print("  %s:%d: %s, labelled %s" % (name, line, check, want))
+    if problems:
+        print("\nlabel problems:")
+        for p in problems:
+            print("  " + rel(p, root) if p.startswith(root) else "  " + p)
+    if errors:
+        print("\nerrors (files must compile and dbrace must run):")
+        for e in errors:
+            print("  " + e)
+
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({
+                "libraries": {lib: {"files": t.files, "cases": dict(t.cases), "labels": t.labelled,
+                                    "recall": t.recall(), "precision": t.precision(),
+                                    "right_check": t.right()} for lib, t in per_lib.items()},
+                "total": {"files": total.files, "cases": dict(total.cases), "labels": total.labelled,
+                          "recall": total.recall(), "precision": total.precision(),
+                          "right_check": total.right()},
+                "misses": [{"file": n, "line": l, "checks": c} for n, l, c in misses],
+                "false_positives": [{"file": n, "line": l, "check": c, "message": m}
+                                    for n, l, c, m in false_pos],
+                "wrong_check": [{"file": n, "line": l, "check": c, "expected": w}
+                                for n, l, c, w in wrong_check],
+            }, f, indent=2)
+
+    if errors or problems:
+        return 2
+    ok = total.recall() >= args.min_recall and total.precision() >= args.min_precision
+    print("\n%s: recall %.3f (min %.2f), precision %.3f (min %.2f)" % (
+        "PASS" if ok else "FAIL", total.recall(), args.min_recall,
+        total.precision(), args.min_precision))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -231,10 +231,13 @@ private:
                     "check of " + quoted(Table) +
                         " decides an insert into it; a concurrent request "
                         "can pass the same check before this one inserts, "
-                        "and no row lock covers a row that does not exist yet");
+                        "and no row lock covers a row that does not exist yet",
+                    Same ? immediateBeginFix(RS) : std::vector<FixItHint>());
     }
     if (Write.Facts && !Write.Facts->GuardColumns.empty() && Write.ResultUsed)
       return false; // UPDATE ... WHERE seats > 0, its row count checked.
+    if (Write.Versioned)
+      return false; // The ORM fails a stale write.
     if (Same && serializable(RS, Write, Read))
       return false;
 
@@ -263,7 +266,7 @@ private:
                         " is read without a lock and then written based on "
                         "the value; the transaction alone does not stop a "
                         "concurrent request from reading the same value",
-                    lockClauseFix(R));
+                    lockFix(R, RS));
     if (WS.inTransaction() && RS.Tx != TxUnknown)
       return report(checks::ReadOutsideTransaction, R, W, Guard,
                     quoted(Table) +
@@ -291,19 +294,55 @@ private:
                       "as soon as the statement ends");
   }
 
-  std::vector<FixItHint> lockClauseFix(unsigned R) {
+  /// Locks the read: with the dialect's lock clause, or where the dialect
+  /// has none (SQLite), by making the transaction take the write lock.
+  std::vector<FixItHint> lockFix(unsigned R, const SlotState &RS) {
     const DbEvent &Read = event(R);
     std::string Clause = Options.LockClause;
     if (Clause.empty() && Read.Library)
       Clause = Read.Library->Fixes.LockClause;
-    if (Clause.empty() || !Read.Sql || !Read.Facts ||
-        !Read.Facts->LockClauseAllowed || !Read.Facts->Certain)
+    if (Clause.empty())
+      return immediateBeginFix(RS);
+    if (!Read.Sql || !Read.Facts || !Read.Facts->LockClauseAllowed ||
+        !Read.Facts->Certain)
       return {};
     if (auto Fix =
             Resolver.insertAt(*Read.Sql, Read.Facts->LockInsertOffset,
                               " " + Clause))
       return {*Fix};
     return {};
+  }
+
+  /// `BEGIN` becomes `BEGIN IMMEDIATE`; a transaction object without a mode
+  /// gains the library's immediate-mode argument.
+  std::vector<FixItHint> immediateBeginFix(const SlotState &S) {
+    if (S.Tx < 0)
+      return {};
+    const DbEvent &Begin = event(S.Tx);
+    if (!Begin.Library)
+      return {};
+    const FixTemplates &Fixes = Begin.Library->Fixes;
+    if (Begin.Sql && Begin.Facts && !Fixes.ImmediateBegin.empty()) {
+      if (auto Fix = Resolver.replaceRange(*Begin.Sql, Begin.Facts->Begin,
+                                           Begin.Facts->End,
+                                           Fixes.ImmediateBegin))
+        return {*Fix};
+      return {};
+    }
+    const auto *Construct = dyn_cast<CXXConstructExpr>(Begin.At);
+    if (!Construct || Fixes.ImmediateTransactionArg.empty() ||
+        Construct->getNumArgs() == 0)
+      return {};
+    SourceLocation Close = Construct->getParenOrBraceRange().getEnd();
+    if (Close.isInvalid() || Close.isMacroID())
+      return {};
+    // Only where the mode is not given yet: the last argument is the
+    // connection, not a defaulted mode.
+    if (!isa<CXXDefaultArgExpr>(Construct->getArg(Construct->getNumArgs() - 1)) &&
+        Construct->getNumArgs() != 1)
+      return {};
+    return {FixItHint::CreateInsertion(
+        Close, ", " + Fixes.ImmediateTransactionArg)};
   }
 
   bool report(llvm::StringRef Check, unsigned R, std::optional<unsigned> W,

@@ -90,8 +90,78 @@ private:
     if (!S || isa<LambdaExpr>(S))
       return; // A lambda's body runs when it is called: its own function.
     visit(S, Discarded);
+    const ValueDecl *SavedTarget = Target;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->getOpcode() == BO_Assign)
+      Target = rootDecl(BO->getLHS());
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+             Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      Target = rootDecl(Op->getArg(0));
+    for (const Stmt *Child : S->children()) {
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        Target = initialisedBy(DS, Child);
+      bool ChildDiscarded =
+          passesDiscard(S) ? Discarded : discardsChild(S, Child);
+      if (isa<CompoundStmt>(S))
+        walkFullStatement(Child);
+      else
+        walk(Child, ChildDiscarded);
+    }
+    Target = SavedTarget;
+  }
+
+  /// The variable of \p DS whose initialiser is \p Init.
+  static const ValueDecl *initialisedBy(const DeclStmt *DS, const Stmt *Init) {
+    for (const Decl *D : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit() == Init)
+        return V;
+    return nullptr;
+  }
+
+  /// A statement of a block; reads in it fill its out-parameters
+  /// (`sql << "SELECT ...", into(seats)` runs when the statement ends).
+  void walkFullStatement(const Stmt *S) {
+    size_t First = Out.Events.size();
+    walk(S, /*Discarded=*/true);
+    if (First == Out.Events.size() || Model.empty())
+      return;
+    llvm::SmallVector<const ValueDecl *, 2> Filled;
+    forEachCall(S, [&](const CallExpr *Call) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (FD && Model.isOutParam(qualifiedName(FD)))
+        for (const Expr *Arg : Call->arguments())
+          if (const ValueDecl *D = rootDecl(Arg))
+            Filled.push_back(D);
+    });
+    for (size_t I = First; I < Out.Events.size(); ++I)
+      if (Out.Events[I].Kind == EventKind::Read)
+        Out.Events[I].ResultDecls.append(Filled.begin(), Filled.end());
+  }
+
+  template <typename Fn> static void forEachCall(const Stmt *S, Fn &&F) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      F(Call);
     for (const Stmt *Child : S->children())
-      walk(Child, passesDiscard(S) ? Discarded : discardsChild(S, Child));
+      forEachCall(Child, F);
+  }
+
+  /// The lock strength of an API-level lock call inside \p S, if any.
+  sql::LockStrength lockInside(const Stmt *S) {
+    sql::LockStrength Found = sql::LockStrength::None;
+    forEachCall(S, [&](const CallExpr *Call) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!Callee)
+        return;
+      const Expr *Object = nullptr;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+        Object = MC->getImplicitObjectArgument();
+      for (const ApiModel::CallMatch &M : matchingRules(Callee, Object))
+        if (M.Rule->Action == CallAction::Lock)
+          Found = M.Rule->LockStrength;
+    });
+    return Found;
   }
 
   void visit(const Stmt *S, bool Discarded) {
@@ -193,6 +263,7 @@ private:
         stripWrappers(V->getInit()));
     if (!CE)
       return;
+    ConstructedBy[CE] = V;
     const CXXRecordDecl *RD = CE->getConstructor()->getParent();
     const ApiModel::TypeMatch *T = typeRuleFor(RD);
     if (!T)
@@ -255,14 +326,26 @@ private:
     return Found;
   }
 
+  static std::string declKey(const ValueDecl *V) {
+    return V ? "decl:" + std::to_string(reinterpret_cast<uintptr_t>(V)) : "";
+  }
+
   static std::string statementKey(const Expr *E) {
     E = stripWrappers(E);
     if (const auto *SL = dyn_cast_or_null<StringLiteral>(E))
       if (SL->getCharByteWidth() == 1)
         return ("name:" + SL->getString()).str();
-    if (const ValueDecl *V = rootDecl(E))
-      return "decl:" + std::to_string(reinterpret_cast<uintptr_t>(V));
-    return {};
+    return E ? declKey(rootDecl(E)) : "";
+  }
+
+  /// The object a call works on: the variable a constructor constructs, or
+  /// the root of a method's object expression.
+  const ValueDecl *objectDecl(const Expr *Call, const Expr *Object) {
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
+      auto It = ConstructedBy.find(CE);
+      return It == ConstructedBy.end() ? nullptr : It->second;
+    }
+    return Object ? rootDecl(Object) : nullptr;
   }
 
   void visitCall(const Expr *Call, const FunctionDecl *Callee,
@@ -280,20 +363,26 @@ private:
       Base.Callee = qualifiedName(Callee);
       Base.Slot = slotOfObject(Object);
       Base.ResultUsed = !Discarded;
+      // Where the result (or, for prepare, the statement) goes.
+      const ValueDecl *ResultHolder = nullptr;
       switch (Rule.Result) {
       case ResultKind::Return:
         Base.ResultExpr = Call;
+        ResultHolder = Target;
         break;
       case ResultKind::Object:
-        Base.ResultDecl = Object ? rootDecl(Object) : nullptr;
+        ResultHolder = objectDecl(Call, Object);
         break;
       case ResultKind::Argument:
-        Base.ResultDecl = Arg(Rule.ResultArg) ? rootDecl(Arg(Rule.ResultArg))
-                                              : nullptr;
+        ResultHolder =
+            Arg(Rule.ResultArg) ? rootDecl(Arg(Rule.ResultArg)) : nullptr;
         break;
       case ResultKind::None:
         break;
       }
+      if (ResultHolder && Rule.Result != ResultKind::Return)
+        Base.ResultDecls.push_back(ResultHolder);
+      Base.Lock = lockInside(Call);
       if (Rule.ParamsFrom)
         for (unsigned I = *Rule.ParamsFrom; I < Args.size(); ++I)
           Base.Params[I - *Rule.ParamsFrom + 1] = Args[I];
@@ -306,17 +395,18 @@ private:
         break;
       case CallAction::Prepare:
         if (const Expr *SqlArg = Arg(Rule.SqlArg)) {
-          std::string Key = statementKey(Rule.StatementArg
-                                             ? Arg(Rule.StatementArg)
-                                             : Object);
+          std::string Key = Rule.StatementArg
+                                ? statementKey(Arg(Rule.StatementArg))
+                                : declKey(ResultHolder);
           if (!Key.empty())
             Prepared[Key] = std::make_shared<const RecoveredSql>(
                 Resolver.resolve(SqlArg, FD->getBody()));
         }
         break;
       case CallAction::ExecutePrepared: {
-        std::string Key =
-            statementKey(Rule.StatementArg ? Arg(Rule.StatementArg) : Object);
+        std::string Key = Rule.StatementArg
+                              ? statementKey(Arg(Rule.StatementArg))
+                              : declKey(objectDecl(Call, Object));
         auto It = Prepared.find(Key);
         if (!Key.empty() && It != Prepared.end())
           addSqlEvents(Base, It->second);
@@ -372,6 +462,9 @@ private:
     if (Rule.Action == CallAction::Write) {
       Base.Kind = EventKind::Write;
       Base.WriteKind = Rule.WriteKind;
+      Base.Versioned = Rule.Versioned;
+      Base.ResultExpr = nullptr;
+      Base.ResultDecls.clear();
     }
     Out.Events.push_back(std::move(Base));
   }
@@ -391,14 +484,15 @@ private:
       case sql::StatementKind::Select:
         E.Kind = EventKind::Read;
         E.Tables = S.TablesRead;
-        E.Lock = S.Lock;
+        if (S.Lock != sql::LockStrength::None)
+          E.Lock = S.Lock;
         if (!S.TablesWritten.empty()) { // WITH x AS (UPDATE ...) SELECT
           DbEvent W = E;
           W.Kind = EventKind::Write;
           W.Tables = S.TablesWritten;
           W.WriteKind = sql::StatementKind::Update;
           W.ResultExpr = nullptr;
-          W.ResultDecl = nullptr;
+          W.ResultDecls.clear();
           Out.Events.push_back(std::move(W));
         }
         break;
@@ -410,7 +504,7 @@ private:
         E.Tables = S.TablesWritten;
         E.WriteKind = S.Kind;
         E.ResultExpr = nullptr;
-        E.ResultDecl = nullptr;
+        E.ResultDecls.clear();
         break;
       case sql::StatementKind::Begin:
         E.Kind = EventKind::Begin;
@@ -449,6 +543,9 @@ private:
   FunctionEvents Out;
   llvm::DenseMap<const ValueDecl *, unsigned> SlotOf;
   llvm::SmallPtrSet<const CXXConstructExpr *, 4> HandledConstructions;
+  llvm::DenseMap<const CXXConstructExpr *, const VarDecl *> ConstructedBy;
+  /// The variable the expression being walked initialises or assigns.
+  const ValueDecl *Target = nullptr;
   llvm::StringMap<std::shared_ptr<const RecoveredSql>> Prepared;
 };
 

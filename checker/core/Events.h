@@ -47,14 +47,16 @@ struct DbEvent {
   sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
   bool Autocommit = false; ///< Begin of an autocommit handle.
 
-  /// A read's result: the call's value, or an object or argument it fills.
+  /// A read's result: the call's value, or objects and arguments it fills.
   const clang::Expr *ResultExpr = nullptr;
-  const clang::ValueDecl *ResultDecl = nullptr;
+  llvm::SmallVector<const clang::ValueDecl *, 2> ResultDecls;
 
   /// `$N` bound to a C++ expression: holes of the text, or bound arguments.
   llvm::DenseMap<int, const clang::Expr *> Params;
   /// The write's affected-row count (its value) is looked at.
   bool ResultUsed = false;
+  /// A write that fails when stale: an ORM's version column.
+  bool Versioned = false;
 };
 
 struct FunctionEvents {

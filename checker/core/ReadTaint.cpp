@@ -18,8 +18,8 @@ ReadTaint::ReadTaint(const Stmt *Body, const FunctionEvents &Events)
       continue;
     if (E.ResultExpr)
       ResultCalls[E.ResultExpr] = I;
-    if (E.ResultDecl) {
-      auto &Bits = Tainted[E.ResultDecl];
+    for (const ValueDecl *D : E.ResultDecls) {
+      auto &Bits = Tainted[D];
       Bits.resize(N);
       Bits.set(I);
     }

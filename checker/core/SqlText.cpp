@@ -208,9 +208,8 @@ unsigned SqlTextResolver::useCount(const VarDecl *V) {
   return It == UseCounts->end() ? 0 : It->second;
 }
 
-std::optional<SourceLocation>
-SqlTextResolver::locationOf(const RecoveredSql &Sql, size_t Offset,
-                            bool AtEnd) {
+const SqlPiece *SqlTextResolver::pieceAt(const RecoveredSql &Sql,
+                                         size_t Offset, bool AtEnd) {
   const SqlPiece *Found = nullptr;
   for (const SqlPiece &P : Sql.Pieces) {
     if (Offset < P.Offset || Offset > P.Offset + P.Length)
@@ -221,19 +220,24 @@ SqlTextResolver::locationOf(const RecoveredSql &Sql, size_t Offset,
     if (AtEnd)
       break;
   }
-  if (!Found || !Found->Editable)
+  return Found;
+}
+
+std::optional<SourceLocation>
+SqlTextResolver::locationIn(const SqlPiece *Piece, size_t Offset) {
+  if (!Piece || !Piece->Editable)
     return std::nullopt;
-  if (Found->Via && useCount(Found->Via) != 1)
+  if (Piece->Via && useCount(Piece->Via) != 1)
     return std::nullopt;
-  return Found->Literal->getLocationOfByte(
-      Offset - Found->Offset, Ctx.getSourceManager(), Ctx.getLangOpts(),
+  return Piece->Literal->getLocationOfByte(
+      Offset - Piece->Offset, Ctx.getSourceManager(), Ctx.getLangOpts(),
       Ctx.getTargetInfo());
 }
 
 std::optional<FixItHint> SqlTextResolver::insertAt(const RecoveredSql &Sql,
                                                    size_t Offset,
                                                    llvm::StringRef Insertion) {
-  if (auto Loc = locationOf(Sql, Offset, /*AtEnd=*/true))
+  if (auto Loc = locationIn(pieceAt(Sql, Offset, /*AtEnd=*/true), Offset))
     return FixItHint::CreateInsertion(*Loc, Insertion);
 
   // "... WHERE id = " + w.quote(id): the text ends in a hole, so the
@@ -257,8 +261,10 @@ std::optional<FixItHint> SqlTextResolver::insertAt(const RecoveredSql &Sql,
 std::optional<FixItHint>
 SqlTextResolver::replaceRange(const RecoveredSql &Sql, size_t Begin,
                               size_t End, llvm::StringRef Replacement) {
-  auto From = locationOf(Sql, Begin, /*AtEnd=*/false);
-  auto To = locationOf(Sql, End, /*AtEnd=*/true);
+  const SqlPiece *Piece = pieceAt(Sql, Begin, /*AtEnd=*/false);
+  if (Piece != pieceAt(Sql, End, /*AtEnd=*/true))
+    return std::nullopt; // The statement spans several literals or holes.
+  auto From = locationIn(Piece, Begin), To = locationIn(Piece, End);
   if (!From || !To)
     return std::nullopt;
   return FixItHint::CreateReplacement(CharSourceRange::getCharRange(*From, *To),

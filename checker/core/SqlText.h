@@ -79,8 +79,9 @@ private:
                                                  const clang::Stmt *Body);
   void appendHole(const clang::Expr *E, RecoveredSql &Out);
   unsigned useCount(const clang::VarDecl *V);
-  std::optional<clang::SourceLocation> locationOf(const RecoveredSql &Sql,
-                                                  size_t Offset, bool AtEnd);
+  const SqlPiece *pieceAt(const RecoveredSql &Sql, size_t Offset, bool AtEnd);
+  std::optional<clang::SourceLocation> locationIn(const SqlPiece *Piece,
+                                                  size_t Offset);
 
   clang::ASTContext &Ctx;
   const ApiModel &Model;

@@ -8,6 +8,7 @@ packages=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools libclang-rt-19-dev
   libpg-query-dev libgtest-dev libbenchmark-dev
   libpqxx-dev libsqlite3-dev libsqlitecpp-dev libsoci-dev
+  libpoco-dev libmysqlcppconn-dev libcppdb-dev
   postgresql sqlite3
 )
 

@@ -72,7 +72,9 @@ struct StatementFacts {
   size_t Begin = 0, End = 0;
 
   /// Schema-qualified where written, case-folded as the dialect does
-  /// (unquoted identifiers folded to lower case, quoted ones kept).
+  /// (unquoted identifiers folded to lower case, quoted ones kept; SQLite and
+  /// MySQL fold quoted ones too). The target of an update/delete is only in
+  /// TablesWritten; data-modifying CTEs add to TablesWritten of any kind.
   std::vector<std::string> TablesRead;
   std::vector<std::string> TablesWritten;
 
@@ -87,6 +89,9 @@ struct StatementFacts {
   std::vector<SetClause> Sets;
   /// Update/delete: columns of non-equality (or version) predicates in WHERE,
   /// `seats > 0`, `balance >= $2`, `version = $3`: the write checks them itself.
+  /// Also equalities on non-key columns of a row already identified by a key
+  /// (`id = $1 AND status = 'open'`); the full rule is in PgTreeFacts.cpp and
+  /// docs/explain-sql.md.
   std::vector<std::string> GuardColumns;
 
   /// Insert/upsert with a single VALUES row: each named column and the

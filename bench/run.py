@@ -161,8 +161,8 @@ def scaling(base, n, plugin, dbrace, work, has_jobs, rct):
     files = subset_database(base, n, db_dir)
     common = [rct, "-j", "2", "-quiet", "-clang-tidy-binary", TIDY, "-p", str(db_dir)]
     rows = {
-        "run-clang-tidy -j2, trivial check": timed([*common, "-checks", TRIVIAL_CHECKS]),
-        "run-clang-tidy -j2, dbrace checks": timed([*common, "-load", str(plugin), "-checks", DBRACE_CHECKS]),
+        "run-clang-tidy -j2, trivial check": timed([*common, TRIVIAL]),
+        "run-clang-tidy -j2, dbrace checks": timed([*common, "-load", str(plugin), DBRACE]),
         ("dbrace -j2" if has_jobs else "dbrace, 2 processes over halves"):
             parallel_dbrace(dbrace, db_dir, files, has_jobs),
     }

@@ -17,8 +17,10 @@ Shapes:
   sparse  one read-check-write, the rest ordinary statements (most real
           database functions, grown long);
   dense   a read-check-write transaction every ~10 statements, so the numbers
-          of reads and writes grow with the function (pairs of them are where
-          a quadratic analysis would show);
+          of reads, writes and transaction objects grow with the function
+          (pairs of them are where a quadratic analysis would show);
+  onetx   the same reads and writes, all in one transaction object (separates
+          costs that grow with transaction objects from those of reads/writes);
   nested  a read, then N nested branches on values derived from it, a filler
           statement in each, and a write in the innermost.
 
@@ -79,6 +81,23 @@ def dense(rng, name, n):
     return function(name, body)
 
 
+def onetx(rng, name, n):
+    """dense, but every read and write runs through one transaction object."""
+    body = locals_() + ["pqxx::work w(c);"]
+    k = 0
+    while len(body) < n - 1:
+        t = TABLES[k % len(TABLES)]
+        k += 1
+        body += ["{",
+                 f'  pqxx::result r = w.exec_params("SELECT n FROM {t} WHERE id = $1", id);',
+                 "  int v = r[0][0].as<int>();"]
+        body += ["  " + s for s in filler(rng, 4)]
+        body += ["  if (v > 0)",
+                 f'    w.exec_params("UPDATE {t} SET n = n - 1 WHERE id = $1", id);', "}"]
+    body.append("w.commit();")
+    return function(name, body)
+
+
 def nested(rng, name, depth):
     body = locals_() + ["pqxx::work w(c);",
                         'pqxx::result r = w.exec_params("SELECT seats FROM events WHERE id = $1", id);',
@@ -102,7 +121,7 @@ def function(name, body):
 def cases(quick):
     sizes = [100, 1000] if quick else [100, 1000, 10000]
     depths = [10, 100] if quick else [10, 100, 500]
-    for shape in ("sparse", "dense"):
+    for shape in ("sparse", "dense", "onetx"):
         for n in sizes:
             yield shape, n, TOTAL_STATEMENTS // n, "statement"
     for d in depths:
@@ -138,7 +157,7 @@ def check_seconds(plugin, src, work):
 
 def write_case(shape, n, copies, work):
     rng = random.Random(n)
-    make = {"sparse": sparse, "dense": dense, "nested": nested}[shape]
+    make = {"sparse": sparse, "dense": dense, "onetx": onetx, "nested": nested}[shape]
     src = Path(work) / f"{shape}_{n}.cpp"
     src.write_text(HEADER + "\n".join(make(rng, f"f{i}", n) for i in range(copies)))
     return src

@@ -2,26 +2,33 @@
 //
 // A standalone front end built on clang-tidy's own engine with only the
 // dbrace module linked in, so `.clang-tidy`, NOLINT, fix application and
-// `--export-fixes` behave exactly as in clang-tidy. It adds the exit status
-// CI needs: 0 clean, 1 findings, 2 usage, configuration or input errors.
+// `--export-fixes` behave exactly as in clang-tidy. It adds what CI and
+// pre-commit hooks need: an exit status (0 clean, 1 findings, 2 usage,
+// configuration or input errors), JSON and SARIF, a baseline, and `-j`.
 //
 //===----------------------------------------------------------------------===//
 
 #include "AnalysisCache.h"
+#include "Baseline.h"
+#include "CompilationSetup.h"
+#include "DriverOptions.h"
+#include "ErrorMerge.h"
+#include "JsonReport.h"
+#include "ParallelRunner.h"
+#include "SarifReport.h"
+#include "SourcePositions.h"
+#include "TextReport.h"
 #include "sql/ExplainSql.h"
 #include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
-#include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 
-using namespace clang;
 using namespace clang::tidy;
-namespace cl = llvm::cl;
+using namespace dbrace::tool;
 
 extern volatile int DbraceModuleAnchorSource;
 [[maybe_unused]] static int DbraceModuleAnchorDestination =
@@ -29,50 +36,210 @@ extern volatile int DbraceModuleAnchorSource;
 
 namespace {
 
-cl::OptionCategory DbraceCategory("dbrace options");
+constexpr int ExitClean = 0, ExitFindings = 1, ExitError = 2;
 
-cl::opt<std::string> Checks("checks",
-                            cl::desc("Checks to run, as in clang-tidy "
-                                     "(default: all dbrace-* checks)"),
-                            cl::init(""), cl::cat(DbraceCategory));
-cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes"),
-                  cl::cat(DbraceCategory));
-cl::opt<std::string> ExportFixes(
-    "export-fixes",
-    cl::desc("Write the suggested fixes to this YAML file, as clang-tidy does"),
-    cl::value_desc("filename"), cl::cat(DbraceCategory));
-cl::list<std::string> Rules("rules",
-                            cl::desc("A rules file of your own (repeatable)"),
-                            cl::value_desc("file"), cl::cat(DbraceCategory));
-cl::opt<bool> ListRules("list-rules",
-                        cl::desc("Print the rules files loaded and exit"),
-                        cl::cat(DbraceCategory));
-cl::opt<std::string> Config("config",
-                            cl::desc("Configuration in YAML, as clang-tidy's "
-                                     "--config"),
-                            cl::init(""), cl::cat(DbraceCategory));
-cl::opt<bool> Quiet("quiet", cl::desc("Print no statistics"),
-                    cl::cat(DbraceCategory));
-
-const char Overview[] =
-    "dbrace finds read-check-write races in C++ database code.\n\n"
-    "  dbrace [options] <files...> [-- <compiler args>]\n"
-    "  dbrace -p <build-dir> [files...]\n"
-    "  dbrace explain-sql [--dialect=postgresql|sqlite|mysql] 'SQL'\n";
-
-int listRules() {
+int listRules(const DriverOptions &Opts) {
   ::dbrace::ApiModel Model;
   std::string Error;
-  if (!::dbrace::loadModel(std::vector<std::string>(Rules.begin(), Rules.end()),
-                           Model, Error)) {
+  if (!::dbrace::loadModel(Opts.Rules, Model, Error)) {
     llvm::errs() << Error << "\n";
-    return 2;
+    return ExitError;
   }
   for (const ::dbrace::LibraryRules &L : Model.libraries())
     llvm::outs() << L.Library << "\t" << ::dbrace::sql::dialectName(L.Dialect)
                  << "\t" << L.Calls.size() << " calls, " << L.Types.size()
                  << " types\t" << L.SourcePath << "\n";
-  return 0;
+  return ExitClean;
+}
+
+/// clang-tidy options: all dbrace checks unless told otherwise; the command
+/// line overrides `.clang-tidy` files, as in clang-tidy.
+bool buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
+                      ClangTidyOptions &Overrides) {
+  Defaults = ClangTidyOptions::getDefaults();
+  Defaults.Checks = "-*,dbrace-*";
+  if (!Opts.Checks.empty())
+    Overrides.Checks = Opts.Checks;
+  if (!Opts.HeaderFilter.empty())
+    Overrides.HeaderFilterRegex = Opts.HeaderFilter;
+  if (!Opts.Rules.empty())
+    Overrides.CheckOptions["RulesFiles"] =
+        ClangTidyOptions::ClangTidyValue(llvm::join(Opts.Rules, ";"));
+  if (Opts.Config.empty())
+    return true;
+  auto Parsed =
+      parseConfiguration(llvm::MemoryBufferRef(Opts.Config, "--config"));
+  if (!Parsed) {
+    llvm::errs() << "dbrace: error: invalid --config: "
+                 << Parsed.getError().message() << "\n";
+    return false;
+  }
+  Overrides = Overrides.merge(*Parsed, 0);
+  return true;
+}
+
+std::string renderReport(const DriverOptions &Opts,
+                         const std::vector<ClangTidyError> &Errors,
+                         SourcePositions &Sources) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  if (Opts.Format == OutputFormat::Json)
+    writeJsonReport(Errors, Sources, OS);
+  else
+    writeSarifReport(Errors, Sources, {DBRACE_VERSION, Opts.DocsUrl}, OS);
+  return Text;
+}
+
+bool writeText(llvm::StringRef Path, llvm::StringRef Text) {
+  if (Path.empty()) {
+    llvm::outs() << Text;
+    llvm::outs().flush();
+    return true;
+  }
+  if (llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+        OS << Text;
+        return llvm::Error::success();
+      })) {
+    llvm::errs() << "dbrace: error: cannot write '" << Path
+                 << "': " << llvm::toString(std::move(E)) << "\n";
+    return false;
+  }
+  return true;
+}
+
+const char *plural(unsigned N, const char *One, const char *Many) {
+  return N == 1 ? One : Many;
+}
+
+int run(DriverOptions &Opts) {
+  if (Opts.ListRules)
+    return listRules(Opts);
+  if (Opts.Fix && !Opts.WriteBaseline.empty()) {
+    llvm::errs() << "dbrace: error: --write-baseline records findings; it "
+                    "cannot be combined with --fix\n";
+    return ExitError;
+  }
+
+  // Rules errors are configuration errors: report them once, up front.
+  {
+    ::dbrace::ModelOptions ModelOpts;
+    ModelOpts.RulesFiles = Opts.Rules;
+    std::string Error;
+    if (!::dbrace::sharedModel(ModelOpts, Error)) {
+      llvm::errs() << Error << "\n";
+      return ExitError;
+    }
+  }
+
+  ClangTidyOptions Defaults, Overrides;
+  if (!buildTidyOptions(Opts, Defaults, Overrides))
+    return ExitError;
+
+  std::string Error;
+  CompilationSetup Setup = loadCompilations(Opts, Error);
+  if (!Setup.Compilations) {
+    llvm::errs() << "dbrace: error: " << Error << "\n";
+    return ExitError;
+  }
+
+  std::optional<Baseline> Accepted;
+  if (!Opts.Baseline.empty()) {
+    llvm::Expected<Baseline> Loaded = Baseline::load(Opts.Baseline);
+    if (!Loaded) {
+      llvm::errs() << llvm::toString(Loaded.takeError()) << "\n";
+      return ExitError;
+    }
+    Accepted = std::move(*Loaded);
+  }
+
+  ClangTidyGlobalOptions Global;
+  ContextFactory MakeContext =
+      [&](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+        return std::make_unique<ClangTidyContext>(
+            std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides,
+                                                  std::move(FS)));
+      };
+  RunOptions Running;
+  Running.Jobs =
+      Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  Running.Progress = Opts.Progress || llvm::sys::Process::StandardErrIsDisplayed();
+  std::vector<ClangTidyError> Errors = mergeFileResults(
+      runOnFiles(*Setup.Compilations, Setup.Files, MakeContext, Running));
+
+  unsigned InputErrors = llvm::count_if(Errors, [](const ClangTidyError &E) {
+    return !isFinding(E) && E.DiagLevel == ClangTidyError::Error;
+  });
+  SourcePositions Sources(Opts.SourceRoot);
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::getRealFileSystem());
+  std::unique_ptr<ClangTidyContext> Context = MakeContext(FS);
+
+  if (!Opts.WriteBaseline.empty()) {
+    if (InputErrors) {
+      // A baseline of a partial run would hide nothing in the files that
+      // failed and everything once they compile again: refuse it.
+      printAndFix(Errors, *Context, /*Fix=*/false, FS, /*ToStderr=*/false);
+      llvm::errs() << "dbrace: error: not writing a baseline: some files "
+                      "could not be analysed\n";
+      return ExitError;
+    }
+    unsigned Written = 0;
+    if (llvm::Error E = writeBaseline(Opts.WriteBaseline, Errors, Sources,
+                                      Written)) {
+      llvm::errs() << "dbrace: error: cannot write '" << Opts.WriteBaseline
+                   << "': " << llvm::toString(std::move(E)) << "\n";
+      return ExitError;
+    }
+    if (!Opts.Quiet)
+      llvm::errs() << "dbrace: recorded " << Written << " "
+                   << plural(Written, "finding", "findings") << " in "
+                   << Opts.WriteBaseline << "\n";
+    return ExitClean;
+  }
+
+  unsigned Baselined = Accepted ? Accepted->filter(Errors, Sources) : 0;
+  unsigned Findings = llvm::count_if(Errors, isFinding);
+
+  // Positions are read before --fix rewrites the files.
+  std::string Report;
+  if (Opts.Format != OutputFormat::Text)
+    Report = renderReport(Opts, Errors, Sources);
+  if (Opts.Format == OutputFormat::Text || Opts.Fix)
+    printAndFix(Errors, *Context, Opts.Fix, FS,
+                /*ToStderr=*/Opts.Format != OutputFormat::Text);
+  if (Opts.Format != OutputFormat::Text && !writeText(Opts.Output, Report))
+    return ExitError;
+
+  if (!Opts.ExportFixes.empty()) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Opts.ExportFixes, EC, llvm::sys::fs::OF_None);
+    if (EC) {
+      llvm::errs() << "dbrace: error: cannot write '" << Opts.ExportFixes
+                   << "': " << EC.message() << "\n";
+      return ExitError;
+    }
+    exportReplacements(Setup.Files.front(), Errors, OS);
+  }
+
+  if (!Opts.Quiet) {
+    if (Findings)
+      llvm::errs() << Findings << " dbrace "
+                   << plural(Findings, "finding", "findings") << ".\n";
+    if (Accepted) {
+      llvm::errs() << Baselined << " "
+                   << plural(Baselined, "finding", "findings")
+                   << " matched the baseline";
+      if (unsigned Stale = Accepted->unused())
+        llvm::errs() << "; " << Stale << " baseline "
+                     << plural(Stale, "entry matches", "entries match")
+                     << " nothing (fixed? rewrite it with --write-baseline)";
+      llvm::errs() << ".\n";
+    }
+  }
+  if (InputErrors)
+    return ExitError;
+  // Once fixed, the findings are gone; a second run shows what remains.
+  return Findings ? ExitFindings : ExitClean;
 }
 
 } // namespace
@@ -83,90 +250,8 @@ int main(int argc, const char **argv) {
     std::vector<llvm::StringRef> Args(argv + 2, argv + argc);
     return ::dbrace::sql::explainSqlMain(Args, llvm::outs(), llvm::errs());
   }
-
-  // Without files, --list-rules needs no compilation database.
-  for (int I = 1; I < argc; ++I)
-    if (llvm::StringRef(argv[I]) == "--list-rules") {
-      cl::HideUnrelatedOptions(DbraceCategory);
-      cl::ParseCommandLineOptions(argc, argv, Overview);
-      return listRules();
-    }
-
-  auto Parser = tooling::CommonOptionsParser::create(argc, argv, DbraceCategory,
-                                                     cl::OneOrMore, Overview);
-  if (!Parser) {
-    llvm::errs() << "dbrace: error: " << llvm::toString(Parser.takeError())
-                 << "\n";
-    return 2;
-  }
-
-  // Rules errors are configuration errors: report them once, up front.
-  {
-    ::dbrace::ModelOptions ModelOpts;
-    ModelOpts.RulesFiles.assign(Rules.begin(), Rules.end());
-    std::string Error;
-    if (!::dbrace::sharedModel(ModelOpts, Error)) {
-      llvm::errs() << Error << "\n";
-      return 2;
-    }
-  }
-
-  ClangTidyGlobalOptions GlobalOptions;
-  ClangTidyOptions DefaultOptions = ClangTidyOptions::getDefaults();
-  DefaultOptions.Checks = "-*,dbrace-*";
-  ClangTidyOptions OverrideOptions;
-  if (!Checks.empty())
-    OverrideOptions.Checks = Checks;
-  if (!Rules.empty())
-    OverrideOptions.CheckOptions["RulesFiles"] =
-        ClangTidyOptions::ClangTidyValue(llvm::join(Rules, ";"));
-  if (!Config.empty()) {
-    auto Parsed = parseConfiguration(llvm::MemoryBufferRef(Config, "--config"));
-    if (!Parsed) {
-      llvm::errs() << "dbrace: error: invalid --config: "
-                   << Parsed.getError().message() << "\n";
-      return 2;
-    }
-    OverrideOptions = OverrideOptions.merge(*Parsed, 0);
-  }
-
-  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
-  ClangTidyContext Context(std::make_unique<FileOptionsProvider>(
-      GlobalOptions, DefaultOptions, OverrideOptions, BaseFS));
-
-  std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, Parser->getCompilations(),
-                   Parser->getSourcePathList(), BaseFS, Fix);
-
-  unsigned Findings = 0, InputErrors = 0;
-  for (const ClangTidyError &E : Errors) {
-    if (llvm::StringRef(E.DiagnosticName).starts_with("dbrace-"))
-      ++Findings;
-    else if (E.DiagLevel == ClangTidyError::Error)
-      ++InputErrors;
-  }
-
-  unsigned WarningsAsErrors = 0;
-  handleErrors(Errors, Context, Fix ? FB_Fix : FB_NoFix, WarningsAsErrors,
-               BaseFS);
-
-  if (!ExportFixes.empty()) {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(ExportFixes, EC, llvm::sys::fs::OF_None);
-    if (EC) {
-      llvm::errs() << "dbrace: error: cannot write '" << ExportFixes
-                   << "': " << EC.message() << "\n";
-      return 2;
-    }
-    exportReplacements(Parser->getSourcePathList().front(), Errors, OS);
-  }
-
-  if (!Quiet && Findings)
-    llvm::errs() << Findings << " dbrace finding" << (Findings == 1 ? "" : "s")
-                 << ".\n";
-  if (InputErrors)
-    return 2;
-  // Once fixed, the findings are gone; a second run shows what remains.
-  return Findings ? 1 : 0;
+  std::optional<DriverOptions> Opts = parseDriverOptions(argc, argv, llvm::errs());
+  if (!Opts)
+    return ExitError;
+  return run(*Opts);
 }

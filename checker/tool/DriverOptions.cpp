@@ -1,0 +1,196 @@
+//===--- DriverOptions.cpp - The command line of the dbrace driver --------===//
+
+#include "DriverOptions.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace cl = llvm::cl;
+
+#ifndef DBRACE_VERSION
+#define DBRACE_VERSION "unknown"
+#endif
+#ifndef DBRACE_DOCS_URL
+#define DBRACE_DOCS_URL ""
+#endif
+
+namespace dbrace::tool {
+namespace {
+
+cl::OptionCategory DbraceCategory("dbrace options");
+
+// Input: the same spelling as clang-tidy, so muscle memory and scripts carry over.
+cl::list<std::string> SourcePaths(cl::Positional,
+                                  cl::desc("[<file>...]"), cl::ZeroOrMore,
+                                  cl::cat(DbraceCategory));
+cl::opt<std::string> BuildPath(
+    "p",
+    cl::desc("Build directory with compile_commands.json; with no files, "
+             "every file in it is checked"),
+    cl::value_desc("build-dir"), cl::cat(DbraceCategory));
+cl::list<std::string> ExtraArgs("extra-arg",
+                                cl::desc("Append this to each compile command"),
+                                cl::cat(DbraceCategory));
+cl::list<std::string>
+    ExtraArgsBefore("extra-arg-before",
+                    cl::desc("Prepend this to each compile command"),
+                    cl::cat(DbraceCategory));
+
+// What to check.
+cl::opt<std::string> Checks("checks",
+                            cl::desc("Checks to run, as in clang-tidy "
+                                     "(default: all dbrace-* checks)"),
+                            cl::cat(DbraceCategory));
+cl::opt<std::string> Config("config",
+                            cl::desc("Configuration in YAML, as clang-tidy's "
+                                     "--config"),
+                            cl::cat(DbraceCategory));
+cl::opt<std::string>
+    HeaderFilter("header-filter",
+                 cl::desc("Also report findings in headers matching this "
+                          "regular expression, as clang-tidy's"),
+                 cl::cat(DbraceCategory));
+cl::list<std::string> Rules("rules",
+                            cl::desc("A rules file of your own (repeatable)"),
+                            cl::value_desc("file"), cl::cat(DbraceCategory));
+cl::opt<bool> ListRules("list-rules",
+                        cl::desc("Print the rules files loaded and exit"),
+                        cl::cat(DbraceCategory));
+
+// Fixes.
+cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes"),
+                  cl::cat(DbraceCategory));
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the suggested fixes to this YAML file, as clang-tidy does"),
+    cl::value_desc("file"), cl::cat(DbraceCategory));
+
+// Output.
+cl::opt<OutputFormat> Format(
+    "format", cl::desc("How findings are printed"),
+    cl::values(clEnumValN(OutputFormat::Text, "text",
+                          "clang-tidy's usual diagnostics (default)"),
+               clEnumValN(OutputFormat::Json, "json",
+                          "one JSON object per finding"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0 with code flows, for code scanning")),
+    cl::init(OutputFormat::Text), cl::cat(DbraceCategory));
+cl::opt<std::string> Output("output",
+                            cl::desc("Write JSON or SARIF to this file "
+                                     "instead of stdout"),
+                            cl::value_desc("file"), cl::cat(DbraceCategory));
+cl::alias OutputShort("o", cl::desc("Alias for --output"),
+                      cl::aliasopt(Output));
+cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc("Paths in JSON, SARIF and baselines are relative to this "
+             "directory (default: the current directory)"),
+    cl::value_desc("dir"), cl::cat(DbraceCategory));
+cl::opt<std::string> DocsUrl(
+    "docs-url",
+    cl::desc("Base of the check pages that SARIF rules link to"),
+    cl::init(DBRACE_DOCS_URL), cl::value_desc("url"), cl::cat(DbraceCategory));
+
+// Baselines.
+cl::opt<std::string> Baseline(
+    "baseline",
+    cl::desc("Do not report the findings recorded in this file"),
+    cl::value_desc("file"), cl::cat(DbraceCategory));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record the current findings in this file and exit 0"),
+    cl::value_desc("file"), cl::cat(DbraceCategory));
+
+// Running.
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Files analysed at once (default: one per "
+                                "core)"),
+                       cl::value_desc("N"), cl::init(0), cl::Prefix,
+                       cl::cat(DbraceCategory));
+cl::opt<bool> Progress("progress",
+                       cl::desc("Print [done/total] file to stderr even when "
+                                "it is not a terminal"),
+                       cl::cat(DbraceCategory));
+cl::opt<bool> Quiet("quiet", cl::desc("Print no statistics"),
+                    cl::cat(DbraceCategory));
+
+const char Overview[] =
+    "dbrace finds read-check-write races in C++ database code.\n\n"
+    "  dbrace [options] <files...> -- <compiler args>\n"
+    "  dbrace -p <build-dir> [files...]\n"
+    "  dbrace explain-sql [--dialect=postgresql|sqlite|mysql] 'SQL'\n\n"
+    "Exit status: 0 clean, 1 findings, 2 usage, configuration or input "
+    "errors.\n";
+
+} // namespace
+
+std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
+                                                llvm::raw_ostream &Errs) {
+  // Everything after `--` is the compile command; cl must not see it.
+  std::string FixedError;
+  auto Fixed = clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
+      Argc, Argv, FixedError);
+  if (!FixedError.empty()) {
+    Errs << "dbrace: error: " << FixedError << "\n";
+    return std::nullopt;
+  }
+
+  cl::HideUnrelatedOptions(DbraceCategory);
+  cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "dbrace " << DBRACE_VERSION << " (LLVM " << LLVM_VERSION_STRING
+       << ")\n";
+  });
+  std::string Message;
+  llvm::raw_string_ostream MessageStream(Message);
+  if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &MessageStream)) {
+    // cl's message already starts with the program's name.
+    Errs << llvm::StringRef(Message).trim() << "\n";
+    return std::nullopt;
+  }
+
+  DriverOptions Opts;
+  Opts.Files.assign(SourcePaths.begin(), SourcePaths.end());
+  Opts.BuildPath = BuildPath;
+  Opts.FixedCompilations = std::move(Fixed);
+  Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
+  Opts.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
+  Opts.Checks = Checks;
+  Opts.Config = Config;
+  Opts.HeaderFilter = HeaderFilter;
+  Opts.Rules.assign(Rules.begin(), Rules.end());
+  Opts.ListRules = ListRules;
+  Opts.Fix = Fix;
+  Opts.ExportFixes = ExportFixes;
+  Opts.Format = Format;
+  Opts.Output = Output;
+  Opts.DocsUrl = DocsUrl;
+  Opts.Baseline = Baseline;
+  Opts.WriteBaseline = WriteBaseline;
+  Opts.Jobs = Jobs;
+  Opts.Progress = Progress;
+  Opts.Quiet = Quiet;
+
+  llvm::SmallString<256> Root(SourceRoot.empty() ? "." : SourceRoot.getValue());
+  if (std::error_code EC = llvm::sys::fs::make_absolute(Root)) {
+    Errs << "dbrace: error: bad --source-root: " << EC.message() << "\n";
+    return std::nullopt;
+  }
+  llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+  Opts.SourceRoot = std::string(Root);
+
+  if (!Opts.Output.empty() && Opts.Format == OutputFormat::Text) {
+    Errs << "dbrace: error: --output needs --format=json or --format=sarif; "
+            "text goes to stdout\n";
+    return std::nullopt;
+  }
+  if (Opts.FixedCompilations && !Opts.BuildPath.empty()) {
+    Errs << "dbrace: error: give either -p <build-dir> or compiler arguments "
+            "after --, not both\n";
+    return std::nullopt;
+  }
+  return Opts;
+}
+
+} // namespace dbrace::tool

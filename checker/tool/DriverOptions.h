@@ -1,0 +1,55 @@
+//===--- DriverOptions.h - The command line of the dbrace driver ----------===//
+//
+// Everything the user asked for, parsed once into plain values, so the rest
+// of the driver never touches llvm::cl globals.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DBRACE_TOOL_DRIVEROPTIONS_H
+#define DBRACE_TOOL_DRIVEROPTIONS_H
+
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/raw_ostream.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dbrace::tool {
+
+enum class OutputFormat { Text, Json, Sarif };
+
+struct DriverOptions {
+  std::vector<std::string> Files;
+  std::string BuildPath; ///< `-p`: where compile_commands.json is.
+  /// The compiler arguments after `--`, when given.
+  std::unique_ptr<clang::tooling::CompilationDatabase> FixedCompilations;
+  std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+
+  std::string Checks, Config, HeaderFilter;
+  std::vector<std::string> Rules;
+  bool ListRules = false;
+
+  bool Fix = false;
+  std::string ExportFixes;
+
+  OutputFormat Format = OutputFormat::Text;
+  std::string Output; ///< JSON or SARIF go here instead of stdout.
+  std::string SourceRoot; ///< Paths in JSON, SARIF and the baseline are relative to it.
+  std::string DocsUrl;    ///< Where SARIF's helpUri points: <DocsUrl><check>.md.
+
+  std::string Baseline, WriteBaseline;
+
+  unsigned Jobs = 0; ///< 0: one per core.
+  bool Progress = false;
+  bool Quiet = false;
+};
+
+/// Parses the command line. On a usage error, says why on \p Errs and
+/// returns nothing: the caller exits with status 2, not cl's status 1.
+std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
+                                                llvm::raw_ostream &Errs);
+
+} // namespace dbrace::tool
+
+#endif // DBRACE_TOOL_DRIVEROPTIONS_H

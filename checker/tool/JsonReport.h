@@ -1,0 +1,24 @@
+//===--- JsonReport.h - Findings as a JSON array --------------------------===//
+//
+// For scripts: one object per diagnostic with its check, level, place,
+// message, notes and fix replacements, every place with file (relative to
+// the source root), line and column (1-based, bytes, as in the text output).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DBRACE_TOOL_JSONREPORT_H
+#define DBRACE_TOOL_JSONREPORT_H
+
+#include "SourcePositions.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/Support/raw_ostream.h"
+#include <vector>
+
+namespace dbrace::tool {
+
+void writeJsonReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
+                     SourcePositions &Sources, llvm::raw_ostream &OS);
+
+} // namespace dbrace::tool
+
+#endif // DBRACE_TOOL_JSONREPORT_H

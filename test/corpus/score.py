@@ -114,8 +114,11 @@ def compiler_args(cf, inputs, std):
 
 def run_dbrace(dbrace, cf, inputs, std, extra):
     cmd = [dbrace, "--quiet"] + extra + [cf.path, "--"] + compiler_args(cf, inputs, std)
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          universal_newlines=True)
+    try:
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              universal_newlines=True)
+    except OSError as e:
+        return cmd, [], ["cannot run %s: %s" % (dbrace, e)]
     warnings = []  # (line, check, message)
     errors = []
     real = os.path.realpath(cf.path)

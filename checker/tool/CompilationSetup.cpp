@@ -26,6 +26,16 @@ std::unique_ptr<CompilationDatabase> findDatabase(DriverOptions &Opts,
     return std::move(Opts.FixedCompilations);
   std::string Why;
   if (!Opts.BuildPath.empty()) {
+    // clang would also search the parent directories; in CI a stale
+    // database above a missing build directory must not stand in for it.
+    llvm::SmallString<256> Json(Opts.BuildPath), Flags(Opts.BuildPath);
+    llvm::sys::path::append(Json, "compile_commands.json");
+    llvm::sys::path::append(Flags, "compile_flags.txt");
+    if (!llvm::sys::fs::exists(Json) && !llvm::sys::fs::exists(Flags)) {
+      Error = "cannot load a compilation database from '" + Opts.BuildPath +
+              "': it has no compile_commands.json";
+      return nullptr;
+    }
     if (auto DB = CompilationDatabase::autoDetectFromDirectory(Opts.BuildPath,
                                                                Why))
       return DB;

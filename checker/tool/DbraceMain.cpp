@@ -166,8 +166,11 @@ int run(DriverOptions &Opts) {
   std::vector<ClangTidyError> Errors = mergeFileResults(
       runOnFiles(*Setup.Compilations, Setup.Files, MakeContext, Running));
 
+  // A bad check option is only a warning in clang-tidy; in CI it would
+  // silently run the check with its default, so it counts as an error.
   unsigned InputErrors = llvm::count_if(Errors, [](const ClangTidyError &E) {
-    return !isFinding(E) && E.DiagLevel == ClangTidyError::Error;
+    return !isFinding(E) && (E.DiagLevel == ClangTidyError::Error ||
+                             E.DiagnosticName == "clang-tidy-config");
   });
   SourcePositions Sources(Opts.SourceRoot);
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(

@@ -43,9 +43,6 @@ namespace {
 struct TranslationUnitCache {
   clang::ASTContext *Ctx = nullptr;
   std::map<std::string, std::unique_ptr<Analyzer>> Analyzers;
-  std::map<std::string,
-           llvm::DenseMap<const clang::FunctionDecl *, std::vector<Finding>>>
-      Results;
 };
 thread_local TranslationUnitCache Cache;
 } // namespace
@@ -60,13 +57,8 @@ AnalysisCache::findings(const clang::FunctionDecl *FD, clang::ASTContext &Ctx,
     Cache = TranslationUnitCache();
     Cache.Ctx = &Ctx;
   }
-  std::string Key = OptionsKey.str();
-  auto &Results = Cache.Results[Key];
-  auto It = Results.find(FD);
-  if (It != Results.end())
-    return It->second;
-  auto &A = Cache.Analyzers[Key];
+  auto &A = Cache.Analyzers[OptionsKey.str()];
   if (!A)
     A = std::make_unique<Analyzer>(Ctx, Model, Options);
-  return Results[FD] = A->analyze(FD);
+  return A->analyze(FD);
 }

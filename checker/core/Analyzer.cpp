@@ -65,7 +65,7 @@ public:
       : FD(FD), Ctx(Ctx), Options(Options), Resolver(Resolver),
         Events(std::move(Events)) {}
 
-  std::vector<Finding> run() {
+  std::vector<Finding> run(FunctionSummary &Summary) {
     CFG::BuildOptions BO;
     BO.AddImplicitDtors = true;
     BO.AddTemporaryDtors = true;
@@ -86,7 +86,62 @@ public:
     for (unsigned S = 0; S < Events.Events.size(); ++S)
       if (event(S).Kind == EventKind::Slow && Flow.Reached[S])
         checkSlowCall(S);
+    summarise(Summary);
     return std::move(Findings);
+  }
+
+  /// The events that act in the caller's context, for the summary.
+  void summarise(FunctionSummary &Summary) {
+    llvm::SmallBitVector Returned(Events.Events.size());
+    forEachReturn(FD->getBody(), [&](const ReturnStmt *Ret) {
+      Returned |= Taint->of(Ret->getRetValue());
+    });
+    for (unsigned I = 0; I < Events.Events.size(); ++I) {
+      const DbEvent &E = event(I);
+      if (!Flow.Reached[I])
+        continue;
+      SummaryEvent S;
+      S.Kind = E.Kind;
+      S.Tables = E.Tables;
+      S.WriteKind = E.WriteKind;
+      S.Lock = E.Lock;
+      S.CoversNewRows = E.CoversNewRows;
+      S.OwnTransaction = before(I).Tx >= 0 || E.OwnTransaction;
+      S.At = E.Origin ? E.Origin : E.At;
+      S.Callee = E.Callee;
+      S.Library = E.Library;
+      const ValueDecl *Via = Events.SlotDecls[E.Slot];
+      if (const auto *P = dyn_cast_or_null<ParmVarDecl>(Via))
+        S.ViaParam = P->getFunctionScopeIndex();
+      switch (E.Kind) {
+      case EventKind::Read:
+        if (!Returned.test(I) && (!isLocking(E.Lock) || S.OwnTransaction))
+          continue;
+        break;
+      case EventKind::Write:
+        S.Protected = E.Versioned || (E.Facts && !E.Facts->GuardColumns.empty() &&
+                                      E.ResultUsed);
+        break;
+      case EventKind::Lock:
+        if (S.OwnTransaction)
+          continue;
+        break;
+      case EventKind::Slow:
+        break;
+      default:
+        continue;
+      }
+      Summary.Events.push_back(std::move(S));
+    }
+  }
+
+  template <typename Fn> static void forEachReturn(const Stmt *S, Fn &&F) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *Ret = dyn_cast<ReturnStmt>(S))
+      F(Ret);
+    for (const Stmt *Child : S->children())
+      forEachReturn(Child, F);
   }
 
 private:
@@ -245,7 +300,7 @@ private:
       if (Same)
         return false;
       if (!RS.inTransaction() && RS.Tx != TxUnknown)
-        return reportLockWithoutTransaction(R, W);
+        return reportLockWithoutTransaction(R, W, Guard);
       if (RS.Tx >= 0 && WS.Tx >= 0)
         return report(checks::ReadOutsideTransaction, R, W, Guard,
                       quoted(Table) + " is read and locked in an earlier "
@@ -285,10 +340,11 @@ private:
     return false;
   }
 
-  bool reportLockWithoutTransaction(unsigned R, std::optional<unsigned> W) {
+  bool reportLockWithoutTransaction(unsigned R, std::optional<unsigned> W,
+                                    const Expr *Guard = nullptr) {
     const DbEvent &Read = event(R);
     std::string Table = Read.Tables.empty() ? "" : Read.Tables.front();
-    return report(checks::LockWithoutTransaction, R, W, nullptr,
+    return report(checks::LockWithoutTransaction, R, W, Guard,
                   quoted(sql::lockName(Read.Lock)) + " on " + quoted(Table) +
                       " runs outside a transaction, so the lock is released "
                       "as soon as the statement ends");
@@ -353,6 +409,10 @@ private:
     F.Loc = event(R).At->getBeginLoc();
     F.Message = std::move(Message);
     F.Fixes = std::move(Fixes);
+    if (const DbEvent &Read = event(R); Read.Origin)
+      F.Notes.push_back({Read.Origin->getBeginLoc(),
+                         "the value is read here, in " +
+                             quoted(Read.OriginFunction)});
     if (Guard)
       F.Notes.push_back({Guard->getBeginLoc(), "the value read is checked here"});
     if (W) {
@@ -363,7 +423,13 @@ private:
       std::string Table = Write.Tables.empty() ? "" : Write.Tables.front();
       F.Notes.push_back({Write.At->getBeginLoc(),
                          quoted(Table) + " is " +
-                             writeVerb(Write.WriteKind).str() + " here"});
+                             writeVerb(Write.WriteKind).str() +
+                             (Write.Origin ? " by this call" : " here")});
+      if (Write.Origin)
+        F.Notes.push_back({Write.Origin->getBeginLoc(),
+                           quoted(Table) + " is " +
+                               writeVerb(Write.WriteKind).str() + " here, in " +
+                               quoted(Write.OriginFunction)});
       if (const Stmt *Begin = before(*W).BeginAt)
         F.Notes.push_back({Begin->getBeginLoc(), "the transaction begins here"});
       if (Check == checks::CheckThenInsert)
@@ -387,6 +453,9 @@ private:
     F.Message = "slow call to " + quoted(event(S).Callee) +
                 " while a lock is held; every request waiting for the lock "
                 "waits for this call too";
+    if (event(S).Origin)
+      F.Notes.push_back({event(S).Origin->getBeginLoc(),
+                         "which makes a slow call here"});
     F.Notes.push_back({State.LockAt->getBeginLoc(), "the lock is taken here"});
     Findings.push_back(std::move(F));
   }
@@ -407,18 +476,42 @@ private:
 
 } // namespace
 
-std::vector<Finding> Analyzer::analyze(const FunctionDecl *FD) {
+const std::vector<Finding> &Analyzer::analyze(const FunctionDecl *FD) {
+  return compute(FD).Findings;
+}
+
+const FunctionSummary *Analyzer::summaryOf(const FunctionDecl *FD) {
   if (!shouldAnalyze(FD, Ctx))
-    return {};
-  FunctionEvents Events =
-      collectEvents(FD, Ctx, Model, Resolver, Options.Dialect);
-  if (Events.empty())
-    return {};
-  std::vector<Finding> Findings =
-      FunctionAnalysis(FD, Ctx, Options, Resolver, std::move(Events)).run();
-  const SourceManager &SM = Ctx.getSourceManager();
-  llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
-    return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
-  });
-  return Findings;
+    return nullptr;
+  auto It = Results.find(FD);
+  if (It != Results.end() && !It->second.Done)
+    return nullptr; // Recursion: the caller sees no events of this call.
+  const Result &R = compute(FD);
+  return R.Summary.Events.empty() ? nullptr : &R.Summary;
+}
+
+Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
+  Result &R = Results[FD];
+  if (R.Done || !shouldAnalyze(FD, Ctx))
+    return R;
+  R.Summary.Name = qualifiedName(FD);
+  FunctionEvents Events = collectEvents(
+      FD, Ctx, Model, Resolver, Options.Dialect,
+      [this](const FunctionDecl *Callee) { return summaryOf(Callee); });
+  if (!Events.empty()) {
+    FunctionSummary Summary;
+    Summary.Name = R.Summary.Name;
+    std::vector<Finding> Findings =
+        FunctionAnalysis(FD, Ctx, Options, Resolver, std::move(Events))
+            .run(Summary);
+    const SourceManager &SM = Ctx.getSourceManager();
+    llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
+      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+    });
+    // std::map keeps R in place while helpers were computed above.
+    R.Findings = std::move(Findings);
+    R.Summary = std::move(Summary);
+  }
+  R.Done = true;
+  return R;
 }

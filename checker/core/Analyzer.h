@@ -6,8 +6,10 @@
 #include "ApiModel.h"
 #include "Finding.h"
 #include "SqlText.h"
+#include "Summary.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include <map>
 #include <string>
 #include <vector>
 
@@ -44,14 +46,28 @@ public:
   Analyzer(clang::ASTContext &Ctx, const ApiModel &Model,
            AnalyzerOptions Options);
 
-  /// All findings of every check in \p FD, in source order.
-  std::vector<Finding> analyze(const clang::FunctionDecl *FD);
+  /// All findings of every check in \p FD, in source order. Each function
+  /// is analysed once; helpers it calls are analysed first, for their
+  /// summaries.
+  const std::vector<Finding> &analyze(const clang::FunctionDecl *FD);
+
+  /// What \p FD does for its callers; null when nothing (or when \p FD is
+  /// being analysed already: recursion is cut there).
+  const FunctionSummary *summaryOf(const clang::FunctionDecl *FD);
 
 private:
+  struct Result {
+    bool Done = false;
+    std::vector<Finding> Findings;
+    FunctionSummary Summary;
+  };
+  Result &compute(const clang::FunctionDecl *FD);
+
   clang::ASTContext &Ctx;
   const ApiModel &Model;
   AnalyzerOptions Options;
   SqlTextResolver Resolver;
+  std::map<const clang::FunctionDecl *, Result> Results;
 };
 
 /// Whether dbrace analyses \p FD at all: a definition, outside system

@@ -2,6 +2,7 @@
 
 #include "Events.h"
 #include "AstNames.h"
+#include "Summary.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -71,8 +72,10 @@ bool passesDiscard(const Stmt *S) {
 class Collector {
 public:
   Collector(const FunctionDecl *FD, ASTContext &Ctx, const ApiModel &Model,
-            SqlTextResolver &Resolver, std::optional<sql::Dialect> Dialect)
-      : FD(FD), Ctx(Ctx), Model(Model), Resolver(Resolver), Dialect(Dialect) {}
+            SqlTextResolver &Resolver, std::optional<sql::Dialect> Dialect,
+            SummaryProvider Summaries)
+      : FD(FD), Ctx(Ctx), Model(Model), Resolver(Resolver), Dialect(Dialect),
+        Summaries(Summaries) {}
 
   FunctionEvents run() {
     for (const ParmVarDecl *P : FD->parameters())
@@ -190,7 +193,40 @@ private:
         Object = Args.front();
         Args = Args.drop_front();
       }
-      visitCall(Call, Callee, Object, Args, Discarded);
+      if (!visitCall(Call, Callee, Object, Args, Discarded))
+        visitHelperCall(Call, Callee, Args);
+    }
+  }
+
+  /// A call of a function of this translation unit stands for the events
+  /// of its summary.
+  void visitHelperCall(const CallExpr *Call, const FunctionDecl *Callee,
+                       llvm::ArrayRef<const Expr *> Args) {
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (!Def || Def == FD)
+      return;
+    const FunctionSummary *Summary = Summaries(Def);
+    if (!Summary)
+      return;
+    for (const SummaryEvent &S : Summary->Events) {
+      DbEvent E;
+      E.Kind = S.Kind;
+      E.At = Call;
+      E.Library = S.Library;
+      E.Callee = S.Kind == EventKind::Slow ? Summary->Name : S.Callee;
+      E.Tables = S.Tables;
+      E.WriteKind = S.WriteKind;
+      E.Lock = S.Lock;
+      E.CoversNewRows = S.CoversNewRows;
+      E.Versioned = S.Protected;
+      E.Origin = S.At;
+      E.OriginFunction = Summary->Name;
+      E.OwnTransaction = S.OwnTransaction;
+      if (S.ViaParam >= 0 && static_cast<size_t>(S.ViaParam) < Args.size())
+        E.Slot = slotOfObject(Args[S.ViaParam]);
+      if (S.Kind == EventKind::Read)
+        E.ResultExpr = Call;
+      Out.Events.push_back(std::move(E));
     }
   }
 
@@ -348,10 +384,12 @@ private:
     return Object ? rootDecl(Object) : nullptr;
   }
 
-  void visitCall(const Expr *Call, const FunctionDecl *Callee,
+  /// Adds the events of the rules \p Callee matches; false if none does.
+  bool visitCall(const Expr *Call, const FunctionDecl *Callee,
                  const Expr *Object, llvm::ArrayRef<const Expr *> Args,
                  bool Discarded) {
-    for (const ApiModel::CallMatch &M : matchingRules(Callee, Object)) {
+    auto Matches = matchingRules(Callee, Object);
+    for (const ApiModel::CallMatch &M : Matches) {
       const CallRule &Rule = *M.Rule;
       auto Arg = [&](std::optional<unsigned> N) -> const Expr * {
         return N && *N < Args.size() ? Args[*N] : nullptr;
@@ -431,12 +469,12 @@ private:
         Base.Kind = EventKind::Slow;
         Out.Events.push_back(std::move(Base));
         break;
-      case CallAction::Lock:
-        // FIXME: API-level locks (sqlpp11 for_update) are not modelled yet.
-      case CallAction::SqlText:
+      case CallAction::Lock:     // Part of the read that contains it.
+      case CallAction::SqlText:  // Part of the SQL that contains it.
         break;
       }
     }
+    return !Matches.empty();
   }
 
   void addEntityEvent(DbEvent Base, const CallRule &Rule,
@@ -540,6 +578,7 @@ private:
   const ApiModel &Model;
   SqlTextResolver &Resolver;
   std::optional<sql::Dialect> Dialect;
+  SummaryProvider Summaries;
   FunctionEvents Out;
   llvm::DenseMap<const ValueDecl *, unsigned> SlotOf;
   llvm::SmallPtrSet<const CXXConstructExpr *, 4> HandledConstructions;
@@ -554,8 +593,9 @@ private:
 FunctionEvents dbrace::collectEvents(const FunctionDecl *FD, ASTContext &Ctx,
                                      const ApiModel &Model,
                                      SqlTextResolver &Resolver,
-                                     std::optional<sql::Dialect> Dialect) {
+                                     std::optional<sql::Dialect> Dialect,
+                                     SummaryProvider Summaries) {
   if (!FD->hasBody())
     return FunctionEvents();
-  return Collector(FD, Ctx, Model, Resolver, Dialect).run();
+  return Collector(FD, Ctx, Model, Resolver, Dialect, Summaries).run();
 }

@@ -11,6 +11,7 @@
 
 #include "ApiModel.h"
 #include "SqlText.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
@@ -55,8 +56,14 @@ struct DbEvent {
   llvm::DenseMap<int, const clang::Expr *> Params;
   /// The write's affected-row count (its value) is looked at.
   bool ResultUsed = false;
-  /// A write that fails when stale: an ORM's version column.
+  /// A write that cannot be lost: an ORM's version column, or a helper's
+  /// conditional update whose row count it looks at.
   bool Versioned = false;
+
+  /// Set on the events a call of a summarised helper stands for.
+  const clang::Stmt *Origin = nullptr;     ///< Where, in the helper.
+  std::string OriginFunction;              ///< The helper's name.
+  bool OwnTransaction = false;             ///< The helper's own transaction.
 };
 
 struct FunctionEvents {
@@ -70,12 +77,18 @@ struct FunctionEvents {
   bool empty() const { return Events.empty(); }
 };
 
+struct FunctionSummary;
+using SummaryProvider =
+    llvm::function_ref<const FunctionSummary *(const clang::FunctionDecl *)>;
+
 /// Finds the events in \p FD's body. Cheap when the body calls nothing the
-/// model knows, which is the common case.
+/// model knows, which is the common case. Calls of functions whose
+/// \p Summaries are not empty stand for the events of the summary.
 FunctionEvents collectEvents(const clang::FunctionDecl *FD,
                              clang::ASTContext &Ctx, const ApiModel &Model,
                              SqlTextResolver &Resolver,
-                             std::optional<sql::Dialect> Dialect);
+                             std::optional<sql::Dialect> Dialect,
+                             SummaryProvider Summaries);
 
 } // namespace dbrace
 

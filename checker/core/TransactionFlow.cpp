@@ -164,6 +164,22 @@ private:
           if (Record) {
             Result.Before[Index] = S[E.Slot];
             Result.Reached[Index] = true;
+            if (E.Kind == EventKind::Slow) {
+              // Slow work holds up whichever lock the function holds, on
+              // any connection or transaction object.
+              for (const SlotState &Slot : S)
+                if (Slot.inTransaction() && Slot.LockAt) {
+                  Result.Before[Index] = Slot;
+                  break;
+                }
+            }
+            if (E.OwnTransaction) {
+              // A helper's own transaction: begun and ended inside the call.
+              SlotState Own;
+              Own.Tx = Index;
+              Own.BeginAt = E.At;
+              Result.Before[Index] = Own;
+            }
           }
           apply(E, Index, S[E.Slot]);
         }

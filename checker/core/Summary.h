@@ -1,0 +1,45 @@
+//===--- Summary.h - What a function does for its callers -----------------===//
+//
+// A function of the same translation unit is summarised by the database
+// events that act in its caller's context: reads whose value it returns,
+// writes and locks on the connection or transaction it was given, and slow
+// calls. A call of it then stands for those events, so a read in a helper
+// and a write in its caller (or the reverse) are seen together.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DBRACE_CORE_SUMMARY_H
+#define DBRACE_CORE_SUMMARY_H
+
+#include "Events.h"
+#include <string>
+#include <vector>
+
+namespace dbrace {
+
+struct SummaryEvent {
+  EventKind Kind = EventKind::Read;
+  std::vector<std::string> Tables;
+  sql::StatementKind WriteKind = sql::StatementKind::Other;
+  sql::LockStrength Lock = sql::LockStrength::None;
+  bool CoversNewRows = false;
+  /// The write checks for itself (a version or a guard in its WHERE, its
+  /// row count used) and cannot be lost.
+  bool Protected = false;
+  /// The event runs in a transaction the callee opens and ends itself.
+  bool OwnTransaction = false;
+  /// The handle parameter the event runs through; -1: the connection.
+  int ViaParam = -1;
+  const clang::Stmt *At = nullptr; ///< In the callee, for notes.
+  std::string Callee;              ///< The slow call, for messages.
+  const LibraryRules *Library = nullptr;
+};
+
+struct FunctionSummary {
+  std::string Name;
+  std::vector<SummaryEvent> Events;
+};
+
+} // namespace dbrace
+
+#endif // DBRACE_CORE_SUMMARY_H

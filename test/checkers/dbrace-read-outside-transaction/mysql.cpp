@@ -1,0 +1,33 @@
+// RUN: %check_dbrace %s dbrace-read-outside-transaction %t -- -- -isystem %inputs/mysqlcppconn
+// RUN: %check_dbrace %s dbrace-read-outside-transaction %t.real
+
+#include <cppconn/connection.h>
+#include <cppconn/resultset.h>
+#include <cppconn/statement.h>
+#include <memory>
+
+// The check runs in autocommit; the transaction starts only for the write.
+void book_seat(sql::Connection &con) {
+  std::unique_ptr<sql::Statement> stmt(con.createStatement());
+  std::unique_ptr<sql::ResultSet> res(stmt->executeQuery("SELECT available_seats FROM events WHERE id = 7"));
+  // CHECK-NOTES: :[[@LINE-1]]:39: warning: 'events' is read before the transaction that writes it begins; a concurrent request can change it in between [dbrace-read-outside-transaction]
+  if (!res->next() || res->getInt(1) <= 0)
+    return;
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  con.setAutoCommit(false);
+  stmt->executeUpdate("UPDATE events SET available_seats = available_seats - 1 WHERE id = 7");
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: the transaction begins here
+  con.commit();
+}
+
+// Not flagged: the transaction begins first and the read is locked.
+void book_seat_fixed(sql::Connection &con) {
+  con.setAutoCommit(false);
+  std::unique_ptr<sql::Statement> stmt(con.createStatement());
+  std::unique_ptr<sql::ResultSet> res(stmt->executeQuery("SELECT available_seats FROM events WHERE id = 7 FOR UPDATE"));
+  if (!res->next() || res->getInt(1) <= 0)
+    return;
+  stmt->executeUpdate("UPDATE events SET available_seats = available_seats - 1 WHERE id = 7");
+  con.commit();
+}

@@ -187,6 +187,15 @@ def scaling(base, n, plugin, dbrace, work, has_jobs, rct):
     return rows
 
 
+def strip(x):
+    """x without the tools' output text, which is counted already and large."""
+    if isinstance(x, dict):
+        return {k: strip(v) for k, v in x.items() if k not in ("out", "err")}
+    if isinstance(x, list):
+        return [strip(v) for v in x]
+    return x
+
+
 def fmt_ratio(a, b):
     return f"{a / b:.3f}" if b else "n/a"
 
@@ -196,13 +205,15 @@ def main():
     p.add_argument("--build", type=Path, default=REPO / "build")
     p.add_argument("--work", type=Path, default=Path("/tmp/dbrace-bench"))
     p.add_argument("--out", type=Path, default=HERE / "results" / "latest.md")
-    p.add_argument("--tus", type=int, default=60, help="TUs measured one by one (A)")
-    p.add_argument("--scales", default="20,80,320", help="TU counts for B")
+    p.add_argument("--tus", type=int, default=24, help="TUs measured one by one (A)")
+    p.add_argument("--scales", default="6,24,96", help="TU counts for B")
     p.add_argument("--sizes", default="30,120,480",
                    help="statements per database function for C")
-    p.add_argument("--size-tus", type=int, default=16, help="TUs per size in C")
-    p.add_argument("--callgrind", type=int, default=2,
+    p.add_argument("--size-tus", type=int, default=8, help="TUs per size in C")
+    p.add_argument("--callgrind", type=int, default=1,
                    help="TUs counted under callgrind in E (0: none)")
+    p.add_argument("--resume", action="store_true",
+                   help="keep --work and reuse the phases an interrupted run finished")
     p.add_argument("--quick", action="store_true", help="tiny sizes, to try the script")
     args = p.parse_args()
     if args.quick:
@@ -213,36 +224,54 @@ def main():
     t0 = time.monotonic()
     load_before = os.getloadavg()[0]
     work = args.work.resolve()
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    plugin, dbrace = snapshot_tools(args.build.resolve(), work)
+    if not args.resume:
+        shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
+    if args.resume and (work / "tools").is_dir():
+        plugin = work / "tools" / "lib" / "libdbrace-tidy.so"
+        dbrace = work / "tools" / "bin" / "dbrace"
+    else:
+        plugin, dbrace = snapshot_tools(args.build.resolve(), work)
     has_jobs = dbrace_supports_jobs(dbrace)
     rct = run_clang_tidy()
     commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
                             capture_output=True, text=True).stdout.strip()
 
     base = work / "base"
-    manifest = generate(base, max(scales + [args.tus]), 30)
+    if args.resume and (base / "manifest.json").exists():
+        manifest = json.loads((base / "manifest.json").read_text())
+    else:
+        manifest = generate(base, max(scales + [args.tus]), 30)
     files = [e["file"] for e in json.loads((base / "compile_commands.json").read_text())]
 
-    print(f"A: {args.tus} TUs one by one", file=sys.stderr)
-    a = per_tu(base, files[:args.tus], plugin, work,
-               ["parse", "trivial", "dbrace", "profile"])
-    print("B: scaling", file=sys.stderr)
-    b = {n: scaling(base, n, plugin, dbrace, work, has_jobs, rct) for n in scales}
-    print("C: function size in the code base", file=sys.stderr)
-    c = {}
-    for s in sizes:
-        d = work / f"size{s}"
-        generate(d, args.size_tus, s, seed=2)
-        sfiles = [e["file"] for e in json.loads((d / "compile_commands.json").read_text())]
-        c[s] = per_tu(d, sfiles, plugin, work, ["parse", "profile"])
-    print("D: single functions", file=sys.stderr)
-    dres = function_size.measure(plugin, work / "fs", quick=args.quick)
+    def phase(name, fn):
+        """Runs a phase, or with --resume reuses what an interrupted run saved."""
+        saved = work / f"phase-{name}.json"
+        if args.resume and saved.exists():
+            return json.loads(saved.read_text())
+        print(f"phase {name}", file=sys.stderr)
+        result = strip(fn())
+        saved.write_text(json.dumps(result))
+        return json.loads(saved.read_text())  # keys as they read back
+
+    def sizes_phase():
+        c = {}
+        for s in sizes:
+            d = work / f"size{s}"
+            generate(d, args.size_tus, s, seed=2)
+            sfiles = [e["file"] for e in json.loads((d / "compile_commands.json").read_text())]
+            c[s] = per_tu(d, sfiles, plugin, work, ["parse", "profile"])
+        return c
+
+    a = phase("A", lambda: per_tu(base, files[:args.tus], plugin, work,
+                                  ["parse", "trivial", "dbrace", "profile"]))
+    b = phase("B", lambda: {n: scaling(base, n, plugin, dbrace, work, has_jobs, rct)
+                            for n in scales})
+    c = phase("C", sizes_phase)
+    dres = phase("D", lambda: function_size.measure(plugin, work / "fs", quick=args.quick))
     # The TUs with the most database code: the worst case for dbrace's share.
     busiest = sorted(files[:args.tus], key=lambda f: -len(manifest["files"][Path(f).name]))
-    print("E: instruction counts", file=sys.stderr)
-    e = instructions(base, busiest[:args.callgrind], plugin, work)
+    e = phase("E", lambda: instructions(base, busiest[:args.callgrind], plugin, work))
     elapsed = time.monotonic() - t0
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report(args, commit, load_before, elapsed, manifest, files,
@@ -358,12 +387,13 @@ def report(args, commit, load_before, elapsed, manifest, files, has_jobs, scales
         L.append("\n`dbrace` has no `-j` yet: two dbrace processes over halves of "
                  "the files (alternate files) stand in for `dbrace -j2`.")
     first, last = scales[0], scales[-1]
-    key = [k for k in b[last] if k.startswith("dbrace")][0]
+    b_first, b_last = b[str(first)], b[str(last)]  # JSON keys are strings
+    key = [k for k in b_last if k.startswith("dbrace")][0]
     rk = "run-clang-tidy -j2, dbrace checks"
     L.append(f"\nGrowth from {first} to {last} TUs ({last // first}x the files): "
-             f"{key} CPU x{b[last][key]['cpu'] / b[first][key]['cpu']:.2f}, run-clang-tidy "
-             f"with dbrace x{b[last][rk]['cpu'] / b[first][rk]['cpu']:.2f}; peak memory "
-             f"{b[first][key]['rss_mb']:.0f} to {b[last][key]['rss_mb']:.0f} MB.\n")
+             f"{key} CPU x{b_last[key]['cpu'] / b_first[key]['cpu']:.2f}, run-clang-tidy "
+             f"with dbrace x{b_last[rk]['cpu'] / b_first[rk]['cpu']:.2f}; peak memory "
+             f"{b_first[key]['rss_mb']:.0f} to {b_last[key]['rss_mb']:.0f} MB.\n")
 
     L.append(f"## C. Size of the database functions ({args.size_tus} TUs per size)\n")
     L.append("| statements per DB function | parse-only CPU (s) | dbrace check time, profile (s) | share of parse |")

@@ -452,7 +452,7 @@ private:
       }
       case CallAction::Read:
       case CallAction::Write:
-        addEntityEvent(Base, Rule, Callee, Arg(Rule.EntityArg));
+        addEntityEvent(Base, Rule, Call, Callee, Object, Arg(Rule.EntityArg));
         break;
       case CallAction::Begin:
         Base.Kind = EventKind::Begin;
@@ -477,8 +477,11 @@ private:
     return !Matches.empty();
   }
 
-  void addEntityEvent(DbEvent Base, const CallRule &Rule,
-                      const FunctionDecl *Callee, const Expr *EntityArg) {
+  /// The entity is a template argument, an argument's class, or else the
+  /// class of the object (`event.save()`) or of the value read.
+  void addEntityEvent(DbEvent Base, const CallRule &Rule, const Expr *Call,
+                      const FunctionDecl *Callee, const Expr *Object,
+                      const Expr *EntityArg) {
     std::string Entity;
     if (Rule.EntityTemplateArg) {
       if (const TemplateArgumentList *TA =
@@ -493,6 +496,9 @@ private:
     } else if (EntityArg) {
       if (const CXXRecordDecl *RD = recordOf(EntityArg->getType()))
         Entity = qualifiedName(RD);
+    } else if (const CXXRecordDecl *RD =
+                   recordOf(Object ? Object->getType() : Call->getType())) {
+      Entity = qualifiedName(RD);
     }
     if (Entity.empty())
       return;

@@ -137,8 +137,7 @@ template <> struct MappingTraits<CallRule> {
     if (std::string E = checkQualifiedName(R.Name); !E.empty())
       return E;
     bool NeedsSql = R.Action == CallAction::Execute ||
-                    R.Action == CallAction::Prepare ||
-                    R.Action == CallAction::SqlText;
+                    R.Action == CallAction::Prepare;
     if (NeedsSql && !R.SqlArg)
       return "action needs 'sql_arg'";
     return {};

@@ -116,24 +116,18 @@ void SqlTextResolver::append(const Expr *E, const Stmt *Body,
     return appendHole(E, Out);
   }
 
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-    // .c_str(), .data(), .str() give the same text as their object.
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+  if (MC) {
+    // std::string's .c_str() and .data() give the text of their object.
     if (const auto *M = MC->getMethodDecl();
         M && MC->getNumArgs() == 0 && M->getIdentifier() &&
-        llvm::is_contained({"c_str", "data", "str", "toStdString"},
-                           M->getName()))
+        llvm::is_contained({"c_str", "data"}, M->getName()))
       return append(MC->getImplicitObjectArgument(), Body, Out, Via, Depth + 1);
   }
 
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    if (const FunctionDecl *FD = Call->getDirectCallee()) {
-      std::string Name = qualifiedName(FD);
-      for (const ApiModel::CallMatch &M : Model.callsNamed(FD->getName()))
-        if (M.Rule->Action == CallAction::SqlText && M.Rule->Name == Name &&
-            *M.Rule->SqlArg < Call->getNumArgs())
-          return append(Call->getArg(*M.Rule->SqlArg), Body, Out, Via,
-                        Depth + 1);
-    }
+    if (const Expr *Text = sqlTextWrapped(Call, MC))
+      return append(Text, Body, Out, Via, Depth + 1);
     return appendHole(E, Out);
   }
 
@@ -145,6 +139,29 @@ void SqlTextResolver::append(const Expr *E, const Stmt *Body,
       return appendVariable(V, E, Body, Out, Depth + 1);
 
   appendHole(E, Out);
+}
+
+/// The text a rules-declared wrapper carries (`QLatin1String(...)`,
+/// `str.toStdString()`): its SQL argument, or else its object.
+const Expr *SqlTextResolver::sqlTextWrapped(const CallExpr *Call,
+                                            const CXXMemberCallExpr *MC) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  std::vector<std::string> Names{qualifiedName(FD)};
+  if (const auto *M = dyn_cast<CXXMethodDecl>(FD))
+    for (const std::string &Class : classAndBases(M->getParent()))
+      Names.push_back(Class + "::" + FD->getName().str());
+  for (const ApiModel::CallMatch &M : Model.callsNamed(FD->getName())) {
+    if (M.Rule->Action != CallAction::SqlText ||
+        !llvm::is_contained(Names, M.Rule->Name))
+      continue;
+    if (!M.Rule->SqlArg)
+      return MC ? MC->getImplicitObjectArgument() : nullptr;
+    if (*M.Rule->SqlArg < Call->getNumArgs())
+      return Call->getArg(*M.Rule->SqlArg);
+  }
+  return nullptr;
 }
 
 void SqlTextResolver::appendVariable(const VarDecl *V, const Expr *Use,

@@ -78,6 +78,8 @@ private:
   const std::vector<Modification> &modifications(const clang::VarDecl *V,
                                                  const clang::Stmt *Body);
   void appendHole(const clang::Expr *E, RecoveredSql &Out);
+  const clang::Expr *sqlTextWrapped(const clang::CallExpr *Call,
+                                    const clang::CXXMemberCallExpr *MC);
   unsigned useCount(const clang::VarDecl *V);
   const SqlPiece *pieceAt(const RecoveredSql &Sql, size_t Offset, bool AtEnd);
   std::optional<clang::SourceLocation> locationIn(const SqlPiece *Piece,

@@ -1,0 +1,23 @@
+// XFAIL: *
+// FIXME(core): the conditional UPDATE's affected rows are checked through
+// QSqlQuery::numRowsAffected(), a separate accessor on the query, while the
+// exec() itself is discarded; the core only accepts the write call's own
+// value as "result used" (same gap as sqlite3_changes and SOCI's
+// statement::get_affected_rows()).
+// RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/qt
+// RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real -- -- -fPIC -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtSql -I/usr/include/x86_64-linux-gnu/qt5/QtCore
+
+#include <QtCore/QString>
+#include <QtCore/QVariant>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlQuery>
+
+// A read that guards the same conditional update: the write checks itself.
+bool book_checked_twice(QSqlDatabase &db) {
+  QSqlQuery query("SELECT available_seats FROM events WHERE id = 7", db);
+  if (!query.next() || query.value(0).toInt() <= 0)
+    return false;
+  QSqlQuery update(db);
+  update.exec("UPDATE events SET available_seats = available_seats - 1 WHERE id = 7 AND available_seats > 0");
+  return update.numRowsAffected() == 1;
+}

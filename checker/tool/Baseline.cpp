@@ -49,6 +49,13 @@ BaselineKey baselineKey(const ClangTidyError &E, SourcePositions &Sources) {
   return K;
 }
 
+std::string findingFingerprint(const ClangTidyError &E,
+                               SourcePositions &Sources) {
+  std::array<uint8_t, 32> Digest = llvm::SHA256::hash(
+      llvm::arrayRefFromStringRef(baselineKey(E, Sources).joined()));
+  return llvm::toHex(llvm::ArrayRef(Digest).take_front(16), /*LowerCase=*/true);
+}
+
 llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer)

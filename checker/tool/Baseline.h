@@ -27,6 +27,11 @@ struct BaselineKey {
 BaselineKey baselineKey(const clang::tidy::ClangTidyError &E,
                         SourcePositions &Sources);
 
+/// A short hash of the baseline key: a finding's identity across line
+/// shifts, for SARIF's partialFingerprints and JSON's fingerprint.
+std::string findingFingerprint(const clang::tidy::ClangTidyError &E,
+                               SourcePositions &Sources);
+
 /// Whether a diagnostic can be baselined: dbrace's findings, not compiler
 /// or configuration errors.
 bool isFinding(const clang::tidy::ClangTidyError &E);

@@ -1,6 +1,7 @@
 //===--- JsonReport.cpp - Findings as a JSON array ------------------------===//
 
 #include "JsonReport.h"
+#include "Baseline.h"
 #include "llvm/Support/JSON.h"
 
 using clang::tidy::ClangTidyError;
@@ -68,6 +69,8 @@ void writeJsonReport(const std::vector<ClangTidyError> &Errors,
             });
         });
         fixes(J, Sources, E.Message);
+        if (isFinding(E))
+          J.attribute("fingerprint", findingFingerprint(E, Sources));
       });
   });
   OS << "\n";

@@ -2,7 +2,8 @@
 //
 // For scripts: one object per diagnostic with its check, level, place,
 // message, notes and fix replacements, every place with file (relative to
-// the source root), line and column (1-based, bytes, as in the text output).
+// the source root), line and column (1-based, bytes, as in the text output),
+// and for findings a fingerprint that survives line shifts.
 //
 //===----------------------------------------------------------------------===//
 

@@ -6,7 +6,6 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/SHA256.h"
 
 using clang::tidy::ClangTidyError;
 using clang::tooling::DiagnosticMessage;
@@ -109,13 +108,6 @@ public:
                   {"artifactChanges", std::move(Changes)}};
   }
 
-  std::string fingerprint(const ClangTidyError &E) {
-    std::array<uint8_t, 32> Digest = llvm::SHA256::hash(
-        llvm::arrayRefFromStringRef(baselineKey(E, Sources).joined()));
-    return llvm::toHex(llvm::ArrayRef(Digest).take_front(16),
-                       /*LowerCase=*/true);
-  }
-
 private:
   SourcePositions &Sources;
 };
@@ -170,7 +162,7 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
     if (!E.Message.Fix.empty())
       R["fixes"] = Array{B.fix(E.Message)};
     if (isFinding(E))
-      R["partialFingerprints"] = Object{{"dbraceFinding/v1", B.fingerprint(E)}};
+      R["partialFingerprints"] = Object{{"dbraceFinding/v1", findingFingerprint(E, Sources)}};
     Results.push_back(std::move(R));
   }
 

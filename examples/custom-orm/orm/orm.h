@@ -168,8 +168,11 @@ public:
     ++transaction_access::depth(db_); // BEGIN
   }
   ~atomic() {
-    --transaction_access::depth(db_); // COMMIT, or ROLLBACK while unwinding
-    committed_ = std::uncaught_exceptions() == exceptions_;
+    // COMMIT, or ROLLBACK when the scope is left by an exception. The rows
+    // of this example live in memory, so there is nothing to undo.
+    bool commit = std::uncaught_exceptions() == exceptions_;
+    (void)commit;
+    --transaction_access::depth(db_);
   }
   atomic(const atomic &) = delete;
   atomic &operator=(const atomic &) = delete;
@@ -177,7 +180,6 @@ public:
 private:
   Database &db_;
   int exceptions_;
-  bool committed_ = false;
 };
 
 } // namespace transaction

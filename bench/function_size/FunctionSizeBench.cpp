@@ -101,7 +101,7 @@ void analyse(benchmark::State &State, Shape S) {
   const clang::FunctionDecl *FD = nullptr;
   for (const clang::Decl *D : AST->getASTContext().getTranslationUnitDecl()->decls())
     if (const auto *F = llvm::dyn_cast<clang::FunctionDecl>(D);
-        F && F->getName() == "f")
+        F && F->getIdentifier() && F->getName() == "f")
       FD = F;
   std::string Error;
   const dbrace::ApiModel *Model = dbrace::sharedModel({}, Error);

@@ -6,12 +6,14 @@
 #include "ReadTaint.h"
 #include "TransactionFlow.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/Analyses/CFGReachabilityAnalysis.h"
 #include "clang/Analysis/Analyses/Dominators.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallSet.h"
 
 using namespace clang;
 using namespace dbrace;
@@ -83,9 +85,14 @@ public:
     for (unsigned R = 0; R < Events.Events.size(); ++R)
       if (event(R).Kind == EventKind::Read && Flow.Reached[R])
         checkRead(R);
-    for (unsigned S = 0; S < Events.Events.size(); ++S)
-      if (event(S).Kind == EventKind::Slow && Flow.Reached[S])
+    for (unsigned S = 0; S < Events.Events.size(); ++S) {
+      if (!Flow.Reached[S])
+        continue;
+      if (event(S).Kind == EventKind::Slow)
         checkSlowCall(S);
+      else if (event(S).Kind == EventKind::Lock)
+        checkLock(S);
+    }
     summarise(Summary);
     return std::move(Findings);
   }
@@ -119,8 +126,8 @@ public:
           continue;
         break;
       case EventKind::Write:
-        S.Protected = E.Versioned || (E.Facts && !E.Facts->GuardColumns.empty() &&
-                                      E.ResultUsed);
+        S.Protected =
+            E.Versioned || (E.Facts && !E.Facts->GuardColumns.empty());
         break;
       case EventKind::Lock:
         if (S.OwnTransaction)
@@ -259,13 +266,56 @@ private:
       if (!Table || !sameRows(Read, Write) || !runsBefore(R, W))
         continue;
       const Expr *Guard = guardingCondition(R, W);
-      bool Consumed = !Guard && Taint->of(Write.At).test(R);
+      bool Consumed = !Guard && consumes(W, R);
       if (!Guard && !Consumed)
         continue;
       Reported = classify(R, W, *Table, Guard);
     }
-    if (!Reported && isLocking(Read.Lock) && before(R).Tx == TxAutocommit)
+    if (!Reported && Read.Lock != sql::LockStrength::None &&
+        before(R).Tx == TxAutocommit)
       reportLockWithoutTransaction(R, std::nullopt);
+  }
+
+  /// The read's value flows into the write's SQL or bound values.
+  bool consumes(unsigned W, unsigned R) const {
+    const DbEvent &Write = event(W);
+    if (Taint->of(Write.At).test(R))
+      return true;
+    return llvm::any_of(Write.Inputs, [&](const Expr *In) {
+      return Taint->of(In).test(R);
+    });
+  }
+
+  /// A LOCK TABLE or advisory lock in autocommit protects nothing.
+  void checkLock(unsigned L) {
+    const DbEvent &Lock = event(L);
+    if (before(L).Tx != TxAutocommit || !Lock.Facts)
+      return;
+    std::string What =
+        Lock.Facts->Kind == sql::StatementKind::LockTable
+            ? "'LOCK TABLE'"
+            : quoted(Lock.Facts->AdvisoryFunction.empty()
+                         ? "advisory lock"
+                         : Lock.Facts->AdvisoryFunction);
+    Finding F;
+    F.Check = checks::LockWithoutTransaction.str();
+    F.Loc = Lock.At->getBeginLoc();
+    F.Message = What + " runs outside a transaction, so the lock is released "
+                       "as soon as the statement ends";
+    Findings.push_back(std::move(F));
+  }
+
+  /// Whether an earlier lock of this transaction covers the read's rows.
+  static bool lockedEarlier(const DbEvent &Read, const SlotState &S) {
+    if (S.CoversNewRows)
+      return true;
+    if (!Read.KeyDecls.empty())
+      return llvm::any_of(Read.KeyDecls, [&](const ValueDecl *K) {
+        return llvm::is_contained(S.LockedKeys, K);
+      });
+    return llvm::any_of(Read.Tables, [&](const std::string &T) {
+      return llvm::is_contained(S.LockedTables, T);
+    });
   }
 
   /// Reports the race between read \p R and write \p W, if unprotected.
@@ -275,12 +325,16 @@ private:
     const SlotState &RS = before(R), &WS = before(W);
     bool Same = sameTransaction(RS, WS);
 
-    if (Write.WriteKind == sql::StatementKind::Upsert)
+    if (Write.WriteKind == sql::StatementKind::Upsert && Guard)
       return false; // The write settles conflicts itself.
     if (Write.WriteKind == sql::StatementKind::Insert) {
       if (!Guard)
         return false; // An insert computed from a read is a new row, not a lost update.
-      if (Same && (RS.CoversNewRows || RS.LockAt || serializable(RS, Write, Read)))
+      bool ParentLocked = llvm::any_of(Read.KeyDecls, [&](const ValueDecl *K) {
+        return llvm::is_contained(RS.LockedKeys, K);
+      });
+      if (Same && (RS.CoversNewRows || ParentLocked ||
+                   serializable(RS, Write, Read)))
         return false;
       return report(checks::CheckThenInsert, R, W, Guard,
                     "check of " + quoted(Table) +
@@ -289,8 +343,8 @@ private:
                         "and no row lock covers a row that does not exist yet",
                     Same ? immediateBeginFix(RS) : std::vector<FixItHint>());
     }
-    if (Write.Facts && !Write.Facts->GuardColumns.empty() && Write.ResultUsed)
-      return false; // UPDATE ... WHERE seats > 0, its row count checked.
+    if (Write.Facts && !Write.Facts->GuardColumns.empty())
+      return false; // UPDATE ... WHERE seats > 0: the write checks itself.
     if (Write.Versioned)
       return false; // The ORM fails a stale write.
     if (Same && serializable(RS, Write, Read))
@@ -309,10 +363,7 @@ private:
       return false;
     }
 
-    if (Same && (RS.CoversNewRows ||
-                 llvm::any_of(Read.Tables, [&](const std::string &T) {
-                   return llvm::is_contained(RS.LockedTables, T);
-                 })))
+    if (Same && lockedEarlier(Read, RS))
       return false; // Locked earlier in this transaction.
 
     if (Same)
@@ -372,7 +423,9 @@ private:
   /// `BEGIN` becomes `BEGIN IMMEDIATE`; a transaction object without a mode
   /// gains the library's immediate-mode argument.
   std::vector<FixItHint> immediateBeginFix(const SlotState &S) {
-    if (S.Tx < 0)
+    // One fix per transaction: the same edit on two warnings would be
+    // refused as a conflict.
+    if (S.Tx < 0 || !FixedBegins.insert(S.Tx).second)
       return {};
     const DbEvent &Begin = event(S.Tx);
     if (!Begin.Library)
@@ -472,9 +525,57 @@ private:
   std::optional<ControlDependencyCalculator> Dependencies;
   std::optional<CFGReverseBlockReachabilityAnalysis> Reachability;
   std::vector<Finding> Findings;
+  llvm::SmallSet<int, 4> FixedBegins;
 };
 
 } // namespace
+
+namespace {
+/// Finds `prepare("name", sql)` calls anywhere in the translation unit.
+class NamedStatementIndexer : public RecursiveASTVisitor<NamedStatementIndexer> {
+public:
+  NamedStatementIndexer(const ApiModel &Model, SqlTextResolver &Resolver,
+                        llvm::StringMap<std::shared_ptr<const RecoveredSql>> &Out)
+      : Model(Model), Resolver(Resolver), Out(Out) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true;
+    const Expr *Object = nullptr;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      Object = MC->getImplicitObjectArgument();
+    for (const ApiModel::CallMatch &M : matchingRules(Model, Callee, Object)) {
+      const CallRule &Rule = *M.Rule;
+      if (Rule.Action != CallAction::Prepare || !Rule.StatementArg ||
+          *Rule.StatementArg >= Call->getNumArgs() ||
+          *Rule.SqlArg >= Call->getNumArgs())
+        continue;
+      const auto *Name = dyn_cast<StringLiteral>(
+          stripWrappers(Call->getArg(*Rule.StatementArg)));
+      if (Name && Name->getCharByteWidth() == 1)
+        Out[Name->getString()] = std::make_shared<const RecoveredSql>(
+            Resolver.resolve(Call->getArg(*Rule.SqlArg), nullptr));
+    }
+    return true;
+  }
+
+private:
+  const ApiModel &Model;
+  SqlTextResolver &Resolver;
+  llvm::StringMap<std::shared_ptr<const RecoveredSql>> &Out;
+};
+} // namespace
+
+std::shared_ptr<const RecoveredSql>
+Analyzer::namedStatement(llvm::StringRef Name) {
+  if (!NamedStatements) {
+    NamedStatements.emplace();
+    NamedStatementIndexer(Model, Resolver, *NamedStatements).TraverseAST(Ctx);
+  }
+  auto It = NamedStatements->find(Name);
+  return It == NamedStatements->end() ? nullptr : It->second;
+}
 
 const std::vector<Finding> &Analyzer::analyze(const FunctionDecl *FD) {
   return compute(FD).Findings;
@@ -494,10 +595,17 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
   Result &R = Results[FD];
   if (R.Done || !shouldAnalyze(FD, Ctx))
     return R;
-  R.Summary.Name = qualifiedName(FD);
-  FunctionEvents Events = collectEvents(
-      FD, Ctx, Model, Resolver, Options.Dialect,
-      [this](const FunctionDecl *Callee) { return summaryOf(Callee); });
+  const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+  R.Summary.Name = Method && Method->getParent()->isLambda()
+                       ? "lambda"
+                       : qualifiedName(FD);
+  auto Summary = [this](const FunctionDecl *Callee) {
+    return summaryOf(Callee);
+  };
+  auto Named = [this](llvm::StringRef Name) { return namedStatement(Name); };
+  TranslationUnitFacts Unit{Summary, Named};
+  FunctionEvents Events =
+      collectEvents(FD, Ctx, Model, Resolver, Options.Dialect, Unit);
   if (!Events.empty()) {
     FunctionSummary Summary;
     Summary.Name = R.Summary.Name;

@@ -9,7 +9,9 @@
 #include "Summary.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "llvm/ADT/StringMap.h"
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -62,12 +64,16 @@ private:
     FunctionSummary Summary;
   };
   Result &compute(const clang::FunctionDecl *FD);
+  std::shared_ptr<const RecoveredSql> namedStatement(llvm::StringRef Name);
 
   clang::ASTContext &Ctx;
   const ApiModel &Model;
   AnalyzerOptions Options;
   SqlTextResolver Resolver;
   std::map<const clang::FunctionDecl *, Result> Results;
+  /// SQL prepared under a name anywhere in the TU, indexed on first need.
+  std::optional<llvm::StringMap<std::shared_ptr<const RecoveredSql>>>
+      NamedStatements;
 };
 
 /// Whether dbrace analyses \p FD at all: a definition, outside system

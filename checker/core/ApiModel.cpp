@@ -29,6 +29,7 @@ void ApiModel::reindex() {
   TypesByName.clear();
   Named.clear();
   OutParamNames.clear();
+  InParamNames.clear();
   for (const LibraryRules &L : Libraries) {
     for (const CallRule &C : L.Calls)
       CallsBySimpleName[lastComponent(C.Name)].push_back({&C, &L});
@@ -38,6 +39,8 @@ void ApiModel::reindex() {
       Named[withoutLeadingColons(V.Name)] = V.Value;
     for (const std::string &O : L.OutParams)
       OutParamNames[withoutLeadingColons(O)] = true;
+    for (const std::string &I : L.InParams)
+      InParamNames[withoutLeadingColons(I)] = true;
   }
 }
 
@@ -56,6 +59,10 @@ const ApiModel::TypeMatch *ApiModel::type(llvm::StringRef QualifiedName) const {
 
 bool ApiModel::isOutParam(llvm::StringRef QualifiedName) const {
   return OutParamNames.count(QualifiedName);
+}
+
+bool ApiModel::isInParam(llvm::StringRef QualifiedName) const {
+  return InParamNames.count(QualifiedName);
 }
 
 std::optional<llvm::StringRef>

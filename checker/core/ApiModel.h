@@ -46,7 +46,8 @@ struct CallRule {
   CallAction Action = CallAction::Execute;
   std::optional<unsigned> SqlArg;
   ResultKind Result = ResultKind::Return;
-  unsigned ResultArg = 0; ///< With ResultKind::Argument.
+  /// With ResultKind::Argument: the arguments filled (`argument 2 3 4`).
+  std::vector<unsigned> ResultArgs;
   /// First argument bound to `$1` (and following); exec_params-style.
   std::optional<unsigned> ParamsFrom;
   /// Prepare/ExecutePrepared: the argument naming the statement (a string
@@ -67,7 +68,8 @@ struct CallRule {
 
 enum class TypeRole {
   Transaction, ///< Opens a transaction when constructed.
-  Autocommit   ///< A handle whose statements each commit on their own.
+  Autocommit,  ///< A handle whose statements each commit on their own.
+  Savepoint    ///< Continues the transaction it is constructed from.
 };
 
 struct TypeRule {
@@ -113,6 +115,9 @@ struct LibraryRules {
   std::vector<TypeRule> Types;
   /// Functions whose arguments receive a read's result (`soci::into`).
   std::vector<std::string> OutParams;
+  /// Functions that bind a value to the statement's next placeholder in the
+  /// same full expression (`soci::use`).
+  std::vector<std::string> InParams;
   /// Enum constants or type names that spell an isolation level or mode.
   std::vector<NamedValue> Names;
 };
@@ -138,6 +143,7 @@ public:
   const TypeMatch *type(llvm::StringRef QualifiedName) const;
 
   bool isOutParam(llvm::StringRef QualifiedName) const;
+  bool isInParam(llvm::StringRef QualifiedName) const;
   /// The value a rule file gave to an enum constant or type name.
   std::optional<llvm::StringRef> namedValue(llvm::StringRef QualifiedName) const;
 
@@ -150,6 +156,7 @@ private:
   llvm::StringMap<TypeMatch> TypesByName;
   llvm::StringMap<std::string> Named;
   llvm::StringMap<bool> OutParamNames;
+  llvm::StringMap<bool> InParamNames;
 };
 
 /// Parses one rules file. On error returns false and sets \p Error to one

@@ -6,6 +6,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
@@ -69,13 +70,52 @@ bool passesDiscard(const Stmt *S) {
              ImplicitCastExpr, ParenExpr>(S);
 }
 
+} // namespace
+
+llvm::SmallVector<ApiModel::CallMatch, 2>
+dbrace::matchingRules(const ApiModel &Model, const FunctionDecl *Callee,
+                      const Expr *Object) {
+  llvm::SmallVector<ApiModel::CallMatch, 2> Found;
+  const NamedDecl *Named = Callee;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Callee))
+    Named = Ctor->getParent();
+  // Most calls name nothing the rules know: decide that without building
+  // any qualified name.
+  auto Candidates = Named->getIdentifier()
+                        ? Model.callsNamed(Named->getName())
+                        : Model.callsNamed(Named->getNameAsString());
+  if (Candidates.empty())
+    return Found;
+  std::vector<std::string> Classes;
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Callee)) {
+    Classes = classAndBases(M->getParent());
+    if (Object)
+      if (const CXXRecordDecl *RD = recordOf(Object->getType())) {
+        std::vector<std::string> More = classAndBases(RD);
+        Classes.insert(Classes.end(), More.begin(), More.end());
+      }
+  }
+  std::string Qualified = qualifiedName(Callee);
+  for (const ApiModel::CallMatch &C : Candidates) {
+    auto [Class, Name] = splitRuleName(C.Rule->Name);
+    bool Matches = Classes.empty() ? C.Rule->Name == Qualified ||
+                                         C.Rule->Name == "::" + Qualified
+                                   : llvm::is_contained(Classes, Class);
+    if (Matches)
+      Found.push_back(C);
+  }
+  return Found;
+}
+
+namespace {
+
 class Collector {
 public:
   Collector(const FunctionDecl *FD, ASTContext &Ctx, const ApiModel &Model,
             SqlTextResolver &Resolver, std::optional<sql::Dialect> Dialect,
-            SummaryProvider Summaries)
+            const TranslationUnitFacts &Unit)
       : FD(FD), Ctx(Ctx), Model(Model), Resolver(Resolver), Dialect(Dialect),
-        Summaries(Summaries) {}
+        Unit(Unit) {}
 
   FunctionEvents run() {
     for (const ParmVarDecl *P : FD->parameters())
@@ -83,6 +123,7 @@ public:
         if (T->Rule->Handle)
           slotFor(P);
     walk(FD->getBody(), /*Discarded=*/true);
+    bindKeys();
     for (unsigned I = 0; I < Out.Events.size(); ++I)
       Out.ByStmt[Out.Events[I].At].push_back(I);
     return std::move(Out);
@@ -129,16 +170,49 @@ private:
     if (First == Out.Events.size() || Model.empty())
       return;
     llvm::SmallVector<const ValueDecl *, 2> Filled;
+    llvm::SmallVector<const Expr *, 2> Bound;
     forEachCall(S, [&](const CallExpr *Call) {
-      const FunctionDecl *FD = Call->getDirectCallee();
-      if (FD && Model.isOutParam(qualifiedName(FD)))
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!Callee || !Callee->getIdentifier())
+        return;
+      if (Model.isOutParam(qualifiedName(Callee))) {
         for (const Expr *Arg : Call->arguments())
           if (const ValueDecl *D = rootDecl(Arg))
             Filled.push_back(D);
+      } else if (Model.isInParam(qualifiedName(Callee)) &&
+                 Call->getNumArgs() > 0) {
+        Bound.push_back(Call->getArg(0));
+      }
     });
-    for (size_t I = First; I < Out.Events.size(); ++I)
-      if (Out.Events[I].Kind == EventKind::Read)
-        Out.Events[I].ResultDecls.append(Filled.begin(), Filled.end());
+    // Comma-chained wrappers are visited outermost first; source order is
+    // placeholder order.
+    const SourceManager &SM = Ctx.getSourceManager();
+    llvm::stable_sort(Bound, [&](const Expr *A, const Expr *B) {
+      return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+    });
+    for (size_t I = First; I < Out.Events.size(); ++I) {
+      DbEvent &E = Out.Events[I];
+      if (E.Kind == EventKind::Read)
+        E.ResultDecls.append(Filled.begin(), Filled.end());
+      E.Inputs.append(Bound.begin(), Bound.end());
+      for (size_t N = 0; N < Bound.size(); ++N)
+        E.Params.try_emplace(N + 1, Bound[N]);
+    }
+  }
+
+  /// The variables bound to each event's keys, once all bindings are known.
+  void bindKeys() {
+    for (DbEvent &E : Out.Events) {
+      if (!E.Facts)
+        continue;
+      for (const sql::KeyComparison &K : E.Facts->Keys) {
+        auto It = E.Params.find(K.Param);
+        if (It == E.Params.end())
+          continue;
+        if (const ValueDecl *D = rootDecl(It->second))
+          E.KeyDecls.push_back(D);
+      }
+    }
   }
 
   template <typename Fn> static void forEachCall(const Stmt *S, Fn &&F) {
@@ -205,7 +279,7 @@ private:
     const FunctionDecl *Def = Callee->getDefinition();
     if (!Def || Def == FD)
       return;
-    const FunctionSummary *Summary = Summaries(Def);
+    const FunctionSummary *Summary = Unit.Summary(Def);
     if (!Summary)
       return;
     for (const SummaryEvent &S : Summary->Events) {
@@ -313,6 +387,8 @@ private:
     E.Callee = qualifiedName(RD);
     E.Slot = Rule.Handle ? slotFor(V) : 0;
     E.Autocommit = Rule.Role == TypeRole::Autocommit;
+    if (Rule.Role == TypeRole::Savepoint && CE->getNumArgs() > 0)
+      E.ParentSlot = slotOfObject(CE->getArg(0));
     E.IsolationLevel = Rule.IsolationLevel;
     sql::BeginMode Mode = Rule.Mode;
     if (Rule.IsolationTemplateArg)
@@ -329,37 +405,9 @@ private:
     Out.Events.push_back(std::move(E));
   }
 
-  /// Rules matching a call of \p Callee on \p Object.
   llvm::SmallVector<ApiModel::CallMatch, 2>
   matchingRules(const FunctionDecl *Callee, const Expr *Object) {
-    llvm::SmallVector<ApiModel::CallMatch, 2> Found;
-    std::string Simple = isa<CXXConstructorDecl>(Callee)
-                             ? cast<CXXConstructorDecl>(Callee)
-                                   ->getParent()
-                                   ->getNameAsString()
-                             : Callee->getNameAsString();
-    auto Candidates = Model.callsNamed(Simple);
-    if (Candidates.empty())
-      return Found;
-    std::vector<std::string> Classes;
-    if (const auto *M = dyn_cast<CXXMethodDecl>(Callee)) {
-      Classes = classAndBases(M->getParent());
-      if (Object)
-        if (const CXXRecordDecl *RD = recordOf(Object->getType())) {
-          std::vector<std::string> More = classAndBases(RD);
-          Classes.insert(Classes.end(), More.begin(), More.end());
-        }
-    }
-    std::string Qualified = qualifiedName(Callee);
-    for (const ApiModel::CallMatch &C : Candidates) {
-      auto [Class, Name] = splitRuleName(C.Rule->Name);
-      bool Matches = Classes.empty() ? C.Rule->Name == Qualified ||
-                                           C.Rule->Name == "::" + Qualified
-                                     : llvm::is_contained(Classes, Class);
-      if (Matches)
-        Found.push_back(C);
-    }
-    return Found;
+    return dbrace::matchingRules(Model, Callee, Object);
   }
 
   static std::string declKey(const ValueDecl *V) {
@@ -410,16 +458,20 @@ private:
         break;
       case ResultKind::Object:
         ResultHolder = objectDecl(Call, Object);
+        if (ResultHolder)
+          Base.ResultDecls.push_back(ResultHolder);
         break;
       case ResultKind::Argument:
-        ResultHolder =
-            Arg(Rule.ResultArg) ? rootDecl(Arg(Rule.ResultArg)) : nullptr;
+        for (unsigned N : Rule.ResultArgs)
+          if (const Expr *Filled = Arg(N))
+            if (const ValueDecl *D = rootDecl(Filled))
+              Base.ResultDecls.push_back(D);
+        if (!Base.ResultDecls.empty())
+          ResultHolder = Base.ResultDecls.front();
         break;
       case ResultKind::None:
         break;
       }
-      if (ResultHolder && Rule.Result != ResultKind::Return)
-        Base.ResultDecls.push_back(ResultHolder);
       Base.Lock = lockInside(Call);
       if (Rule.ParamsFrom)
         for (unsigned I = *Rule.ParamsFrom; I < Args.size(); ++I)
@@ -448,6 +500,9 @@ private:
         auto It = Prepared.find(Key);
         if (!Key.empty() && It != Prepared.end())
           addSqlEvents(Base, It->second);
+        else if (llvm::StringRef(Key).starts_with("name:"))
+          if (auto Sql = Unit.NamedStatement(llvm::StringRef(Key).drop_front(5)))
+            addSqlEvents(Base, Sql);
         break;
       }
       case CallAction::Read:
@@ -584,7 +639,7 @@ private:
   const ApiModel &Model;
   SqlTextResolver &Resolver;
   std::optional<sql::Dialect> Dialect;
-  SummaryProvider Summaries;
+  const TranslationUnitFacts &Unit;
   FunctionEvents Out;
   llvm::DenseMap<const ValueDecl *, unsigned> SlotOf;
   llvm::SmallPtrSet<const CXXConstructExpr *, 4> HandledConstructions;
@@ -600,8 +655,8 @@ FunctionEvents dbrace::collectEvents(const FunctionDecl *FD, ASTContext &Ctx,
                                      const ApiModel &Model,
                                      SqlTextResolver &Resolver,
                                      std::optional<sql::Dialect> Dialect,
-                                     SummaryProvider Summaries) {
+                                     const TranslationUnitFacts &Unit) {
   if (!FD->hasBody())
     return FunctionEvents();
-  return Collector(FD, Ctx, Model, Resolver, Dialect, Summaries).run();
+  return Collector(FD, Ctx, Model, Resolver, Dialect, Unit).run();
 }

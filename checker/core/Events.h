@@ -60,6 +60,14 @@ struct DbEvent {
   /// conditional update whose row count it looks at.
   bool Versioned = false;
 
+  /// Values bound to the statement by the library's in-parameter wrappers
+  /// (`soci::use(x)`): written by a write, they make it consume a read.
+  llvm::SmallVector<const clang::Expr *, 2> Inputs;
+  /// The variables bound to the keys of the statement's WHERE.
+  llvm::SmallVector<const clang::ValueDecl *, 2> KeyDecls;
+  /// Begin of a savepoint: it continues the transaction of this slot.
+  int ParentSlot = -1;
+
   /// Set on the events a call of a summarised helper stands for.
   const clang::Stmt *Origin = nullptr;     ///< Where, in the helper.
   std::string OriginFunction;              ///< The helper's name.
@@ -78,8 +86,22 @@ struct FunctionEvents {
 };
 
 struct FunctionSummary;
-using SummaryProvider =
-    llvm::function_ref<const FunctionSummary *(const clang::FunctionDecl *)>;
+
+/// What collecting events needs from the rest of the translation unit.
+struct TranslationUnitFacts {
+  /// The summary of a function of this TU; null when it does nothing.
+  llvm::function_ref<const FunctionSummary *(const clang::FunctionDecl *)>
+      Summary;
+  /// The SQL prepared under a name anywhere in this TU; null if none.
+  llvm::function_ref<std::shared_ptr<const RecoveredSql>(llvm::StringRef)>
+      NamedStatement;
+};
+
+/// Rules matching a call of \p Callee on \p Object (null for free functions
+/// and constructors).
+llvm::SmallVector<ApiModel::CallMatch, 2>
+matchingRules(const ApiModel &Model, const clang::FunctionDecl *Callee,
+              const clang::Expr *Object);
 
 /// Finds the events in \p FD's body. Cheap when the body calls nothing the
 /// model knows, which is the common case. Calls of functions whose
@@ -88,7 +110,7 @@ FunctionEvents collectEvents(const clang::FunctionDecl *FD,
                              clang::ASTContext &Ctx, const ApiModel &Model,
                              SqlTextResolver &Resolver,
                              std::optional<sql::Dialect> Dialect,
-                             SummaryProvider Summaries);
+                             const TranslationUnitFacts &Unit);
 
 } // namespace dbrace
 

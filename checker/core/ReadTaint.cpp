@@ -103,15 +103,17 @@ void ReadTaint::collectFlows(const Stmt *S) {
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
     if (Op->isAssignmentOp() && Op->getNumArgs() == 2)
       addFlow(Op->getArg(0), Op->getArg(1));
-  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
+             MC && !Events.ByStmt.count(MC)) {
     // rows.push_back(row), total.add(value): a mutating call leaves the value
-    // in its object.
+    // in its object. Database calls are left to their rules, which say
+    // where their results go.
     const CXXMethodDecl *M = MC->getMethodDecl();
     if (M && !M->isConst())
       for (const Expr *Arg : MC->arguments())
         addFlow(MC->getImplicitObjectArgument(), Arg);
   }
-  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+  if (const auto *Call = dyn_cast<CallExpr>(S); Call && !Events.ByStmt.count(Call)) {
     // An argument passed by non-const reference or pointer may be filled
     // from the others: `parse(row, seats)`, `get(&seats, row)`.
     const FunctionDecl *FD = Call->getDirectCallee();

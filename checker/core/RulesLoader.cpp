@@ -31,6 +31,7 @@ template <> struct ScalarEnumerationTraits<TypeRole> {
   static void enumeration(IO &Io, TypeRole &R) {
     Io.enumCase(R, "transaction", TypeRole::Transaction);
     Io.enumCase(R, "autocommit", TypeRole::Autocommit);
+    Io.enumCase(R, "savepoint", TypeRole::Savepoint);
   }
 };
 
@@ -79,10 +80,10 @@ template <> struct ScalarEnumerationTraits<sql::StatementKind> {
   }
 };
 
-/// `return`, `object`, `none` or `argument N`.
+/// `return`, `object`, `none` or `argument N [M ...]`.
 struct ResultSpec {
   ResultKind Kind = ResultKind::Return;
-  unsigned Arg = 0;
+  std::vector<unsigned> Args;
 };
 
 template <> struct ScalarTraits<ResultSpec> {
@@ -94,10 +95,18 @@ template <> struct ScalarTraits<ResultSpec> {
       R.Kind = ResultKind::Object;
     else if (S == "none")
       R.Kind = ResultKind::None;
-    else if (S.consume_front("argument ") && !S.trim().getAsInteger(10, R.Arg))
+    else if (S.consume_front("argument ")) {
+      llvm::SmallVector<StringRef, 4> Numbers;
+      S.split(Numbers, ' ', -1, /*KeepEmpty=*/false);
+      for (StringRef N : Numbers) {
+        unsigned Arg;
+        if (N.getAsInteger(10, Arg))
+          return "expected 'argument N [M ...]'";
+        R.Args.push_back(Arg);
+      }
       R.Kind = ResultKind::Argument;
-    else
-      return "expected 'return', 'object', 'none' or 'argument N'";
+    } else
+      return "expected 'return', 'object', 'none' or 'argument N [M ...]'";
     return {};
   }
   static QuotingType mustQuote(StringRef) { return QuotingType::None; }
@@ -118,10 +127,10 @@ template <> struct MappingTraits<CallRule> {
     Io.mapRequired("name", R.Name);
     Io.mapRequired("action", R.Action);
     Io.mapOptional("sql_arg", R.SqlArg);
-    ResultSpec Result{R.Result, R.ResultArg};
+    ResultSpec Result{R.Result, R.ResultArgs};
     Io.mapOptional("result", Result);
     R.Result = Result.Kind;
-    R.ResultArg = Result.Arg;
+    R.ResultArgs = Result.Args;
     Io.mapOptional("params_from", R.ParamsFrom);
     Io.mapOptional("statement_arg", R.StatementArg);
     Io.mapOptional("entity_template_arg", R.EntityTemplateArg);
@@ -189,12 +198,14 @@ template <> struct MappingTraits<LibraryRules> {
     Io.mapOptional("calls", L.Calls);
     Io.mapOptional("types", L.Types);
     Io.mapOptional("out_params", L.OutParams);
+    Io.mapOptional("in_params", L.InParams);
     Io.mapOptional("names", L.Names);
   }
   static std::string validate(IO &, LibraryRules &L) {
-    for (const std::string &Name : L.OutParams)
-      if (std::string E = checkQualifiedName(Name); !E.empty())
-        return E;
+    for (const auto *List : {&L.OutParams, &L.InParams})
+      for (const std::string &Name : *List)
+        if (std::string E = checkQualifiedName(Name); !E.empty())
+          return E;
     return {};
   }
 };

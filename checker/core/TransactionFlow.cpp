@@ -30,6 +30,9 @@ SlotState meet(const SlotState &A, const SlotState &B) {
   for (const std::string &T : A.LockedTables)
     if (llvm::is_contained(B.LockedTables, T))
       M.LockedTables.push_back(T);
+  for (const clang::ValueDecl *K : A.LockedKeys)
+    if (llvm::is_contained(B.LockedKeys, K))
+      M.LockedKeys.push_back(K);
   return M;
 }
 
@@ -44,6 +47,9 @@ void addLock(SlotState &S, const DbEvent &E) {
   for (const std::string &T : E.Tables)
     if (!llvm::is_contained(S.LockedTables, T))
       S.LockedTables.push_back(T);
+  for (const clang::ValueDecl *K : E.KeyDecls)
+    if (!llvm::is_contained(S.LockedKeys, K))
+      S.LockedKeys.push_back(K);
 }
 
 void apply(const DbEvent &E, int Index, SlotState &S) {
@@ -77,6 +83,9 @@ void apply(const DbEvent &E, int Index, SlotState &S) {
       addLock(S, E);
     return;
   case EventKind::Write:
+    // The rows written stay locked until the transaction ends.
+    addLock(S, E);
+    return;
   case EventKind::Slow:
     return;
   }
@@ -181,7 +190,10 @@ private:
               Result.Before[Index] = Own;
             }
           }
-          apply(E, Index, S[E.Slot]);
+          if (E.Kind == EventKind::Begin && E.ParentSlot >= 0)
+            S[E.Slot] = S[E.ParentSlot]; // A savepoint goes on in it.
+          else
+            apply(E, Index, S[E.Slot]);
         }
       } else if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
         auto It = Events.RaiiEnds.find(Dtor->getVarDecl());

@@ -34,12 +34,17 @@ struct SlotState {
   const clang::Stmt *LockAt = nullptr;
   bool CoversNewRows = false;
   std::vector<std::string> LockedTables;
+  /// Variables bound to the keys of rows locked so far: a lock on the
+  /// parent row (`events WHERE id = $1`) serialises the inserts keyed by
+  /// the same value (`bookings WHERE event_id = $1`).
+  std::vector<const clang::ValueDecl *> LockedKeys;
 
   bool inTransaction() const { return Tx >= 0 || Tx == TxCaller; }
   bool operator==(const SlotState &O) const {
     return Tx == O.Tx && BeginAt == O.BeginAt &&
            IsolationLevel == O.IsolationLevel && LockAt == O.LockAt &&
-           CoversNewRows == O.CoversNewRows && LockedTables == O.LockedTables;
+           CoversNewRows == O.CoversNewRows && LockedTables == O.LockedTables &&
+           LockedKeys == O.LockedKeys;
   }
 };
 

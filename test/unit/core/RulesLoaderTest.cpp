@@ -32,6 +32,7 @@ fixes: { immediate_begin: BEGIN IMMEDIATE }
 calls:
   - { name: my::Db::query, action: execute, sql_arg: 0, result: object }
   - { name: my::Db::run, action: execute, sql_arg: 1, params_from: 2, result: argument 3 }
+  - { name: my::Db::table, action: execute, sql_arg: 0, result: argument 1 2 }
   - { name: my_sleep, action: slow }
 types:
   - { name: my::Tx, role: transaction, mode_arg: 1, commit_on_destroy: true }
@@ -42,12 +43,13 @@ out_params: [my::into]
   EXPECT_EQ(R.Library, "mylib");
   EXPECT_EQ(R.Dialect, sql::Dialect::SQLite);
   EXPECT_EQ(R.Fixes.ImmediateBegin, "BEGIN IMMEDIATE");
-  ASSERT_EQ(R.Calls.size(), 3u);
+  ASSERT_EQ(R.Calls.size(), 4u);
+  EXPECT_EQ(R.Calls[2].ResultArgs, (std::vector<unsigned>{1u, 2u}));
   EXPECT_EQ(R.Calls[0].Result, ResultKind::Object);
   EXPECT_EQ(*R.Calls[1].ParamsFrom, 2u);
   EXPECT_EQ(R.Calls[1].Result, ResultKind::Argument);
-  EXPECT_EQ(R.Calls[1].ResultArg, 3u);
-  EXPECT_EQ(R.Calls[2].Action, CallAction::Slow);
+  EXPECT_EQ(R.Calls[1].ResultArgs, std::vector<unsigned>{3u});
+  EXPECT_EQ(R.Calls[3].Action, CallAction::Slow);
   ASSERT_EQ(R.Types.size(), 1u);
   EXPECT_TRUE(R.Types[0].CommitOnDestroy);
   EXPECT_EQ(*R.Types[0].ModeArg, 1u);

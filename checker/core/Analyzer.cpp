@@ -7,7 +7,7 @@
 #include "TransactionFlow.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Analysis/Analyses/CFGReachabilityAnalysis.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/Analyses/Dominators.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -79,8 +79,6 @@ public:
     Flow = runTransactionFlow(*Cfg, Events);
     Taint.emplace(FD->getBody(), Events);
     locateEvents();
-    Dependencies.emplace(Cfg.get());
-    Reachability.emplace(*Cfg);
 
     for (unsigned R = 0; R < Events.Events.size(); ++R)
       if (event(R).Kind == EventKind::Read && Flow.Reached[R])
@@ -173,24 +171,58 @@ private:
     }
   }
 
+  /// Whether event A comes first: by reverse post-order of their blocks,
+  /// which follows every path that does not go round a loop. A reachability
+  /// query per write would make long functions quadratic.
   bool runsBefore(unsigned A, unsigned B) {
     const Position &PA = Positions[A], &PB = Positions[B];
     if (!PA.Block || !PB.Block)
       return false;
     if (PA.Block == PB.Block)
-      return PA.Index < PB.Index ||
-             (PA.Index == PB.Index && A < B);
-    return Reachability->isReachable(PA.Block, PB.Block);
+      return PA.Index < PB.Index || (PA.Index == PB.Index && A < B);
+    if (BlockOrder.empty()) {
+      BlockOrder.resize(Cfg->getNumBlockIDs());
+      unsigned Next = 0;
+      for (const CFGBlock *Block : PostOrderCFGView(Cfg.get()))
+        BlockOrder[Block->getBlockID()] = ++Next;
+    }
+    return BlockOrder[PA.Block->getBlockID()] <
+           BlockOrder[PB.Block->getBlockID()];
+  }
+
+  /// Control dependences of every block, computed once from the
+  /// post-dominator tree: B depends on A when A has a successor from which
+  /// B is certain to run, but A itself is not.
+  void computeControlDependences() {
+    Dependences.resize(Cfg->getNumBlockIDs());
+    CFGPostDomTree PostDom(Cfg.get());
+    auto IPDom = [&](const CFGBlock *B) -> const CFGBlock * {
+      auto *Node = PostDom.getBase().getNode(const_cast<CFGBlock *>(B));
+      return Node && Node->getIDom() ? Node->getIDom()->getBlock() : nullptr;
+    };
+    for (const CFGBlock *A : *Cfg) {
+      if (A->succ_size() < 2)
+        continue;
+      const CFGBlock *Stop = IPDom(A);
+      for (const CFGBlock::AdjacentBlock &Succ : A->succs()) {
+        const CFGBlock *B = Succ.getReachableBlock();
+        for (unsigned Steps = 0; B && B != Stop && Steps < Cfg->size();
+             B = IPDom(B), ++Steps)
+          Dependences[B->getBlockID()].push_back(A);
+      }
+    }
   }
 
   /// The condition, among the branches \p W depends on, that carries \p R.
   const Expr *guardingCondition(unsigned R, unsigned W) {
+    if (Dependences.empty())
+      computeControlDependences();
     const CFGBlock *Start = Positions[W].Block;
     llvm::SmallPtrSet<const CFGBlock *, 16> Seen{Start};
-    llvm::SmallVector<CFGBlock *, 16> Work{const_cast<CFGBlock *>(Start)};
+    llvm::SmallVector<const CFGBlock *, 16> Work{Start};
     while (!Work.empty()) {
-      CFGBlock *B = Work.pop_back_val();
-      for (CFGBlock *Dep : Dependencies->getControlDependencies(B)) {
+      const CFGBlock *B = Work.pop_back_val();
+      for (const CFGBlock *Dep : Dependences[B->getBlockID()]) {
         if (!Seen.insert(Dep).second)
           continue;
         Work.push_back(Dep);
@@ -522,8 +554,8 @@ private:
   TransactionFlow Flow;
   std::optional<ReadTaint> Taint;
   std::vector<Position> Positions;
-  std::optional<ControlDependencyCalculator> Dependencies;
-  std::optional<CFGReverseBlockReachabilityAnalysis> Reachability;
+  std::vector<llvm::SmallVector<const CFGBlock *, 2>> Dependences;
+  std::vector<unsigned> BlockOrder;
   std::vector<Finding> Findings;
   llvm::SmallSet<int, 4> FixedBegins;
 };

@@ -144,6 +144,9 @@ public:
 
   bool isOutParam(llvm::StringRef QualifiedName) const;
   bool isInParam(llvm::StringRef QualifiedName) const;
+  bool hasParameterWrappers() const {
+    return !OutParamNames.empty() || !InParamNames.empty();
+  }
   /// The value a rule file gave to an enum constant or type name.
   std::optional<llvm::StringRef> namedValue(llvm::StringRef QualifiedName) const;
 

@@ -167,7 +167,7 @@ private:
   void walkFullStatement(const Stmt *S) {
     size_t First = Out.Events.size();
     walk(S, /*Discarded=*/true);
-    if (First == Out.Events.size() || Model.empty())
+    if (First == Out.Events.size() || !Model.hasParameterWrappers())
       return;
     llvm::SmallVector<const ValueDecl *, 2> Filled;
     llvm::SmallVector<const Expr *, 2> Bound;
@@ -215,8 +215,10 @@ private:
     }
   }
 
+  /// Calls in \p S, not in nested blocks (their statements are full
+  /// statements of their own) or lambdas.
   template <typename Fn> static void forEachCall(const Stmt *S, Fn &&F) {
-    if (!S || isa<LambdaExpr>(S))
+    if (!S || isa<LambdaExpr, CompoundStmt>(S))
       return;
     if (const auto *Call = dyn_cast<CallExpr>(S))
       F(Call);

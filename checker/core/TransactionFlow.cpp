@@ -10,7 +10,37 @@ using namespace dbrace;
 
 namespace {
 
-using State = std::vector<SlotState>;
+/// The slots not in their default state (no transaction begun here); most
+/// transaction objects are out of scope most of the time, so this stays
+/// small however many a function has.
+class State {
+public:
+  const SlotState &get(unsigned Slot) const {
+    static const SlotState Default;
+    for (const auto &[S, Value] : Slots)
+      if (S == Slot)
+        return Value;
+    return Default;
+  }
+  SlotState &at(unsigned Slot) {
+    for (auto &[S, Value] : Slots)
+      if (S == Slot)
+        return Value;
+    Slots.emplace_back(Slot, SlotState());
+    return Slots.back().second;
+  }
+  void normalize() {
+    static const SlotState Default;
+    llvm::erase_if(Slots, [](const auto &P) { return P.second == Default; });
+    llvm::sort(Slots, [](const auto &A, const auto &B) {
+      return A.first < B.first;
+    });
+  }
+  bool operator==(const State &O) const { return Slots == O.Slots; }
+  bool operator!=(const State &O) const { return !(*this == O); }
+
+  llvm::SmallVector<std::pair<unsigned, SlotState>, 2> Slots;
+};
 
 SlotState meet(const SlotState &A, const SlotState &B) {
   if (A == B)
@@ -101,14 +131,13 @@ public:
 
   TransactionFlow run() {
     State Entry;
-    for (SlotStart Start : Events.Slots) {
-      SlotState S;
-      if (Start == SlotStart::CallerTransaction)
-        S.Tx = TxCaller;
-      else if (Start == SlotStart::Autocommit)
-        S.Tx = TxAutocommit;
-      Entry.push_back(S);
+    for (unsigned Slot = 0; Slot < Events.Slots.size(); ++Slot) {
+      if (Events.Slots[Slot] == SlotStart::CallerTransaction)
+        Entry.at(Slot).Tx = TxCaller;
+      else if (Events.Slots[Slot] == SlotStart::Autocommit)
+        Entry.at(Slot).Tx = TxAutocommit;
     }
+    Entry.normalize();
     std::vector<std::optional<State>> In(Cfg.getNumBlockIDs());
     std::vector<std::optional<State>> Out(Cfg.getNumBlockIDs());
     In[Cfg.getEntry().getBlockID()] = Entry;
@@ -152,12 +181,18 @@ private:
       const CFGBlock *P = Pred.getReachableBlock();
       if (!P || !Out[P->getBlockID()])
         continue;
+      const State &From = *Out[P->getBlockID()];
       if (!Joined) {
-        Joined = *Out[P->getBlockID()];
+        Joined = From;
         continue;
       }
-      for (size_t I = 0; I < Joined->size(); ++I)
-        (*Joined)[I] = meet((*Joined)[I], (*Out[P->getBlockID()])[I]);
+      State Met;
+      for (const auto &[Slot, Value] : Joined->Slots)
+        Met.at(Slot) = meet(Value, From.get(Slot));
+      for (const auto &[Slot, Value] : From.Slots)
+        Met.at(Slot) = meet(Joined->get(Slot), Value);
+      Met.normalize();
+      Joined = std::move(Met);
     }
     return Joined;
   }
@@ -171,14 +206,14 @@ private:
         for (unsigned Index : It->second) {
           const DbEvent &E = Events.Events[Index];
           if (Record) {
-            Result.Before[Index] = S[E.Slot];
+            Result.Before[Index] = S.get(E.Slot);
             Result.Reached[Index] = true;
             if (E.Kind == EventKind::Slow) {
               // Slow work holds up whichever lock the function holds, on
               // any connection or transaction object.
-              for (const SlotState &Slot : S)
-                if (Slot.inTransaction() && Slot.LockAt) {
-                  Result.Before[Index] = Slot;
+              for (const auto &[Slot, Value] : S.Slots)
+                if (Value.inTransaction() && Value.LockAt) {
+                  Result.Before[Index] = Value;
                   break;
                 }
             }
@@ -191,14 +226,18 @@ private:
             }
           }
           if (E.Kind == EventKind::Begin && E.ParentSlot >= 0)
-            S[E.Slot] = S[E.ParentSlot]; // A savepoint goes on in it.
+            S.at(E.Slot) = SlotState(S.get(E.ParentSlot)); // A savepoint.
           else
-            apply(E, Index, S[E.Slot]);
+            apply(E, Index, S.at(E.Slot));
+          S.normalize();
         }
       } else if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
         auto It = Events.RaiiEnds.find(Dtor->getVarDecl());
-        if (It != Events.RaiiEnds.end() && S[It->second].Tx != TxAutocommit)
-          endTransaction(S[It->second]);
+        if (It != Events.RaiiEnds.end() &&
+            S.get(It->second).Tx != TxAutocommit) {
+          endTransaction(S.at(It->second));
+          S.normalize();
+        }
       }
     }
   }

@@ -3,6 +3,7 @@
 // not normalised in the postgresql dialect (QPSQL rewrites them to `$n`
 // itself), so libpg_query rejects the text, the facts are uncertain and no
 // `FOR UPDATE` fix-it is offered. Same gap as soci-named-placeholders.cpp.
+// The `%1` markers of QString::arg() are the same kind of hole.
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/qt
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real -- -- -fPIC -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtSql -I/usr/include/x86_64-linux-gnu/qt5/QtCore
 
@@ -54,3 +55,18 @@ void pay(QSqlDatabase &db, int wallet, int amount) {
   db.commit();
 }
 // CHECK-FIXES: query.prepare("SELECT balance FROM wallets WHERE id = ? FOR UPDATE");
+
+// QString::arg() fills a `%1` marker; the literal can still take the clause.
+void close_course(QSqlDatabase &db, int course_id) {
+  db.transaction();
+  QSqlQuery q(db);
+  q.exec(QString("SELECT free_places FROM courses WHERE id = %1").arg(course_id));
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'courses' is read without a lock
+  if (q.next() && q.value(0).toInt() == 0)
+    q.exec(QString("UPDATE courses SET open = false WHERE id = %1").arg(course_id));
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  // CHECK-NOTES: :[[@LINE-2]]:5: note: 'courses' is updated here
+  // CHECK-NOTES: :[[@LINE-8]]:3: note: the transaction begins here
+  db.commit();
+}
+// CHECK-FIXES: q.exec(QString("SELECT free_places FROM courses WHERE id = %1 FOR UPDATE").arg(course_id));

@@ -4,6 +4,8 @@
 #ifndef QSTRING_H
 #define QSTRING_H
 
+#include <string>
+
 class QByteArray;
 class QChar;
 
@@ -41,6 +43,7 @@ public:
   QString arg(const QString &a, int fieldWidth = 0) const;
   int toInt(bool *ok = nullptr, int base = 10) const;
   QString &append(const QString &s);
+  std::string toStdString() const;
   QString &operator+=(const QString &s);
 
   static inline QString fromLatin1(const char *str, int size = -1);

@@ -1,0 +1,26 @@
+// XFAIL: *
+// FIXME(core): a lock on the parent row protects the check only when the
+// lock's key and the check's key are the same C++ value (LockedKeys /
+// KeyDecls). SOCI binds values with `soci::use(x)` elements in the full
+// expression, not with arguments a `params_from` can name, so neither
+// statement has key declarations and the parent lock is never matched.
+// The rules need a way to say that `soci::use` arguments are the
+// statement's parameters, in order (and the `:name` placeholders must be
+// normalised in the postgresql dialect for the keys to be parsed at all).
+// RUN: %check_dbrace %s dbrace-check-then-insert %t -- -- -isystem %inputs/soci
+// RUN: %check_dbrace %s dbrace-check-then-insert %t.real
+
+#include <soci/soci.h>
+
+// The parent row is locked before the check: sign-ups of one team queue.
+bool join_team(soci::session &sql, int team_id, int user_id) {
+  soci::transaction tr(sql);
+  sql << "SELECT 1 FROM teams WHERE id = :id FOR UPDATE", soci::use(team_id);
+  int members = 0;
+  sql << "SELECT count(*) FROM memberships WHERE team_id = :id", soci::into(members), soci::use(team_id);
+  if (members >= 10)
+    return false;
+  sql << "INSERT INTO memberships(team_id, user_id) VALUES (:t, :u)", soci::use(team_id), soci::use(user_id);
+  tr.commit();
+  return true;
+}

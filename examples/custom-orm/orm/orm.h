@@ -156,6 +156,9 @@ public:
   static int &depth(Database &db) { return db.depth_; }
 };
 
+/// The isolation level of a transaction (`SET TRANSACTION ISOLATION LEVEL`).
+enum class Isolation { read_committed, repeatable_read, serializable };
+
 namespace transaction {
 
 /// Runs the rest of the scope in a transaction, like Django's
@@ -163,9 +166,11 @@ namespace transaction {
 /// and rolls back when the scope is left by an exception.
 class atomic {
 public:
-  explicit atomic(Database &db = default_db())
+  explicit atomic(Database &db = default_db(),
+                  Isolation level = Isolation::read_committed)
       : db_(db), exceptions_(std::uncaught_exceptions()) {
-    ++transaction_access::depth(db_); // BEGIN
+    (void)level;
+    ++transaction_access::depth(db_); // BEGIN ISOLATION LEVEL ...
   }
   ~atomic() {
     // COMMIT, or ROLLBACK when the scope is left by an exception. The rows

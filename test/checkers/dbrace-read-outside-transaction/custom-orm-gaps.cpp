@@ -8,7 +8,11 @@
 //     go on, and the inner guard's destructor does not end the outer one.
 //     The `types` entry needs a key for it (e.g. `nested: savepoint`), and
 //     the transaction flow must keep the slot's state across an inner begin
-//     and end of such a type. Today the inner begin starts a new
+//     and end of such a type. (`role: savepoint` does not fit: it is for a
+//     class that is always a savepoint of the handle it is constructed
+//     from, pqxx::subtransaction; `atomic` is constructed from the
+//     connection and is a transaction or a savepoint depending on whether
+//     one is already open on it.) Today the inner begin starts a new
 //     transaction, so book_nested is reported as "read and locked in an
 //     earlier transaction", and in read_before_nested the transaction note
 //     points at the inner block instead of the outer one.

@@ -102,6 +102,17 @@ bool book(orm::Database &db, int event_id) {
   return true;
 }
 
+// SERIALIZABLE: the database fails one of two conflicting transactions.
+bool book_serializable(orm::Database &db, int event_id) {
+  orm::transaction::atomic guard(db, orm::Isolation::serializable);
+  Event e = Event::objects().get(event_id);
+  if (e.available_seats <= 0)
+    return false;
+  e.available_seats -= 1;
+  e.save();
+  return true;
+}
+
 // The locking read in a helper; the caller holds the transaction.
 static Event locked_event(int event_id) {
   return Event::objects().select_for_update().get(event_id);

@@ -1,12 +1,10 @@
 // XFAIL: *
 // FIXME(core): a lock on the parent row protects the check only when the
-// lock's key and the check's key are the same C++ value (LockedKeys /
-// KeyDecls). SOCI binds values with `soci::use(x)` elements in the full
-// expression, not with arguments a `params_from` can name, so neither
-// statement has key declarations and the parent lock is never matched.
-// The rules need a way to say that `soci::use` arguments are the
-// statement's parameters, in order (and the `:name` placeholders must be
-// normalised in the postgresql dialect for the keys to be parsed at all).
+// lock's key and the check's key are the same C++ value. `in_params:
+// [soci::use]` binds the values to the placeholders, but SOCI's `:name`
+// placeholders are not normalised in the postgresql dialect, so the WHERE
+// keys are not parsed (facts uncertain) and the parent lock is not matched.
+// The same file with `$1` placeholders passes.
 // RUN: %check_dbrace %s dbrace-check-then-insert %t -- -- -isystem %inputs/soci
 // RUN: %check_dbrace %s dbrace-check-then-insert %t.real
 

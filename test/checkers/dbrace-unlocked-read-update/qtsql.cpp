@@ -117,16 +117,6 @@ bool book_checked_twice(QSqlDatabase &db, int event_id) {
   return update.exec() && update.numRowsAffected() == 1;
 }
 
-// The same with exec(QString) discarded and numRowsAffected() checked.
-bool book_checked_rows(QSqlDatabase &db) {
-  QSqlQuery query("SELECT available_seats FROM events WHERE id = 7", db);
-  if (!query.next() || query.value(0).toInt() <= 0)
-    return false;
-  QSqlQuery update(db);
-  update.exec("UPDATE events SET available_seats = available_seats - 1 WHERE id = 7 AND available_seats > 0");
-  return update.numRowsAffected() == 1;
-}
-
 // A read whose value guards nothing: it is only shown.
 int show_seats(QSqlDatabase &db, int event_id) {
   QSqlQuery query(db);

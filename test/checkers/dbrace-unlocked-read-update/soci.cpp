@@ -88,18 +88,6 @@ bool book_atomic(soci::session &sql, int event_id) {
   return st.get_affected_rows() == 1;
 }
 
-// A read that guards the same conditional update, its affected rows read
-// through statement::get_affected_rows(): the write checks for itself.
-bool book_checked_twice(soci::session &sql, int event_id) {
-  int seats = 0;
-  sql << "SELECT available_seats FROM events WHERE id = :id", soci::into(seats), soci::use(event_id);
-  if (seats <= 0)
-    return false;
-  soci::statement st = (sql.prepare << "UPDATE events SET available_seats = available_seats - 1 WHERE id = :id AND available_seats > 0", soci::use(event_id));
-  st.execute(true);
-  return st.get_affected_rows() == 1;
-}
-
 // A read whose value guards nothing: it is only shown.
 int show_seats(soci::session &sql, int event_id) {
   int seats = 0;

@@ -166,20 +166,6 @@ bool book_checked_twice(sqlite3 *db, int event_id) {
   return sqlite3_changes(db) == 1;
 }
 
-// The conditional update run with sqlite3_exec, its row count checked with
-// sqlite3_changes: the write checks for itself.
-bool book_checked_exec(sqlite3 *db) {
-  char **rows = nullptr;
-  int nrow = 0, ncol = 0;
-  sqlite3_get_table(db, "SELECT available_seats FROM events WHERE id = 7", &rows, &nrow, &ncol, nullptr);
-  bool none = nrow == 0 || rows[1][0] == '0';
-  sqlite3_free_table(rows);
-  if (none)
-    return false;
-  sqlite3_exec(db, "UPDATE events SET available_seats = available_seats - 1 WHERE id = 7 AND available_seats > 0", nullptr, nullptr, nullptr);
-  return sqlite3_changes(db) == 1;
-}
-
 // A read of one table guarding a write of an unrelated one.
 void log_if_sold_out(sqlite3 *db, int event_id) {
   sqlite3_stmt *sel = nullptr;

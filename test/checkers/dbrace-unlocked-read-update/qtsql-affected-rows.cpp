@@ -1,0 +1,26 @@
+// XFAIL: *
+// FIXME(core): a conditional UPDATE (`... AND available_seats > 0`) checks
+// for itself only when its affected-row count is looked at. Here the count
+// is read through a separate accessor (`QSqlQuery::numRowsAffected()`) while
+// the write call's own value is discarded, and the core only accepts the
+// write call's value as "result used". The rules format needs an
+// `affected_rows` action: a call that returns the row count of the last
+// write on its connection, statement or query object.
+// RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/qt
+// RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real -- -- -fPIC -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtSql -I/usr/include/x86_64-linux-gnu/qt5/QtCore
+
+#include <QtCore/QString>
+#include <QtCore/QVariant>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlQuery>
+
+// A read that guards the same conditional update: exec(QString) discarded,
+// numRowsAffected() checked.
+bool book_checked_rows(QSqlDatabase &db) {
+  QSqlQuery query("SELECT available_seats FROM events WHERE id = 7", db);
+  if (!query.next() || query.value(0).toInt() <= 0)
+    return false;
+  QSqlQuery update(db);
+  update.exec("UPDATE events SET available_seats = available_seats - 1 WHERE id = 7 AND available_seats > 0");
+  return update.numRowsAffected() == 1;
+}

@@ -118,14 +118,16 @@ public:
       const ValueDecl *Via = Events.SlotDecls[E.Slot];
       if (const auto *P = dyn_cast_or_null<ParmVarDecl>(Via))
         S.ViaParam = P->getFunctionScopeIndex();
+      S.ViaField = isa_and_nonnull<FieldDecl>(Via) || E.AnyTransaction;
       switch (E.Kind) {
       case EventKind::Read:
         if (!Returned.test(I) && (!isLocking(E.Lock) || S.OwnTransaction))
           continue;
         break;
       case EventKind::Write:
-        S.Protected =
-            E.Versioned || (E.Facts && !E.Facts->GuardColumns.empty());
+        S.Protected = E.Versioned || (E.Facts &&
+                                      !E.Facts->GuardColumns.empty() &&
+                                      E.ResultUsed);
         break;
       case EventKind::Lock:
         if (S.OwnTransaction)
@@ -318,10 +320,14 @@ private:
     });
   }
 
-  /// A LOCK TABLE or advisory lock in autocommit protects nothing.
+  /// A LOCK TABLE or transaction-level advisory lock in autocommit protects
+  /// nothing; a session-level advisory lock (`pg_advisory_lock`) does.
   void checkLock(unsigned L) {
     const DbEvent &Lock = event(L);
     if (before(L).Tx != TxAutocommit || !Lock.Facts)
+      return;
+    if (Lock.Facts->Kind == sql::StatementKind::AdvisoryLock &&
+        !llvm::StringRef(Lock.Facts->AdvisoryFunction).contains("xact"))
       return;
     std::string What =
         Lock.Facts->Kind == sql::StatementKind::LockTable
@@ -375,8 +381,8 @@ private:
                         "and no row lock covers a row that does not exist yet",
                     Same ? immediateBeginFix(RS) : std::vector<FixItHint>());
     }
-    if (Write.Facts && !Write.Facts->GuardColumns.empty())
-      return false; // UPDATE ... WHERE seats > 0: the write checks itself.
+    if (Write.Facts && !Write.Facts->GuardColumns.empty() && Write.ResultUsed)
+      return false; // UPDATE ... WHERE seats > 0, its row count checked.
     if (Write.Versioned)
       return false; // The ORM fails a stale write.
     if (Same && serializable(RS, Write, Read))

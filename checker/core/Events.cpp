@@ -298,6 +298,7 @@ private:
       E.Origin = S.At;
       E.OriginFunction = Summary->Name;
       E.OwnTransaction = S.OwnTransaction;
+      E.AnyTransaction = S.ViaField;
       if (S.ViaParam >= 0 && static_cast<size_t>(S.ViaParam) < Args.size())
         E.Slot = slotOfObject(Args[S.ViaParam]);
       if (S.Kind == EventKind::Read)
@@ -541,20 +542,26 @@ private:
                       const Expr *EntityArg) {
     std::string Entity;
     if (Rule.EntityTemplateArg) {
-      if (const TemplateArgumentList *TA =
-              Callee->getTemplateSpecializationArgs())
-        if (*Rule.EntityTemplateArg < TA->size() &&
-            TA->get(*Rule.EntityTemplateArg).getKind() ==
-                TemplateArgument::Type)
-          if (const auto *RD = TA->get(*Rule.EntityTemplateArg)
-                                   .getAsType()
-                                   ->getAsCXXRecordDecl())
-            Entity = qualifiedName(RD);
+      // The function's own template arguments, or else its class's
+      // (`Manager<Event>::get`, `ptr<Event>::modify`).
+      const TemplateArgumentList *TA = Callee->getTemplateSpecializationArgs();
+      if (!TA)
+        if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(
+                Callee->getDeclContext()))
+          TA = &Spec->getTemplateArgs();
+      if (TA && *Rule.EntityTemplateArg < TA->size() &&
+          TA->get(*Rule.EntityTemplateArg).getKind() == TemplateArgument::Type)
+        if (const auto *RD = TA->get(*Rule.EntityTemplateArg)
+                                 .getAsType()
+                                 ->getAsCXXRecordDecl())
+          Entity = qualifiedName(RD);
     } else if (EntityArg) {
       if (const CXXRecordDecl *RD = recordOf(EntityArg->getType()))
         Entity = qualifiedName(RD);
-    } else if (const CXXRecordDecl *RD =
-                   recordOf(Object ? Object->getType() : Call->getType())) {
+    } else if (const CXXRecordDecl *RD = recordOf(
+                   Object ? Object->IgnoreParenImpCasts()->getType()
+                          : Call->getType())) {
+      // The object's own class, not the base that declares the method.
       Entity = qualifiedName(RD);
     }
     if (Entity.empty())

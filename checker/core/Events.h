@@ -72,6 +72,7 @@ struct DbEvent {
   const clang::Stmt *Origin = nullptr;     ///< Where, in the helper.
   std::string OriginFunction;              ///< The helper's name.
   bool OwnTransaction = false;             ///< The helper's own transaction.
+  bool AnyTransaction = false; ///< Through a helper's field: any open one.
 };
 
 struct FunctionEvents {

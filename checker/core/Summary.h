@@ -30,6 +30,9 @@ struct SummaryEvent {
   bool OwnTransaction = false;
   /// The handle parameter the event runs through; -1: the connection.
   int ViaParam = -1;
+  /// Runs through a transaction object kept in a field (a DAO's member):
+  /// in the caller, in whichever transaction it has open.
+  bool ViaField = false;
   const clang::Stmt *At = nullptr; ///< In the callee, for notes.
   std::string Callee;              ///< The slow call, for messages.
   const LibraryRules *Library = nullptr;

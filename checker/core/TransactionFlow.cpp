@@ -208,6 +208,18 @@ private:
           if (Record) {
             Result.Before[Index] = S.get(E.Slot);
             Result.Reached[Index] = true;
+            if (E.AnyTransaction) {
+              // A DAO's transaction object: the caller's open transaction,
+              // or, with none open here, its own caller's.
+              SlotState Caller;
+              Caller.Tx = TxCaller;
+              Result.Before[Index] = Caller;
+              for (const auto &[Slot, Value] : S.Slots)
+                if (Value.inTransaction()) {
+                  Result.Before[Index] = Value;
+                  break;
+                }
+            }
             if (E.Kind == EventKind::Slow) {
               // Slow work holds up whichever lock the function holds, on
               // any connection or transaction object.

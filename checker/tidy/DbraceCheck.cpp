@@ -99,7 +99,10 @@ const ::dbrace::ApiModel *DbraceCheck::model() {
 }
 
 void DbraceCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(functionDecl(isDefinition()).bind("function"), this);
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader()))
+          .bind("function"),
+      this);
 }
 
 void DbraceCheck::registerPPCallbacks(const SourceManager &, Preprocessor *,

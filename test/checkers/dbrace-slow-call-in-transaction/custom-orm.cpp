@@ -1,16 +1,3 @@
-// XFAIL: *
-// FIXME(core): two things the core does not do yet, both in
-// Events.cpp addEntityEvent:
-// (a) `entity_template_arg: N` only reads a function template's own
-//     arguments; orm::Manager<Event>::get is a plain member of a class
-//     template, so it must fall back to the template arguments of the
-//     method's class (Manager<Event> -> Event). Until then no read of the
-//     custom ORM is an event at all.
-// (b) with no entity key the entity of `e.save()` is the type of the
-//     implicit object argument, which Clang wraps in a DerivedToBase cast
-//     to orm::Model<Event> (save() is inherited); the class must be taken
-//     before implicit casts (Event).
-// With both, this file passes as it is: remove these lines.
 // A user's own repository layer (examples/custom-orm), described to dbrace
 // only by the rules file next to it.
 // RUN: %check_dbrace %s dbrace-slow-call-in-transaction %t -- --config="{CheckOptions: {RulesFiles: '%S/../../../examples/custom-orm/orm.yaml'}}" -- -I %S/../../../examples/custom-orm

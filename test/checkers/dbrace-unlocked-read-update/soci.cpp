@@ -19,6 +19,17 @@ bool book_ticket(soci::session &sql, int event_id) {
   return true;
 }
 
+// Read-modify-write in autocommit: the new balance is computed in C++ and
+// bound with use(), so the write consumes the read (a lost update).
+void pay(soci::session &sql, int wallet, int amount) {
+  int balance = 0;
+  sql << "SELECT balance FROM wallets WHERE id = 12", soci::into(balance);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'wallets' is read without a transaction or lock and then written based on the value; a concurrent request can read the same value before this one writes [dbrace-unlocked-read-update]
+  sql << "UPDATE wallets SET balance = :b WHERE id = 12", soci::use(balance - amount);
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: the value read is used in this write
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'wallets' is updated here
+}
+
 // A soci::transaction without a lock: two requests both see the last
 // invoice number below the limit. The fix-it locks the counter row.
 int next_invoice(soci::session &sql) {

@@ -119,6 +119,18 @@ public:
       if (const auto *P = dyn_cast_or_null<ParmVarDecl>(Via))
         S.ViaParam = P->getFunctionScopeIndex();
       S.ViaField = isa_and_nonnull<FieldDecl>(Via) || E.AnyTransaction;
+      if (E.SqlParam >= 0) {
+        S.SqlParam = E.SqlParam;
+        S.Returned = Returned.test(I);
+        S.ResultUsed = E.ResultUsed;
+        for (const auto &[Placeholder, Value] : E.Params)
+          if (const auto *P = dyn_cast_or_null<ParmVarDecl>(rootDecl(Value));
+              P && P->getDeclContext() == FD &&
+              isa<DeclRefExpr>(stripWrappers(Value)))
+            S.ParamArgs.push_back({Placeholder, P->getFunctionScopeIndex()});
+        Summary.Events.push_back(std::move(S));
+        continue;
+      }
       switch (E.Kind) {
       case EventKind::Read:
         if (!Returned.test(I) && (!isLocking(E.Lock) || S.OwnTransaction))
@@ -585,20 +597,49 @@ public:
       Object = MC->getImplicitObjectArgument();
     for (const ApiModel::CallMatch &M : matchingRules(Model, Callee, Object)) {
       const CallRule &Rule = *M.Rule;
-      if (Rule.Action != CallAction::Prepare || !Rule.StatementArg ||
-          *Rule.StatementArg >= Call->getNumArgs() ||
+      if (Rule.Action != CallAction::Prepare ||
           *Rule.SqlArg >= Call->getNumArgs())
         continue;
-      const auto *Name = dyn_cast<StringLiteral>(
-          stripWrappers(Call->getArg(*Rule.StatementArg)));
-      if (Name && Name->getCharByteWidth() == 1)
-        Out[Name->getString()] = std::make_shared<const RecoveredSql>(
-            Resolver.resolve(Call->getArg(*Rule.SqlArg), nullptr));
+      std::string Key = key(Rule, Call, Object);
+      if (Key.empty())
+        continue;
+      auto Sql = std::make_shared<const RecoveredSql>(
+          Resolver.resolve(Call->getArg(*Rule.SqlArg), nullptr));
+      auto [It, New] = Out.try_emplace(Key, Sql);
+      // A field prepared with two texts could run either.
+      if (!New && (!It->second || It->second->Text != Sql->Text))
+        It->second = nullptr;
     }
     return true;
   }
 
 private:
+  /// `name:X` for a statement named by a string; `decl:P` for a handle kept
+  /// in a field, which other member functions run.
+  static std::string key(const CallRule &Rule, const CallExpr *Call,
+                         const Expr *Object) {
+    if (Rule.StatementArg) {
+      if (*Rule.StatementArg >= Call->getNumArgs())
+        return "";
+      const auto *Name = dyn_cast<StringLiteral>(
+          stripWrappers(Call->getArg(*Rule.StatementArg)));
+      if (Name && Name->getCharByteWidth() == 1)
+        return ("name:" + Name->getString()).str();
+      return "";
+    }
+    const Expr *Handle = nullptr;
+    if (Rule.Result == ResultKind::Object)
+      Handle = Object;
+    else if (Rule.Result == ResultKind::Argument && !Rule.ResultArgs.empty() &&
+             Rule.ResultArgs.front() < Call->getNumArgs())
+      Handle = Call->getArg(Rule.ResultArgs.front());
+    const auto *Field = dyn_cast_or_null<FieldDecl>(
+        Handle ? rootDecl(Handle) : nullptr);
+    if (!Field)
+      return "";
+    return "decl:" + std::to_string(reinterpret_cast<uintptr_t>(Field));
+  }
+
   const ApiModel &Model;
   SqlTextResolver &Resolver;
   llvm::StringMap<std::shared_ptr<const RecoveredSql>> &Out;

@@ -31,7 +31,12 @@ enum class CallAction {
   Lock,            ///< Marks the read whose statement it is part of as locking
                    ///< (`select(...).for_update()`, `lockExclusive()`).
   Slow,            ///< Work that must not run while a lock is held.
-  SqlText          ///< A wrapper that only carries SQL text (its SqlArg).
+  SqlText,         ///< A wrapper that only carries SQL text (its SqlArg).
+  Bind,            ///< Binds a value (ValueArg, or the in/out-parameter
+                   ///< wrappers among its arguments) to a statement handle.
+  AffectedRows,    ///< Returns the row count of the last write.
+  ReadStatus,      ///< Returns what the last read found (`got_data()`).
+  SetIsolation     ///< Sets the isolation of the session's transactions.
 };
 
 /// Where a read's result goes; for Prepare, where the statement handle goes.
@@ -53,6 +58,10 @@ struct CallRule {
   /// Prepare/ExecutePrepared: the argument naming the statement (a string
   /// name or a handle variable). Absent for ExecutePrepared: the object.
   std::optional<unsigned> StatementArg;
+  /// Bind: the argument holding the bound value, and the one holding the
+  /// 1-based placeholder number (absent: the statement's next placeholder).
+  std::optional<unsigned> ValueArg;
+  std::optional<unsigned> IndexArg;
   /// Read/Write without SQL: the entity is template argument N, or argument N.
   std::optional<unsigned> EntityTemplateArg;
   std::optional<unsigned> EntityArg;
@@ -63,6 +72,8 @@ struct CallRule {
   /// Lock: the strength the lock stands for.
   sql::LockStrength LockStrength = sql::LockStrength::ForUpdate;
   sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
+  /// Begin/SetIsolation: the argument spelling the isolation (`names`).
+  std::optional<unsigned> IsolationArg;
   sql::BeginMode Mode = sql::BeginMode::Unspecified;
 };
 

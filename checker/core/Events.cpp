@@ -133,7 +133,12 @@ private:
   void walk(const Stmt *S, bool Discarded) {
     if (!S || isa<LambdaExpr>(S))
       return; // A lambda's body runs when it is called: its own function.
-    visit(S, Discarded);
+    // A constructor runs after its arguments (`rowset rs = (sql.prepare <<
+    // ...)` runs what its argument prepares); every other call is visited
+    // first, so that a chain's outermost call sees the statement it ends.
+    bool After = isa<CXXConstructExpr>(S);
+    if (!After)
+      visit(S, Discarded);
     const ValueDecl *SavedTarget = Target;
     if (const auto *BO = dyn_cast<BinaryOperator>(S);
         BO && BO->getOpcode() == BO_Assign)
@@ -152,6 +157,8 @@ private:
         walk(Child, ChildDiscarded);
     }
     Target = SavedTarget;
+    if (After)
+      visit(S, Discarded);
   }
 
   /// The variable of \p DS whose initialiser is \p Init.
@@ -166,12 +173,27 @@ private:
   /// (`sql << "SELECT ...", into(seats)` runs when the statement ends).
   void walkFullStatement(const Stmt *S) {
     size_t First = Out.Events.size();
+    // Nested blocks are full statements of their own.
+    auto SavedKeys = std::move(KeysInStatement);
+    auto SavedValues = std::move(ChainedValues);
+    KeysInStatement.clear();
+    ChainedValues.clear();
     walk(S, /*Discarded=*/true);
-    if (First == Out.Events.size() || !Model.hasParameterWrappers())
+    attachParameters(S, First);
+    KeysInStatement = std::move(SavedKeys);
+    ChainedValues = std::move(SavedValues);
+  }
+
+  /// Out- and in-parameters of the full statement \p S go to the events it
+  /// ran from \p First on, and to the statements it prepared or bound.
+  void attachParameters(const Stmt *S, size_t First) {
+    if (First == Out.Events.size() && KeysInStatement.empty())
       return;
     llvm::SmallVector<const ValueDecl *, 2> Filled;
-    llvm::SmallVector<const Expr *, 2> Bound;
-    forEachCall(S, [&](const CallExpr *Call) {
+    llvm::SmallVector<const Expr *, 2> Bound(ChainedValues.begin(),
+                                             ChainedValues.end());
+    if (Model.hasParameterWrappers())
+      forEachCall(S, [&](const CallExpr *Call) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (!Callee || !Callee->getIdentifier())
         return;
@@ -183,7 +205,7 @@ private:
                  Call->getNumArgs() > 0) {
         Bound.push_back(Call->getArg(0));
       }
-    });
+      });
     // Comma-chained wrappers are visited outermost first; source order is
     // placeholder order.
     const SourceManager &SM = Ctx.getSourceManager();
@@ -198,6 +220,80 @@ private:
       for (size_t N = 0; N < Bound.size(); ++N)
         E.Params.try_emplace(N + 1, Bound[N]);
     }
+    // `statement st = (sql.prepare << "...", into(x), use(y));`,
+    // `st.exchange(into(x));`: the statement fills and binds them when it
+    // runs.
+    for (const std::string &Key : KeysInStatement) {
+      Binding &B = Bindings[Key];
+      B.Filled.append(Filled.begin(), Filled.end());
+      B.Bound.append(Bound.begin(), Bound.end());
+    }
+  }
+
+  /// What has been bound to a statement handle so far.
+  struct Binding {
+    llvm::SmallVector<const ValueDecl *, 2> Filled;
+    llvm::SmallVector<const Expr *, 2> Bound;
+    llvm::DenseMap<int, const Expr *> Numbered;
+  };
+
+  /// A statement run by key gets the values bound to it.
+  void applyBindings(DbEvent &E, llvm::StringRef Key) {
+    auto It = Bindings.find(Key);
+    if (It == Bindings.end())
+      return;
+    const Binding &B = It->second;
+    E.ResultDecls.append(B.Filled.begin(), B.Filled.end());
+    for (size_t N = 0; N < B.Bound.size(); ++N) {
+      E.Params.try_emplace(N + 1, B.Bound[N]);
+      E.Inputs.push_back(B.Bound[N]);
+    }
+    for (const auto &[N, Value] : B.Numbered) {
+      E.Params[N] = Value;
+      E.Inputs.push_back(Value);
+    }
+  }
+
+  /// `bind(st, 2, v)`, `st << v`, `st.exchange(use(v))`.
+  void visitBind(const CallRule &Rule, const Expr *Call, const Expr *Object,
+                 llvm::ArrayRef<const Expr *> Args) {
+    auto Arg = [&](std::optional<unsigned> N) -> const Expr * {
+      return N && *N < Args.size() ? Args[*N] : nullptr;
+    };
+    const Expr *Handle = Rule.StatementArg ? Arg(Rule.StatementArg) : Object;
+    const Expr *Value = Arg(Rule.ValueArg);
+    // Manipulators (`st << cppdb::exec`) are functions, not values.
+    if (Value && (Value->IgnoreParenImpCasts()->getType()->isFunctionType() ||
+                  Value->getType()->isFunctionPointerType()))
+      Value = nullptr;
+    std::string Key = Handle ? statementKey(Handle) : "";
+    if (Key.empty()) {
+      // A chain on the statement a call returns
+      // (`sql << "UPDATE ..." << v << exec`): bound to what that call runs.
+      if (Value)
+        ChainedValues.push_back(Value);
+      return;
+    }
+    KeysInStatement.push_back(Key);
+    if (!Value)
+      return;
+    Binding &B = Bindings[Key];
+    if (const Expr *Index = Arg(Rule.IndexArg)) {
+      Expr::EvalResult R;
+      if (Index->EvaluateAsInt(R, Ctx))
+        B.Numbered[R.Val.getInt().getExtValue()] = Value;
+      return;
+    }
+    B.Bound.push_back(Value);
+  }
+
+  /// The last event of \p Kind collected so far, in source order; a
+  /// statement whose SQL is a parameter may be of any kind.
+  DbEvent *lastEvent(EventKind Kind) {
+    for (auto It = Out.Events.rbegin(); It != Out.Events.rend(); ++It)
+      if (It->Kind == Kind || It->SqlParam >= 0)
+        return &*It;
+    return nullptr;
   }
 
   /// The variables bound to each event's keys, once all bindings are known.
@@ -270,14 +366,14 @@ private:
         Args = Args.drop_front();
       }
       if (!visitCall(Call, Callee, Object, Args, Discarded))
-        visitHelperCall(Call, Callee, Args);
+        visitHelperCall(Call, Callee, Args, Discarded);
     }
   }
 
   /// A call of a function of this translation unit stands for the events
   /// of its summary.
   void visitHelperCall(const CallExpr *Call, const FunctionDecl *Callee,
-                       llvm::ArrayRef<const Expr *> Args) {
+                       llvm::ArrayRef<const Expr *> Args, bool Discarded) {
     const FunctionDecl *Def = Callee->getDefinition();
     if (!Def || Def == FD)
       return;
@@ -301,6 +397,21 @@ private:
       E.AnyTransaction = S.ViaField;
       if (S.ViaParam >= 0 && static_cast<size_t>(S.ViaParam) < Args.size())
         E.Slot = slotOfObject(Args[S.ViaParam]);
+      if (S.SqlParam >= 0) {
+        // The statement is the one this call passes.
+        if (static_cast<size_t>(S.SqlParam) >= Args.size())
+          continue;
+        if (S.Returned)
+          E.ResultExpr = Call;
+        E.ResultUsed = S.ResultUsed && !Discarded;
+        for (const auto &[Placeholder, N] : S.ParamArgs)
+          if (N < Args.size())
+            E.Params[Placeholder] = Args[N];
+        addSqlEvents(std::move(E), std::make_shared<const RecoveredSql>(
+                                       Resolver.resolve(Args[S.SqlParam],
+                                                        FD->getBody())));
+        continue;
+      }
       if (S.Kind == EventKind::Read)
         E.ResultExpr = Call;
       Out.Events.push_back(std::move(E));
@@ -369,6 +480,15 @@ private:
             return Model.namedValue(qualifiedName(C));
     }
     return std::nullopt;
+  }
+
+  /// A call rule's isolation: fixed, or spelled by an argument.
+  sql::Isolation isolationOf(const CallRule &Rule,
+                             llvm::ArrayRef<const Expr *> Args) {
+    if (Rule.IsolationArg && *Rule.IsolationArg < Args.size())
+      if (auto Named = valueOfExpr(Args[*Rule.IsolationArg]))
+        return isolationNamed(*Named);
+    return Rule.IsolationLevel;
   }
 
   void visitVariable(const VarDecl *V) {
@@ -440,6 +560,8 @@ private:
                  const Expr *Object, llvm::ArrayRef<const Expr *> Args,
                  bool Discarded) {
     auto Matches = matchingRules(Callee, Object);
+    if (!Matches.empty())
+      Out.ModelCalls.insert(Call);
     for (const ApiModel::CallMatch &M : Matches) {
       const CallRule &Rule = *M.Rule;
       auto Arg = [&](std::optional<unsigned> N) -> const Expr * {
@@ -491,31 +613,54 @@ private:
           std::string Key = Rule.StatementArg
                                 ? statementKey(Arg(Rule.StatementArg))
                                 : declKey(ResultHolder);
-          if (!Key.empty())
+          if (!Key.empty()) {
             Prepared[Key] = std::make_shared<const RecoveredSql>(
                 Resolver.resolve(SqlArg, FD->getBody()));
+            KeysInStatement.push_back(Key);
+          }
         }
         break;
       case CallAction::ExecutePrepared: {
         std::string Key = Rule.StatementArg
                               ? statementKey(Arg(Rule.StatementArg))
                               : declKey(objectDecl(Call, Object));
+        if (Key.empty())
+          break;
+        applyBindings(Base, Key);
         auto It = Prepared.find(Key);
-        if (!Key.empty() && It != Prepared.end())
+        if (It != Prepared.end())
           addSqlEvents(Base, It->second);
-        else if (llvm::StringRef(Key).starts_with("name:"))
-          if (auto Sql = Unit.NamedStatement(llvm::StringRef(Key).drop_front(5)))
-            addSqlEvents(Base, Sql);
+        else if (auto Sql = Unit.NamedStatement(Key))
+          addSqlEvents(Base, Sql);
         break;
       }
+      case CallAction::Bind:
+        visitBind(Rule, Call, Object, Args);
+        break;
+      case CallAction::AffectedRows:
+        // The count of the last write is looked at: a conditional write
+        // checks for itself.
+        if (DbEvent *Write = lastEvent(EventKind::Write); Write && !Discarded)
+          Write->ResultUsed = true;
+        break;
+      case CallAction::ReadStatus:
+        if (DbEvent *Read = lastEvent(EventKind::Read))
+          Read->StatusCalls.push_back(Call);
+        break;
       case CallAction::Read:
       case CallAction::Write:
         addEntityEvent(Base, Rule, Call, Callee, Object, Arg(Rule.EntityArg));
         break;
       case CallAction::Begin:
         Base.Kind = EventKind::Begin;
-        Base.IsolationLevel = Rule.IsolationLevel;
+        Base.IsolationLevel = isolationOf(Rule, Args);
         Base.CoversNewRows = coversNewRows(Rule.Mode);
+        Out.Events.push_back(std::move(Base));
+        break;
+      case CallAction::SetIsolation:
+        Base.Kind = EventKind::SetIsolation;
+        Base.IsolationLevel = isolationOf(Rule, Args);
+        Base.SessionWide = true;
         Out.Events.push_back(std::move(Base));
         break;
       case CallAction::Commit:
@@ -578,8 +723,15 @@ private:
   }
 
   void addSqlEvents(DbEvent Base, std::shared_ptr<const RecoveredSql> Sql) {
-    if (!Sql->Known())
+    if (!Sql->Known()) {
+      if (std::optional<unsigned> P = sqlParameter(*Sql)) {
+        Base.Kind = EventKind::Read;
+        Base.SqlParam = *P;
+        Base.Sql = std::move(Sql);
+        Out.Events.push_back(std::move(Base));
+      }
       return;
+    }
     const sql::SqlFacts &Facts =
         sql::analyzeSql(Sql->Text, Dialect.value_or(Base.Library->Dialect));
     for (int I = 0, N = Sql->Holes.size(); I < N; ++I)
@@ -643,6 +795,18 @@ private:
     }
   }
 
+  /// The parameter of this function that is the whole of \p Sql's text
+  /// (`sql`, `sql.c_str()`), if any.
+  std::optional<unsigned> sqlParameter(const RecoveredSql &Sql) const {
+    if (Sql.Holes.size() != 1)
+      return std::nullopt;
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(stripWrappers(Sql.Holes[0]));
+    const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    if (!P || P->getDeclContext() != FD)
+      return std::nullopt;
+    return P->getFunctionScopeIndex();
+  }
+
   const FunctionDecl *FD;
   ASTContext &Ctx;
   const ApiModel &Model;
@@ -650,6 +814,11 @@ private:
   std::optional<sql::Dialect> Dialect;
   const TranslationUnitFacts &Unit;
   FunctionEvents Out;
+  llvm::StringMap<Binding> Bindings;
+  /// Statement keys prepared or bound in the full statement being walked,
+  /// and values chained onto statements that calls of it return.
+  llvm::SmallVector<std::string, 2> KeysInStatement;
+  llvm::SmallVector<const Expr *, 2> ChainedValues;
   llvm::DenseMap<const ValueDecl *, unsigned> SlotOf;
   llvm::SmallPtrSet<const CXXConstructExpr *, 4> HandledConstructions;
   llvm::DenseMap<const CXXConstructExpr *, const VarDecl *> ConstructedBy;

@@ -15,6 +15,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
 #include <string>
@@ -47,6 +48,9 @@ struct DbEvent {
   bool CoversNewRows = false;
   sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
   bool Autocommit = false; ///< Begin of an autocommit handle.
+  /// SetIsolation by a session setting: it also sets the isolation of the
+  /// transactions begun later.
+  bool SessionWide = false;
 
   /// A read's result: the call's value, or objects and arguments it fills.
   const clang::Expr *ResultExpr = nullptr;
@@ -67,6 +71,12 @@ struct DbEvent {
   llvm::SmallVector<const clang::ValueDecl *, 2> KeyDecls;
   /// Begin of a savepoint: it continues the transaction of this slot.
   int ParentSlot = -1;
+  /// Calls whose value tells what this read found (`got_data()`).
+  llvm::SmallVector<const clang::Expr *, 1> StatusCalls;
+  /// The SQL is the function's parameter N, so what the statement does is
+  /// known only at each call site. Such an event is a Read without tables
+  /// here; the summary carries it to the callers.
+  int SqlParam = -1;
 
   /// Set on the events a call of a summarised helper stands for.
   const clang::Stmt *Origin = nullptr;     ///< Where, in the helper.
@@ -82,6 +92,9 @@ struct FunctionEvents {
   llvm::DenseMap<const clang::VarDecl *, unsigned> RaiiEnds;
   std::vector<SlotStart> Slots{SlotStart::NoTransaction};
   std::vector<const clang::ValueDecl *> SlotDecls{nullptr};
+  /// Calls the API model knows that are no event themselves (prepare, bind,
+  /// accessors): their arguments go only where their rules say.
+  llvm::SmallPtrSet<const clang::Stmt *, 8> ModelCalls;
 
   bool empty() const { return Events.empty(); }
 };
@@ -93,7 +106,9 @@ struct TranslationUnitFacts {
   /// The summary of a function of this TU; null when it does nothing.
   llvm::function_ref<const FunctionSummary *(const clang::FunctionDecl *)>
       Summary;
-  /// The SQL prepared under a name anywhere in this TU; null if none.
+  /// The SQL prepared anywhere in this TU under a statement key (`name:X`
+  /// for a string name, `decl:P` for a handle kept in a field); null if
+  /// none or more than one.
   llvm::function_ref<std::shared_ptr<const RecoveredSql>(llvm::StringRef)>
       NamedStatement;
 };

@@ -18,6 +18,8 @@ ReadTaint::ReadTaint(const Stmt *Body, const FunctionEvents &Events)
       continue;
     if (E.ResultExpr)
       ResultCalls[E.ResultExpr] = I;
+    for (const Expr *Status : E.StatusCalls)
+      ResultCalls[Status] = I;
     for (const ValueDecl *D : E.ResultDecls) {
       auto &Bits = Tainted[D];
       Bits.resize(N);
@@ -77,6 +79,10 @@ llvm::SmallBitVector ReadTaint::of(const Stmt *S) const {
   return Bits;
 }
 
+bool ReadTaint::modelled(const Stmt *Call) const {
+  return Events.ByStmt.count(Call) || Events.ModelCalls.count(Call);
+}
+
 void ReadTaint::addFlow(const Expr *Target, const Stmt *Source) {
   if (const ValueDecl *D = rootDecl(Target))
     Flows.push_back({D, Source});
@@ -104,7 +110,7 @@ void ReadTaint::collectFlows(const Stmt *S) {
     if (Op->isAssignmentOp() && Op->getNumArgs() == 2)
       addFlow(Op->getArg(0), Op->getArg(1));
   } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
-             MC && !Events.ByStmt.count(MC)) {
+             MC && !modelled(MC)) {
     // rows.push_back(row), total.add(value): a mutating call leaves the value
     // in its object. Database calls are left to their rules, which say
     // where their results go.
@@ -113,7 +119,7 @@ void ReadTaint::collectFlows(const Stmt *S) {
       for (const Expr *Arg : MC->arguments())
         addFlow(MC->getImplicitObjectArgument(), Arg);
   }
-  if (const auto *Call = dyn_cast<CallExpr>(S); Call && !Events.ByStmt.count(Call)) {
+  if (const auto *Call = dyn_cast<CallExpr>(S); Call && !modelled(Call)) {
     // An argument passed by non-const reference or pointer may be filled
     // from the others: `parse(row, seats)`, `get(&seats, row)`.
     const FunctionDecl *FD = Call->getDirectCallee();
@@ -125,9 +131,13 @@ void ReadTaint::collectFlows(const Stmt *S) {
       if (I < Offset || I - Offset >= FD->getNumParams())
         continue;
       QualType T = FD->getParamDecl(I - Offset)->getType();
+      // A pointer to an incomplete type is an opaque handle (`sqlite3 *`),
+      // which the caller's other arguments do not fill.
       bool Out = (T->isLValueReferenceType() &&
                   !T.getNonReferenceType().isConstQualified()) ||
-                 (T->isPointerType() && !T->getPointeeType().isConstQualified());
+                 (T->isPointerType() && !T->getPointeeType().isConstQualified() &&
+                  !(T->getPointeeType()->isRecordType() &&
+                    T->getPointeeType()->isIncompleteType()));
       if (!Out)
         continue;
       for (unsigned J = 0; J < Call->getNumArgs(); ++J)

@@ -33,6 +33,8 @@ private:
   };
   void collectFlows(const clang::Stmt *S);
   void addFlow(const clang::Expr *Target, const clang::Stmt *Source);
+  /// Database calls: their rules say where their results go.
+  bool modelled(const clang::Stmt *Call) const;
 
   const FunctionEvents &Events;
   llvm::DenseMap<const clang::Stmt *, unsigned> ResultCalls;

@@ -24,6 +24,10 @@ template <> struct ScalarEnumerationTraits<CallAction> {
     Io.enumCase(A, "lock", CallAction::Lock);
     Io.enumCase(A, "slow", CallAction::Slow);
     Io.enumCase(A, "sql_text", CallAction::SqlText);
+    Io.enumCase(A, "bind", CallAction::Bind);
+    Io.enumCase(A, "affected_rows", CallAction::AffectedRows);
+    Io.enumCase(A, "read_status", CallAction::ReadStatus);
+    Io.enumCase(A, "set_isolation", CallAction::SetIsolation);
   }
 };
 
@@ -133,10 +137,13 @@ template <> struct MappingTraits<CallRule> {
     R.ResultArgs = Result.Args;
     Io.mapOptional("params_from", R.ParamsFrom);
     Io.mapOptional("statement_arg", R.StatementArg);
+    Io.mapOptional("value_arg", R.ValueArg);
+    Io.mapOptional("index_arg", R.IndexArg);
     Io.mapOptional("entity_template_arg", R.EntityTemplateArg);
     Io.mapOptional("entity_arg", R.EntityArg);
     Io.mapOptional("write_kind", R.WriteKind, sql::StatementKind::Update);
     Io.mapOptional("isolation", R.IsolationLevel, sql::Isolation::Unspecified);
+    Io.mapOptional("isolation_arg", R.IsolationArg);
     Io.mapOptional("mode", R.Mode, sql::BeginMode::Unspecified);
     Io.mapOptional("versioned", R.Versioned, false);
     Io.mapOptional("lock_strength", R.LockStrength,

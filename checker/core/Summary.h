@@ -33,6 +33,13 @@ struct SummaryEvent {
   /// Runs through a transaction object kept in a field (a DAO's member):
   /// in the caller, in whichever transaction it has open.
   bool ViaField = false;
+  /// The SQL is the callee's parameter N: the caller's argument decides
+  /// what runs. Its result is returned (Returned), its row count looked at
+  /// (ResultUsed), and its placeholder $K bound to parameter M (ParamArgs).
+  int SqlParam = -1;
+  bool Returned = false;
+  bool ResultUsed = false;
+  std::vector<std::pair<int, unsigned>> ParamArgs;
   const clang::Stmt *At = nullptr; ///< In the callee, for notes.
   std::string Callee;              ///< The slow call, for messages.
   const LibraryRules *Library = nullptr;

@@ -46,6 +46,9 @@ SlotState meet(const SlotState &A, const SlotState &B) {
   if (A == B)
     return A;
   SlotState M;
+  M.NextIsolation = A.NextIsolation == B.NextIsolation
+                        ? A.NextIsolation
+                        : sql::Isolation::Unspecified;
   if (A.Tx != B.Tx) {
     M.Tx = TxUnknown;
     return M;
@@ -66,7 +69,12 @@ SlotState meet(const SlotState &A, const SlotState &B) {
   return M;
 }
 
-void endTransaction(SlotState &S) { S = SlotState(); }
+/// The session's settings outlive its transactions.
+void endTransaction(SlotState &S) {
+  SlotState Ended;
+  Ended.NextIsolation = S.NextIsolation;
+  S = std::move(Ended);
+}
 
 void addLock(SlotState &S, const DbEvent &E) {
   if (!S.inTransaction())
@@ -85,14 +93,16 @@ void addLock(SlotState &S, const DbEvent &E) {
 void apply(const DbEvent &E, int Index, SlotState &S) {
   switch (E.Kind) {
   case EventKind::Begin:
-    S = SlotState();
+    endTransaction(S);
     if (E.Autocommit) {
       S.Tx = TxAutocommit;
       return;
     }
     S.Tx = Index;
     S.BeginAt = E.At;
-    S.IsolationLevel = E.IsolationLevel;
+    S.IsolationLevel = E.IsolationLevel != sql::Isolation::Unspecified
+                           ? E.IsolationLevel
+                           : S.NextIsolation;
     if (E.CoversNewRows)
       addLock(S, E);
     return;
@@ -101,7 +111,10 @@ void apply(const DbEvent &E, int Index, SlotState &S) {
       endTransaction(S);
     return;
   case EventKind::SetIsolation:
-    if (S.inTransaction())
+    // A session setting waits for the next transaction (MySQL, POCO).
+    if (E.SessionWide)
+      S.NextIsolation = E.IsolationLevel;
+    else if (S.inTransaction())
       S.IsolationLevel = E.IsolationLevel;
     return;
   case EventKind::Lock:

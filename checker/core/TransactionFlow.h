@@ -38,13 +38,15 @@ struct SlotState {
   /// parent row (`events WHERE id = $1`) serialises the inserts keyed by
   /// the same value (`bookings WHERE event_id = $1`).
   std::vector<const clang::ValueDecl *> LockedKeys;
+  /// The isolation a session setting gives the transactions begun later.
+  sql::Isolation NextIsolation = sql::Isolation::Unspecified;
 
   bool inTransaction() const { return Tx >= 0 || Tx == TxCaller; }
   bool operator==(const SlotState &O) const {
     return Tx == O.Tx && BeginAt == O.BeginAt &&
            IsolationLevel == O.IsolationLevel && LockAt == O.LockAt &&
            CoversNewRows == O.CoversNewRows && LockedTables == O.LockedTables &&
-           LockedKeys == O.LockedKeys;
+           LockedKeys == O.LockedKeys && NextIsolation == O.NextIsolation;
   }
 };
 

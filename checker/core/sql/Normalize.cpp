@@ -394,12 +394,46 @@ private:
 
 } // namespace
 
+/// PostgreSQL text is parsed as written, except for named placeholders
+/// (`:id`), which become `$N` after the highest number already used; the same
+/// name is the same parameter.
+Normalized numberNamedParams(llvm::StringRef Text) {
+  Normalized N;
+  std::vector<Token> Toks = lexSql(Text, Dialect::PostgreSQL);
+  unsigned Max = 0;
+  for (const Token &T : Toks) {
+    llvm::StringRef S = T.text(Text);
+    unsigned Num = 0;
+    if (T.Kind == TokKind::Param && S.starts_with("$") &&
+        !S.drop_front().getAsInteger(10, Num) && Num < 1000)
+      Max = std::max(Max, Num);
+  }
+  llvm::StringMap<unsigned> Named;
+  size_t Copied = 0;
+  for (const Token &T : Toks) {
+    llvm::StringRef S = T.text(Text);
+    if (T.Kind != TokKind::Param || !S.starts_with(":"))
+      continue;
+    N.Map.add(N.Text.size(), Copied, T.Begin, T.Begin - Copied);
+    N.Text += Text.slice(Copied, T.Begin);
+    auto [It, New] = Named.try_emplace(S, Max + 1);
+    if (New)
+      ++Max;
+    std::string Param = "$" + std::to_string(It->second);
+    N.Map.add(N.Text.size(), T.Begin, T.End, Param.size());
+    N.Text += Param;
+    Copied = T.End;
+  }
+  N.Map.add(N.Text.size(), Copied, Text.size(), Text.size() - Copied);
+  N.Text += Text.drop_front(Copied);
+  N.Map.add(N.Text.size(), Text.size(), Text.size(), 0);
+  return N;
+}
+
 Normalized normalizeSql(llvm::StringRef Text, Dialect D) {
   Normalized N;
   if (D == Dialect::PostgreSQL) {
-    N.Text = Text.str();
-    N.Map.add(0, 0, Text.size(), Text.size());
-    N.Map.add(Text.size(), Text.size(), Text.size(), 0);
+    N = numberNamedParams(Text);
   } else {
     N = Normalizer(Text, D).run();
   }

@@ -91,7 +91,13 @@ private:
         ++I;
       return TokKind::Param;
     }
-    if ((C == ':' || C == '@') && D != Dialect::PostgreSQL) {
+    // Named placeholders: `:name` also in PostgreSQL-flavoured text, where
+    // client libraries (SOCI, Qt) rewrite them, but not as an array slice's
+    // bound (`a[lo:hi]`), which follows a name or a bracket.
+    bool NamedPgParam = C == ':' && D == Dialect::PostgreSQL &&
+                        (I == 0 || !(isIdentChar(S[I - 1]) ||
+                                     S[I - 1] == ']' || S[I - 1] == ')'));
+    if ((C == ':' || C == '@') && (D != Dialect::PostgreSQL || NamedPgParam)) {
       // `::` is a cast in PostgreSQL-flavoured text; never a parameter.
       bool AfterColon = I > 0 && S[I - 1] == ':';
       size_t P = I + 1;

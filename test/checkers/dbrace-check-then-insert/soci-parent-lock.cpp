@@ -1,10 +1,5 @@
-// XFAIL: *
-// FIXME(core): a lock on the parent row protects the check only when the
-// lock's key and the check's key are the same C++ value. `in_params:
-// [soci::use]` binds the values to the placeholders, but SOCI's `:name`
-// placeholders are not normalised in the postgresql dialect, so the WHERE
-// keys are not parsed (facts uncertain) and the parent lock is not matched.
-// The same file with `$1` placeholders passes.
+// A lock on the parent row, keyed by the same use() value as the check,
+// serialises the check-then-insert.
 // RUN: %check_dbrace %s dbrace-check-then-insert %t -- -- -isystem %inputs/soci
 // RUN: %check_dbrace %s dbrace-check-then-insert %t.real
 

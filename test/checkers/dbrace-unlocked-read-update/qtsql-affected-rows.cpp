@@ -1,11 +1,5 @@
-// XFAIL: *
-// FIXME(core): a conditional UPDATE (`... AND available_seats > 0`) checks
-// for itself only when its affected-row count is looked at. Here the count
-// is read through a separate accessor (`QSqlQuery::numRowsAffected()`) while
-// the write call's own value is discarded, and the core only accepts the
-// write call's value as "result used". The rules format needs an
-// `affected_rows` action: a call that returns the row count of the last
-// write on its connection, statement or query object.
+// A conditional UPDATE whose row count is read through the library's
+// affected-rows accessor (an `affected_rows` rule) checks for itself.
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/qt
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real -- -- -fPIC -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtSql -I/usr/include/x86_64-linux-gnu/qt5/QtCore
 

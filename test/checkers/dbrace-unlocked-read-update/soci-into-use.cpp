@@ -1,16 +1,5 @@
-// XFAIL: *
-// FIXME(core): the `into` elements of SOCI prepared statements are not
-// modelled:
-//  1. restock: `soci::into(x)` in a *prepare* expression
-//     (`statement st = (sql.prepare << ..., into(stock))`) is filled when
-//     `st.execute(true)` (or `st.fetch()`) runs; out_params are only
-//     attached to reads in the same full expression, so `stock` is not
-//     seen as read.
-//  2. stock_rowset: `rowset<T> rs = (sql.prepare << "SELECT ...")`: the
-//     rowset's converting constructor runs the statement prepared in its own
-//     initialiser; the constructor is visited before the prepare call inside
-//     it, so the execute_prepared rule (result: object) finds no statement.
-// Autocommit and literal keys keep the placeholder normalisation out of it.
+// The into() elements of a prepared statement are filled when it runs
+// (execute), and a rowset runs the statement prepared in its initialiser.
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/soci
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real
 

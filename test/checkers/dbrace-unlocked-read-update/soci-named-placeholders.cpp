@@ -1,9 +1,5 @@
-// XFAIL: *
-// FIXME(core): SOCI's named placeholders (`:id`) are not normalised in the
-// postgresql dialect (Normalize.cpp only rewrites placeholders for sqlite
-// and mysql), so libpg_query rejects the text, the facts fall back to the
-// tokenizer (certain: false) and no `FOR UPDATE` fix-it is offered. SOCI's
-// PostgreSQL backend itself rewrites `:name` to `$n`; so does Qt's QPSQL.
+// SOCI's named placeholders (`:id`) are numbered like `$N`: the facts are
+// certain, the fix-it is offered, and got_data() carries the read.
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/soci
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real
 

@@ -1,13 +1,6 @@
-// XFAIL: *
-// FIXME(core): the connection handle `db` is taken to carry the read's
-// result. ReadTaint treats every non-const pointer argument of a call that
-// is not a database event as an out-parameter fed by the other arguments;
-// `sqlite3_prepare_v2(db, sql, -1, &sel, nullptr)` is a prepare (no event of
-// its own), so `db` comes to depend on `sel`, and every later
-// `sqlite3_exec(db, "UPDATE ...")` "uses the value read". A prepare's
-// handle goes only where its rule's `result` says; and a pointer to an
-// incomplete (opaque handle) type such as `sqlite3 *` is never filled by
-// the caller's other arguments.
+// The connection handle passed to prepare does not carry the read: a
+// prepare's handle goes only where its rule says, and an opaque handle
+// (`sqlite3 *`) is never filled from the other arguments of a call.
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/sqlite3
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real
 

@@ -57,6 +57,27 @@ out_params: [my::into]
   EXPECT_EQ(R.OutParams[0], "my::into");
 }
 
+TEST(RulesLoader, ReadsBindingsAccessorsAndSessionIsolation) {
+  LibraryRules R = parseOk(R"(
+library: mylib
+dialect: postgresql
+calls:
+  - { name: my_bind, action: bind, statement_arg: 0, index_arg: 1, value_arg: 2 }
+  - { name: my::Stmt::changes, action: affected_rows }
+  - { name: my::Stmt::found, action: read_status }
+  - { name: my::Db::setIsolation, action: set_isolation, isolation_arg: 0 }
+)");
+  ASSERT_EQ(R.Calls.size(), 4u);
+  EXPECT_EQ(R.Calls[0].Action, CallAction::Bind);
+  EXPECT_EQ(*R.Calls[0].StatementArg, 0u);
+  EXPECT_EQ(*R.Calls[0].IndexArg, 1u);
+  EXPECT_EQ(*R.Calls[0].ValueArg, 2u);
+  EXPECT_EQ(R.Calls[1].Action, CallAction::AffectedRows);
+  EXPECT_EQ(R.Calls[2].Action, CallAction::ReadStatus);
+  EXPECT_EQ(R.Calls[3].Action, CallAction::SetIsolation);
+  EXPECT_EQ(*R.Calls[3].IsolationArg, 0u);
+}
+
 TEST(RulesLoader, ModelIndexesBySimpleNameAndType) {
   ApiModel Model;
   Model.add(parseOk(R"(

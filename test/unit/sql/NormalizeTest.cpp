@@ -59,6 +59,10 @@ const NormCase NormCases[] = {
     {M, "SELECT `Db`.`T`", "SELECT \"db\".\"t\""},
     {P, "SELECT $1::int, ? FROM t WHERE a ? 'k'", "SELECT $1::int, ? FROM t WHERE a ? 'k'"},
     {P, "SELECT `x`", "SELECT `x`"},
+    {P, "SELECT a FROM t WHERE id = :id AND b = :b OR c = :id",
+     "SELECT a FROM t WHERE id = $1 AND b = $2 OR c = $1"},
+    {P, "INSERT INTO t VALUES ($1, :x)", "INSERT INTO t VALUES ($1, $2)"},
+    {P, "SELECT x::int, a[lo:hi], ':s' FROM t", "SELECT x::int, a[lo:hi], ':s' FROM t"},
 };
 
 class Normalization : public ::testing::TestWithParam<NormCase> {};

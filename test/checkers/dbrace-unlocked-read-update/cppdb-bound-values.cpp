@@ -1,9 +1,5 @@
-// XFAIL: *
-// FIXME(core): values bound to a statement with `<<` are not seen as flowing
-// into the write: neither in the chain `sql << "UPDATE ..." << v << exec`
-// (v is outside the session's operator<< call, which stands for the write),
-// nor as `st << v; st.exec();` (a mutating member operator call does not
-// carry its argument's taint into the object the way st.bind(1, v) does).
+// Values bound with `<<` on a prepared statement, or in the chain that
+// runs it, are the write's inputs.
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/cppdb
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real
 

@@ -1,9 +1,5 @@
-// XFAIL: *
-// FIXME(core): values bound with use() in the same full expression are not
-// the write's arguments, so a write that consumes a read through `use(next)`
-// is not seen (Write.At is the Session::operator<< call only).
-// FIXME(format): Session::setTransactionIsolation(level) takes the level as
-// an argument; call rules cannot say so (no isolation_arg for calls).
+// Values bound with use() are the write's inputs; the isolation set on
+// the session (a `set_isolation` rule) holds for the transactions begun later.
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/poco
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real
 

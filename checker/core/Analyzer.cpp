@@ -633,11 +633,8 @@ private:
     else if (Rule.Result == ResultKind::Argument && !Rule.ResultArgs.empty() &&
              Rule.ResultArgs.front() < Call->getNumArgs())
       Handle = Call->getArg(Rule.ResultArgs.front());
-    const auto *Field = dyn_cast_or_null<FieldDecl>(
-        Handle ? rootDecl(Handle) : nullptr);
-    if (!Field)
-      return "";
-    return "decl:" + std::to_string(reinterpret_cast<uintptr_t>(Field));
+    return statementKeyOf(
+        dyn_cast_or_null<FieldDecl>(Handle ? rootDecl(Handle) : nullptr));
   }
 
   const ApiModel &Model;

@@ -58,6 +58,10 @@ struct CallRule {
   /// Prepare/ExecutePrepared: the argument naming the statement (a string
   /// name or a handle variable). Absent for ExecutePrepared: the object.
   std::optional<unsigned> StatementArg;
+  /// Execute: the SQL runs only when one of these manipulators is applied
+  /// in the same full expression (`..., now`); without one, the call
+  /// prepares a statement for the variable it initialises or is assigned to.
+  std::vector<std::string> RunsWith;
   /// Bind: the argument holding the bound value, and the one holding the
   /// 1-based placeholder number (absent: the statement's next placeholder).
   std::optional<unsigned> ValueArg;

@@ -72,6 +72,11 @@ bool passesDiscard(const Stmt *S) {
 
 } // namespace
 
+std::string dbrace::statementKeyOf(const ValueDecl *Handle) {
+  return Handle ? "decl:" + std::to_string(reinterpret_cast<uintptr_t>(Handle))
+                : "";
+}
+
 llvm::SmallVector<ApiModel::CallMatch, 2>
 dbrace::matchingRules(const ApiModel &Model, const FunctionDecl *Callee,
                       const Expr *Object) {
@@ -176,12 +181,32 @@ private:
     // Nested blocks are full statements of their own.
     auto SavedKeys = std::move(KeysInStatement);
     auto SavedValues = std::move(ChainedValues);
+    const Stmt *SavedStatement = FullStatement;
     KeysInStatement.clear();
     ChainedValues.clear();
+    FullStatement = S;
     walk(S, /*Discarded=*/true);
     attachParameters(S, First);
     KeysInStatement = std::move(SavedKeys);
     ChainedValues = std::move(SavedValues);
+    FullStatement = SavedStatement;
+  }
+
+  /// Whether the full statement being walked names one of \p Functions
+  /// (a manipulator: `..., now`).
+  bool appliesAny(llvm::ArrayRef<std::string> Functions) const {
+    llvm::SmallVector<const Stmt *, 16> Work{FullStatement};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S || isa<LambdaExpr, CompoundStmt>(S))
+        continue;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+        if (isa<FunctionDecl>(DRE->getDecl()) &&
+            llvm::is_contained(Functions, qualifiedName(DRE->getDecl())))
+          return true;
+      Work.append(S->child_begin(), S->child_end());
+    }
+    return false;
   }
 
   /// Out- and in-parameters of the full statement \p S go to the events it
@@ -255,7 +280,7 @@ private:
   }
 
   /// `bind(st, 2, v)`, `st << v`, `st.exchange(use(v))`.
-  void visitBind(const CallRule &Rule, const Expr *Call, const Expr *Object,
+  void visitBind(const CallRule &Rule, const Expr *Object,
                  llvm::ArrayRef<const Expr *> Args) {
     auto Arg = [&](std::optional<unsigned> N) -> const Expr * {
       return N && *N < Args.size() ? Args[*N] : nullptr;
@@ -534,7 +559,7 @@ private:
   }
 
   static std::string declKey(const ValueDecl *V) {
-    return V ? "decl:" + std::to_string(reinterpret_cast<uintptr_t>(V)) : "";
+    return statementKeyOf(V);
   }
 
   static std::string statementKey(const Expr *E) {
@@ -604,9 +629,17 @@ private:
 
       switch (Rule.Action) {
       case CallAction::Execute:
-        if (const Expr *SqlArg = Arg(Rule.SqlArg))
-          addSqlEvents(Base, std::make_shared<const RecoveredSql>(
-                                 Resolver.resolve(SqlArg, FD->getBody())));
+        if (const Expr *SqlArg = Arg(Rule.SqlArg)) {
+          auto Sql = std::make_shared<const RecoveredSql>(
+              Resolver.resolve(SqlArg, FD->getBody()));
+          if (Rule.RunsWith.empty() || appliesAny(Rule.RunsWith)) {
+            addSqlEvents(Base, Sql);
+          } else if (std::string Key = declKey(Target); !Key.empty()) {
+            // `Statement st = (session << "...", into(x));` runs later.
+            Prepared[Key] = Sql;
+            KeysInStatement.push_back(Key);
+          }
+        }
         break;
       case CallAction::Prepare:
         if (const Expr *SqlArg = Arg(Rule.SqlArg)) {
@@ -635,7 +668,7 @@ private:
         break;
       }
       case CallAction::Bind:
-        visitBind(Rule, Call, Object, Args);
+        visitBind(Rule, Object, Args);
         break;
       case CallAction::AffectedRows:
         // The count of the last write is looked at: a conditional write
@@ -819,6 +852,7 @@ private:
   /// and values chained onto statements that calls of it return.
   llvm::SmallVector<std::string, 2> KeysInStatement;
   llvm::SmallVector<const Expr *, 2> ChainedValues;
+  const Stmt *FullStatement = nullptr;
   llvm::DenseMap<const ValueDecl *, unsigned> SlotOf;
   llvm::SmallPtrSet<const CXXConstructExpr *, 4> HandledConstructions;
   llvm::DenseMap<const CXXConstructExpr *, const VarDecl *> ConstructedBy;

@@ -113,6 +113,10 @@ struct TranslationUnitFacts {
       NamedStatement;
 };
 
+/// The key of the statement held in \p Handle, as TranslationUnitFacts'
+/// NamedStatement takes it; empty for null.
+std::string statementKeyOf(const clang::ValueDecl *Handle);
+
 /// Rules matching a call of \p Callee on \p Object (null for free functions
 /// and constructors).
 llvm::SmallVector<ApiModel::CallMatch, 2>

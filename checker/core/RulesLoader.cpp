@@ -137,6 +137,7 @@ template <> struct MappingTraits<CallRule> {
     R.ResultArgs = Result.Args;
     Io.mapOptional("params_from", R.ParamsFrom);
     Io.mapOptional("statement_arg", R.StatementArg);
+    Io.mapOptional("runs_with", R.RunsWith);
     Io.mapOptional("value_arg", R.ValueArg);
     Io.mapOptional("index_arg", R.IndexArg);
     Io.mapOptional("entity_template_arg", R.EntityTemplateArg);
@@ -156,6 +157,9 @@ template <> struct MappingTraits<CallRule> {
                     R.Action == CallAction::Prepare;
     if (NeedsSql && !R.SqlArg)
       return "action needs 'sql_arg'";
+    for (const std::string &Name : R.RunsWith)
+      if (std::string E = checkQualifiedName(Name); !E.empty())
+        return E;
     return {};
   }
 };

@@ -93,4 +93,31 @@ bool release_room(Session &session, int room_type, int capacity) {
   return upd.execute() == 1;
 }
 
+// case: unsafe
+// A statement built with `session << ...` and run later by execute(): the
+// loyalty nights are read and written back from C++.
+void add_loyalty_nights(Session &session, int guest, int nights) {
+  session.begin();
+  int total = 0;
+  Statement sel = (session << "SELECT loyalty_nights FROM guests WHERE id = ?", into(total), use(guest));
+  sel.execute(); // expect: dbrace-unlocked-read-update
+  total += nights;
+  Statement upd = (session << "UPDATE guests SET loyalty_nights = ? WHERE id = ?", use(total), use(guest));
+  upd.execute();
+  session.commit();
+}
+
+// case: safe
+// The same statements, the read locked.
+void add_loyalty_nights_locked(Session &session, int guest, int nights) {
+  session.begin();
+  int total = 0;
+  Statement sel = (session << "SELECT loyalty_nights FROM guests WHERE id = ? FOR UPDATE", into(total), use(guest));
+  sel.execute();
+  total += nights;
+  Statement upd = (session << "UPDATE guests SET loyalty_nights = ? WHERE id = ?", use(total), use(guest));
+  upd.execute();
+  session.commit();
+}
+
 } // namespace hotel

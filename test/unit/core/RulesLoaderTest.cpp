@@ -66,8 +66,10 @@ calls:
   - { name: my::Stmt::changes, action: affected_rows }
   - { name: my::Stmt::found, action: read_status }
   - { name: my::Db::setIsolation, action: set_isolation, isolation_arg: 0 }
+  - { name: my::Db::operator<<, action: execute, sql_arg: 0, runs_with: [my::now] }
 )");
-  ASSERT_EQ(R.Calls.size(), 4u);
+  ASSERT_EQ(R.Calls.size(), 5u);
+  EXPECT_EQ(R.Calls[4].RunsWith, std::vector<std::string>{"my::now"});
   EXPECT_EQ(R.Calls[0].Action, CallAction::Bind);
   EXPECT_EQ(*R.Calls[0].StatementArg, 0u);
   EXPECT_EQ(*R.Calls[0].IndexArg, 1u);

@@ -41,8 +41,9 @@ namespace {
 
 class Normalizer {
 public:
-  Normalizer(llvm::StringRef Src, Dialect D)
-      : Src(Src), D(D), Toks(lexSql(Src, D)), Drop(Toks.size(), 0) {}
+  Normalizer(llvm::StringRef Src, Dialect D, bool ClientPlaceholders)
+      : Src(Src), D(D), Toks(lexSql(Src, D, ClientPlaceholders)),
+        Drop(Toks.size(), 0) {}
 
   Normalized run() {
     for (size_t I = 0; I < Toks.size(); ++I)
@@ -65,6 +66,15 @@ private:
     }
     if (Drop[I]) {
       emit(T.Begin, T.End, "");
+      return I;
+    }
+    if (D == Dialect::PostgreSQL) { // Only the client's placeholders differ.
+      if (T.Kind == TokKind::Param)
+        param(T, S);
+      else
+        copy(T);
+      if (isPunct(T, Src, ';'))
+        resetStatement();
       return I;
     }
     bool AtStart = !SeenSignificant;
@@ -430,12 +440,13 @@ Normalized numberNamedParams(llvm::StringRef Text) {
   return N;
 }
 
-Normalized normalizeSql(llvm::StringRef Text, Dialect D) {
+Normalized normalizeSql(llvm::StringRef Text, Dialect D,
+                        bool ClientPlaceholders) {
   Normalized N;
-  if (D == Dialect::PostgreSQL) {
+  if (D == Dialect::PostgreSQL && !ClientPlaceholders) {
     N = numberNamedParams(Text);
   } else {
-    N = Normalizer(Text, D).run();
+    N = Normalizer(Text, D, ClientPlaceholders).run();
   }
   std::replace(N.Text.begin(), N.Text.end(), '\0', ' ');
   return N;

@@ -42,8 +42,11 @@ struct Normalized {
 };
 
 /// \p Text rewritten as PostgreSQL would write it. NUL bytes become spaces in
-/// every dialect, since libpg_query reads C strings.
-Normalized normalizeSql(llvm::StringRef Text, Dialect D);
+/// every dialect, since libpg_query reads C strings. PostgreSQL text is kept
+/// as it is but for `:name` placeholders, and with \p ClientPlaceholders its
+/// `?` placeholders (which Qt rewrites on the client) too, which become `$n`.
+Normalized normalizeSql(llvm::StringRef Text, Dialect D,
+                        bool ClientPlaceholders = false);
 
 } // namespace dbrace::sql::detail
 

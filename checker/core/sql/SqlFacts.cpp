@@ -12,6 +12,7 @@
 #include "sql/PgTreeFacts.h"
 #include "sql/SqlLexer.h"
 #include "sql/Tokenizer.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/JSON.h"
 #include <algorithm>
 #include <map>
@@ -135,9 +136,12 @@ void originalWords(llvm::StringRef Src, llvm::ArrayRef<Token> Toks,
 
 } // namespace
 
-SqlFacts analyzeSqlUncached(llvm::StringRef Text, Dialect D) {
+namespace {
+
+SqlFacts analyzeNormalized(llvm::StringRef Text, Dialect D,
+                           bool ClientPlaceholders) {
   SqlFacts Result;
-  Normalized N = normalizeSql(Text, D);
+  Normalized N = normalizeSql(Text, D, ClientPlaceholders);
   llvm::StringRef Norm = N.Text;
   std::vector<Token> Toks = lexSql(Norm, Dialect::PostgreSQL);
   std::vector<Token> OrigToks = lexSql(Text, D);
@@ -192,6 +196,28 @@ SqlFacts analyzeSqlUncached(llvm::StringRef Text, Dialect D) {
     }
   }
   return Result;
+}
+
+size_t uncertainStatements(const SqlFacts &Facts) {
+  return llvm::count_if(Facts.Statements,
+                        [](const StatementFacts &F) { return !F.Certain; });
+}
+
+} // namespace
+
+SqlFacts analyzeSqlUncached(llvm::StringRef Text, Dialect D) {
+  SqlFacts Result = analyzeNormalized(Text, D, /*ClientPlaceholders=*/false);
+  // `?` is also a jsonb operator, so PostgreSQL text gets the client
+  // libraries' `?` placeholders only when it does not parse without them.
+  if (D != Dialect::PostgreSQL || Result.ParseError.empty() ||
+      !llvm::any_of(lexSql(Text, D, /*ClientPlaceholders=*/true),
+                    [&](const Token &T) {
+                      return T.Kind == TokKind::Param && Text[T.Begin] == '?';
+                    }))
+    return Result;
+  SqlFacts Retry = analyzeNormalized(Text, D, /*ClientPlaceholders=*/true);
+  return uncertainStatements(Retry) < uncertainStatements(Result) ? Retry
+                                                                  : Result;
 }
 
 namespace {

@@ -23,7 +23,8 @@ bool isSpace(unsigned char C) {
 
 class Lexer {
 public:
-  Lexer(llvm::StringRef Text, Dialect D) : S(Text), D(D) {}
+  Lexer(llvm::StringRef Text, Dialect D, bool ClientPlaceholders)
+      : S(Text), D(D), ClientPlaceholders(ClientPlaceholders) {}
 
   std::vector<Token> run() {
     std::vector<Token> Out;
@@ -85,7 +86,7 @@ private:
     }
     if (C == '$')
       return dollar();
-    if (C == '?' && D != Dialect::PostgreSQL) {
+    if (C == '?' && (D != Dialect::PostgreSQL || ClientPlaceholders)) {
       ++I;
       while (llvm::isDigit(at(I)))
         ++I;
@@ -236,13 +237,15 @@ private:
 
   llvm::StringRef S;
   Dialect D;
+  bool ClientPlaceholders;
   size_t I = 0;
 };
 
 } // namespace
 
-std::vector<Token> lexSql(llvm::StringRef Text, Dialect D) {
-  return Lexer(Text, D).run();
+std::vector<Token> lexSql(llvm::StringRef Text, Dialect D,
+                          bool ClientPlaceholders) {
+  return Lexer(Text, D, ClientPlaceholders).run();
 }
 
 bool isWord(const Token &T, llvm::StringRef Src, llvm::StringRef Keyword) {

@@ -39,8 +39,12 @@ struct Token {
   }
 };
 
-/// Tokens covering all of \p Text, in order and without gaps.
-std::vector<Token> lexSql(llvm::StringRef Text, Dialect D);
+/// Tokens covering all of \p Text, in order and without gaps. With
+/// \p ClientPlaceholders, PostgreSQL text also has the `?` and `?N`
+/// placeholders that client libraries (Qt) rewrite before sending it; its
+/// `:name` ones are always placeholders.
+std::vector<Token> lexSql(llvm::StringRef Text, Dialect D,
+                          bool ClientPlaceholders = false);
 
 /// Whether \p T is the bare word \p Keyword (case-insensitive).
 bool isWord(const Token &T, llvm::StringRef Src, llvm::StringRef Keyword);

@@ -117,6 +117,41 @@ TEST(OffsetMap, IdentityForPostgreSQL) {
     EXPECT_EQ(N.Map.toOriginal(I), I);
 }
 
+TEST(Normalization, ClientPlaceholdersInPostgreSQLOnRequest) {
+  EXPECT_EQ(normalizeSql("SELECT a::int FROM t WHERE id = :id AND b = ? "
+                         "AND c = :id; SELECT ?",
+                         P, /*ClientPlaceholders=*/true)
+                .Text,
+            "SELECT a::int FROM t WHERE id = $1 AND b = $2 AND c = $1; "
+            "SELECT $1");
+  EXPECT_EQ(normalizeSql("SELECT \"Q\" FROM t WHERE x = @y AND z = $1001",
+                         P, /*ClientPlaceholders=*/true)
+                .Text,
+            "SELECT \"Q\" FROM t WHERE x = @y AND z = $1001");
+}
+
+TEST(Normalization, PostgreSQLTakesClientPlaceholdersOnlyWhenItMustParse) {
+  const SqlFacts &Named =
+      analyzeSql("SELECT seats FROM events WHERE id = :id", P);
+  ASSERT_EQ(Named.Statements.size(), 1u);
+  EXPECT_TRUE(Named.Statements[0].Certain);
+  ASSERT_EQ(Named.Statements[0].Keys.size(), 1u);
+  EXPECT_EQ(Named.Statements[0].Keys[0].Param, 1);
+  const SqlFacts &Positional =
+      analyzeSql("UPDATE w SET b = ? WHERE id = ?", P);
+  ASSERT_EQ(Positional.Statements.size(), 1u);
+  EXPECT_TRUE(Positional.Statements[0].Certain);
+  ASSERT_EQ(Positional.Statements[0].Keys.size(), 1u);
+  EXPECT_EQ(Positional.Statements[0].Keys[0].Param, 2);
+  // The jsonb `?` operator parses as written and stays an operator.
+  const SqlFacts &Jsonb =
+      analyzeSql("SELECT id FROM docs WHERE body ? 'k' AND id = $1", P);
+  ASSERT_EQ(Jsonb.Statements.size(), 1u);
+  EXPECT_TRUE(Jsonb.Statements[0].Certain);
+  ASSERT_EQ(Jsonb.Statements[0].Keys.size(), 1u);
+  EXPECT_EQ(Jsonb.Statements[0].Keys[0].Param, 1);
+}
+
 TEST(Lexer, CoversTheTextWithoutGaps) {
   std::string In = "SELECT 'a''b', E'\\'', $t$x$t$, \"q\"\"q\", 1.5e3, $1 /* /* */ */ -- x";
   for (Dialect D : {P, S, M}) {

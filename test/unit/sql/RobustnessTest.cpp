@@ -107,16 +107,16 @@ TEST(Robustness, HugeText) {
 }
 
 TEST(Cache, SameTextSameRecord) {
-  const SqlFacts &A = analyzeSql("SELECT * FROM cached WHERE id = ?",
+  const SqlFacts &A = analyzeSql("SELECT * FROM `cached` WHERE id = ?",
                                  Dialect::SQLite);
-  const SqlFacts &B = analyzeSql("SELECT * FROM cached WHERE id = ?",
+  const SqlFacts &B = analyzeSql("SELECT * FROM `cached` WHERE id = ?",
                                  Dialect::SQLite);
-  const SqlFacts &C = analyzeSql("SELECT * FROM cached WHERE id = ?",
+  const SqlFacts &C = analyzeSql("SELECT * FROM `cached` WHERE id = ?",
                                  Dialect::PostgreSQL);
   EXPECT_EQ(&A, &B);
   EXPECT_NE(&A, &C);
   EXPECT_TRUE(A.ParseError.empty());
-  EXPECT_FALSE(C.ParseError.empty()); // `?` is not PostgreSQL.
+  EXPECT_FALSE(C.ParseError.empty()); // Back-ticks are not PostgreSQL.
 }
 
 TEST(Cache, ThreadsShareResults) {

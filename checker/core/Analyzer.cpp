@@ -29,7 +29,8 @@ bool dbrace::shouldAnalyze(const FunctionDecl *FD, ASTContext &Ctx) {
 Analyzer::Analyzer(ASTContext &Ctx, const ApiModel &Model,
                    AnalyzerOptions Options)
     : Ctx(Ctx), Model(Model), Options(std::move(Options)),
-      Resolver(Ctx, Model) {}
+      Resolver(Ctx, Model,
+               [this](llvm::StringRef Key) { return namedStatement(Key); }) {}
 
 namespace {
 
@@ -581,7 +582,8 @@ private:
 } // namespace
 
 namespace {
-/// Finds `prepare("name", sql)` calls anywhere in the translation unit.
+/// Finds `prepare("name", sql)` and `add(Key::kName, sql)` calls anywhere in
+/// the translation unit.
 class NamedStatementIndexer : public RecursiveASTVisitor<NamedStatementIndexer> {
 public:
   NamedStatementIndexer(const ApiModel &Model, SqlTextResolver &Resolver,
@@ -614,18 +616,15 @@ public:
   }
 
 private:
-  /// `name:X` for a statement named by a string; `decl:P` for a handle kept
-  /// in a field, which other member functions run.
+  /// `name:X` for a statement named by a key (a string, an enumerator);
+  /// `decl:P` for a handle kept in a field, which other member functions run.
   static std::string key(const CallRule &Rule, const CallExpr *Call,
                          const Expr *Object) {
     if (Rule.StatementArg) {
       if (*Rule.StatementArg >= Call->getNumArgs())
         return "";
-      const auto *Name = dyn_cast<StringLiteral>(
-          stripWrappers(Call->getArg(*Rule.StatementArg)));
-      if (Name && Name->getCharByteWidth() == 1)
-        return ("name:" + Name->getString()).str();
-      return "";
+      std::string Key = statementKey(Call->getArg(*Rule.StatementArg));
+      return Key.empty() ? "" : "name:" + Key;
     }
     const Expr *Handle = nullptr;
     if (Rule.Result == ResultKind::Object)

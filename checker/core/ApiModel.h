@@ -36,7 +36,16 @@ enum class CallAction {
                    ///< wrappers among its arguments) to a statement handle.
   AffectedRows,    ///< Returns the row count of the last write.
   ReadStatus,      ///< Returns what the last read found (`got_data()`).
-  SetIsolation     ///< Sets the isolation of the session's transactions.
+  SetIsolation,    ///< Sets the isolation of the session's transactions.
+  Format,          ///< Builds text from a format and arguments (`snprintf`).
+  Lookup           ///< The statement registered under a key by Prepare.
+};
+
+/// How a Format call's placeholders are spelled and filled.
+enum class FormatStyle {
+  Printf,       ///< `%d`, `%s`, `%*d`, `%2$s`; `%%` is a percent sign.
+  Braces,       ///< `{}`, `{0}`, `{name}`, `{:>8}`; `{{` and `}}` escape.
+  PercentNumber ///< `%1`...`%99`: each call fills the lowest-numbered ones.
 };
 
 /// Where a read's result goes; for Prepare, where the statement handle goes.
@@ -55,8 +64,9 @@ struct CallRule {
   std::vector<unsigned> ResultArgs;
   /// First argument bound to `$1` (and following); exec_params-style.
   std::optional<unsigned> ParamsFrom;
-  /// Prepare/ExecutePrepared: the argument naming the statement (a string
-  /// name or a handle variable). Absent for ExecutePrepared: the object.
+  /// Prepare/ExecutePrepared/Lookup: the argument naming the statement (a
+  /// key: a string, an enumerator, or a constant holding one; or else a
+  /// handle variable). Absent for ExecutePrepared: the object.
   std::optional<unsigned> StatementArg;
   /// Execute: the SQL runs only when one of these manipulators is applied
   /// in the same full expression (`..., now`); without one, the call
@@ -66,6 +76,11 @@ struct CallRule {
   /// 1-based placeholder number (absent: the statement's next placeholder).
   std::optional<unsigned> ValueArg;
   std::optional<unsigned> IndexArg;
+  /// Format: the format argument (absent: the object), the first argument
+  /// it formats, and its placeholder syntax.
+  std::optional<unsigned> FormatArg;
+  std::optional<unsigned> ArgsFrom;
+  FormatStyle Style = FormatStyle::Printf;
   /// Read/Write without SQL: the entity is template argument N, or argument N.
   std::optional<unsigned> EntityTemplateArg;
   std::optional<unsigned> EntityArg;

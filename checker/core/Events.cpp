@@ -562,12 +562,12 @@ private:
     return statementKeyOf(V);
   }
 
+  /// A registry key (`"name"`, `Stmt::kReserve`), or a handle variable.
   static std::string statementKey(const Expr *E) {
-    E = stripWrappers(E);
-    if (const auto *SL = dyn_cast_or_null<StringLiteral>(E))
-      if (SL->getCharByteWidth() == 1)
-        return ("name:" + SL->getString()).str();
-    return E ? declKey(rootDecl(E)) : "";
+    if (!E)
+      return "";
+    std::string Key = dbrace::statementKey(E);
+    return Key.empty() ? declKey(rootDecl(E)) : "name:" + Key;
   }
 
   /// The object a call works on: the variable a constructor constructs, or
@@ -679,6 +679,14 @@ private:
       case CallAction::ReadStatus:
         if (DbEvent *Read = lastEvent(EventKind::Read))
           Read->StatusCalls.push_back(Call);
+      case CallAction::Lookup:
+        // `stmt = db.GetPreparedStatement(KEY)` then `db.Query(stmt)`.
+        if (ResultHolder) {
+          auto Sql = std::make_shared<const RecoveredSql>(
+              Resolver.resolve(Call, FD->getBody()));
+          if (Sql->Known())
+            Prepared[declKey(ResultHolder)] = Sql;
+        }
         break;
       case CallAction::Read:
       case CallAction::Write:
@@ -707,6 +715,7 @@ private:
         break;
       case CallAction::Lock:     // Part of the read that contains it.
       case CallAction::SqlText:  // Part of the SQL that contains it.
+      case CallAction::Format:
         break;
       }
     }

@@ -28,6 +28,16 @@ template <> struct ScalarEnumerationTraits<CallAction> {
     Io.enumCase(A, "affected_rows", CallAction::AffectedRows);
     Io.enumCase(A, "read_status", CallAction::ReadStatus);
     Io.enumCase(A, "set_isolation", CallAction::SetIsolation);
+    Io.enumCase(A, "format", CallAction::Format);
+    Io.enumCase(A, "lookup", CallAction::Lookup);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<FormatStyle> {
+  static void enumeration(IO &Io, FormatStyle &S) {
+    Io.enumCase(S, "printf", FormatStyle::Printf);
+    Io.enumCase(S, "braces", FormatStyle::Braces);
+    Io.enumCase(S, "percent_number", FormatStyle::PercentNumber);
   }
 };
 
@@ -140,6 +150,9 @@ template <> struct MappingTraits<CallRule> {
     Io.mapOptional("runs_with", R.RunsWith);
     Io.mapOptional("value_arg", R.ValueArg);
     Io.mapOptional("index_arg", R.IndexArg);
+    Io.mapOptional("format_arg", R.FormatArg);
+    Io.mapOptional("args_from", R.ArgsFrom);
+    Io.mapOptional("format_style", R.Style, FormatStyle::Printf);
     Io.mapOptional("entity_template_arg", R.EntityTemplateArg);
     Io.mapOptional("entity_arg", R.EntityArg);
     Io.mapOptional("write_kind", R.WriteKind, sql::StatementKind::Update);
@@ -160,6 +173,10 @@ template <> struct MappingTraits<CallRule> {
     for (const std::string &Name : R.RunsWith)
       if (std::string E = checkQualifiedName(Name); !E.empty())
         return E;
+    if (R.Action == CallAction::Format && !R.ArgsFrom)
+      return "action needs 'args_from'";
+    if (R.Action == CallAction::Lookup && !R.StatementArg)
+      return "action needs 'statement_arg'";
     return {};
   }
 };

@@ -13,6 +13,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +32,11 @@ struct SqlPiece {
   /// The constant or variable the literal initialises, if any: editable only
   /// while nothing else uses it.
   const clang::VarDecl *Via = nullptr;
+  /// Where in the literal's bytes the piece starts (a format's text between
+  /// placeholders is several pieces of one literal).
+  size_t LiteralOffset = 0;
+  /// Part of a format string: an edit must not add placeholder syntax.
+  bool InFormat = false;
 };
 
 struct RecoveredSql {
@@ -43,10 +50,19 @@ struct RecoveredSql {
 /// First parameter number used for holes.
 constexpr int FirstHoleParam = 1001;
 
+/// The key a statement is registered under, as a string: a string literal,
+/// an enumerator, or a constant initialised with one; empty if none.
+std::string statementKey(const clang::Expr *E);
+
+/// The SQL registered under a key anywhere in the translation unit.
+using NamedStatements =
+    std::function<std::shared_ptr<const RecoveredSql>(llvm::StringRef Key)>;
+
 class SqlTextResolver {
 public:
-  SqlTextResolver(clang::ASTContext &Ctx, const ApiModel &Model)
-      : Ctx(Ctx), Model(Model) {}
+  SqlTextResolver(clang::ASTContext &Ctx, const ApiModel &Model,
+                  NamedStatements Named = nullptr)
+      : Ctx(Ctx), Model(Model), Named(std::move(Named)) {}
 
   /// The SQL of \p E, evaluated at \p E's position inside \p Body.
   RecoveredSql resolve(const clang::Expr *E, const clang::Stmt *Body);
@@ -78,8 +94,22 @@ private:
   const std::vector<Modification> &modifications(const clang::VarDecl *V,
                                                  const clang::Stmt *Body);
   void appendHole(const clang::Expr *E, RecoveredSql &Out);
-  const clang::Expr *sqlTextWrapped(const clang::CallExpr *Call,
-                                    const clang::CXXMemberCallExpr *MC);
+  /// Appends \p From, renumbering its holes; its pieces stay editable only
+  /// with \p Editable.
+  void appendResolved(const RecoveredSql &From, RecoveredSql &Out,
+                      bool Editable);
+  /// The rules-declared `sql_text`, `format` or `lookup` rule of \p Call.
+  const CallRule *textRule(const clang::CallExpr *Call);
+  /// Whether \p Call is a text rule's call; if so its text is in \p Out.
+  bool appendRuleCall(const clang::CallExpr *Call, const clang::Stmt *Body,
+                      RecoveredSql &Out, const clang::VarDecl *Via,
+                      unsigned Depth);
+  void appendFormatted(const clang::CallExpr *Call, const CallRule &Rule,
+                       const clang::Stmt *Body, RecoveredSql &Out,
+                       const clang::VarDecl *Via, unsigned Depth);
+  bool appendLambdaCall(const clang::CXXOperatorCallExpr *Op,
+                        RecoveredSql &Out, const clang::VarDecl *Via,
+                        unsigned Depth);
   unsigned useCount(const clang::VarDecl *V);
   const SqlPiece *pieceAt(const RecoveredSql &Sql, size_t Offset, bool AtEnd);
   std::optional<clang::SourceLocation> locationIn(const SqlPiece *Piece,
@@ -87,6 +117,7 @@ private:
 
   clang::ASTContext &Ctx;
   const ApiModel &Model;
+  NamedStatements Named;
   std::optional<llvm::DenseMap<const clang::VarDecl *, unsigned>> UseCounts;
   const clang::Stmt *ModifiedBody = nullptr;
   llvm::DenseMap<const clang::VarDecl *, std::vector<Modification>> Modified;

@@ -1,9 +1,5 @@
-// XFAIL: *
-// FIXME(core): Qt's named (`:id`) and positional (`?`) placeholders are
-// not normalised in the postgresql dialect (QPSQL rewrites them to `$n`
-// itself), so libpg_query rejects the text, the facts are uncertain and no
-// `FOR UPDATE` fix-it is offered. Same gap as soci-named-placeholders.cpp.
-// The `%1` markers of QString::arg() are the same kind of hole.
+// Qt's named (`:id`) and positional (`?`) placeholders in the postgresql
+// dialect, and the `%1` markers QString::arg() fills.
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/qt
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real -- -- -fPIC -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtSql -I/usr/include/x86_64-linux-gnu/qt5/QtCore
 
@@ -29,7 +25,7 @@ bool book_ticket(QSqlDatabase &db, int event_id) {
   update.bindValue(":id", event_id);
   update.exec();
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
-  // CHECK-NOTES: :[[@LINE-14]]:3: note: the transaction begins here
+  // CHECK-NOTES: :[[@LINE-15]]:3: note: the transaction begins here
   return db.commit();
 }
 // CHECK-FIXES: query.prepare("SELECT available_seats FROM events WHERE id = :id FOR UPDATE");

@@ -654,8 +654,15 @@ private:
         }
         break;
       case CallAction::ExecutePrepared: {
+        const Expr *Statement = Arg(Rule.StatementArg);
+        if (Statement && isa<CallExpr>(stripWrappers(Statement))) {
+          // `db.Query(db.GetPreparedStatement(KEY))`: a lookup in place.
+          addSqlEvents(Base, std::make_shared<const RecoveredSql>(
+                                 Resolver.resolve(Statement, FD->getBody())));
+          break;
+        }
         std::string Key = Rule.StatementArg
-                              ? statementKey(Arg(Rule.StatementArg))
+                              ? statementKey(Statement)
                               : declKey(objectDecl(Call, Object));
         if (Key.empty())
           break;
@@ -679,6 +686,7 @@ private:
       case CallAction::ReadStatus:
         if (DbEvent *Read = lastEvent(EventKind::Read))
           Read->StatusCalls.push_back(Call);
+        break;
       case CallAction::Lookup:
         // `stmt = db.GetPreparedStatement(KEY)` then `db.Query(stmt)`.
         if (ResultHolder) {

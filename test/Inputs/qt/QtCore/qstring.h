@@ -41,6 +41,7 @@ public:
   QString arg(long long a, int fieldwidth = 0, int base = 10) const;
   QString arg(double a, int fieldWidth = 0, char fmt = 'g', int prec = -1) const;
   QString arg(const QString &a, int fieldWidth = 0) const;
+  QString arg(const QString &a1, const QString &a2) const;
   int toInt(bool *ok = nullptr, int base = 10) const;
   QString &append(const QString &s);
   std::string toStdString() const;

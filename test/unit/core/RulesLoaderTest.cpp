@@ -132,6 +132,42 @@ TEST(RulesLoader, ExecuteNeedsItsSqlArgument) {
   EXPECT_NE(E.find("needs 'sql_arg'"), std::string::npos) << E;
 }
 
+TEST(RulesLoader, ReadsFormatsAndLookups) {
+  LibraryRules R = parseOk(R"(
+library: text
+dialect: postgresql
+calls:
+  - { name: snprintf, action: format, format_arg: 2, args_from: 3, result: argument 0 }
+  - { name: my::Str::arg, action: format, args_from: 0, format_style: percent_number }
+  - { name: my::Registry::get, action: lookup, statement_arg: 0 }
+)");
+  ASSERT_EQ(R.Calls.size(), 3u);
+  EXPECT_EQ(R.Calls[0].Action, CallAction::Format);
+  EXPECT_EQ(R.Calls[0].FormatArg, 2u);
+  EXPECT_EQ(R.Calls[0].ArgsFrom, 3u);
+  EXPECT_EQ(R.Calls[0].Style, FormatStyle::Printf);
+  EXPECT_EQ(R.Calls[0].Result, ResultKind::Argument);
+  EXPECT_FALSE(R.Calls[1].FormatArg);
+  EXPECT_EQ(R.Calls[1].Style, FormatStyle::PercentNumber);
+  EXPECT_EQ(R.Calls[2].Action, CallAction::Lookup);
+  EXPECT_EQ(R.Calls[2].StatementArg, 0u);
+}
+
+TEST(RulesLoader, FormatAndLookupNeedTheirArguments) {
+  std::string E = parseError(
+      "library: l\ndialect: mysql\ncalls:\n  - { name: f, action: format }\n");
+  EXPECT_NE(E.find("bad.yaml:4:7: error: action needs 'args_from'"),
+            std::string::npos)
+      << E;
+  E = parseError(
+      "library: l\ndialect: mysql\ncalls:\n  - { name: g, action: lookup }\n");
+  EXPECT_NE(E.find("needs 'statement_arg'"), std::string::npos) << E;
+  E = parseError("library: l\ndialect: mysql\ncalls:\n  - { name: f, action: "
+                 "format, args_from: 1, format_style: python }\n");
+  EXPECT_NE(E.find("bad.yaml:4:60: error: unknown enumerated"), std::string::npos)
+      << E;
+}
+
 TEST(RulesLoader, SyntaxErrorIsAnError) {
   std::string E = parseError("library: [a\n");
   EXPECT_EQ(E.rfind("bad.yaml:", 0), 0u) << E;

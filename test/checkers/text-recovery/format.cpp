@@ -38,11 +38,13 @@ void pay(pqxx::work &w, int wallet) {
   std::snprintf(sql, sizeof sql, "SELECT balance FROM wallets WHERE id = %d", wallet);
   int balance = w.exec(sql)[0][0].as<int>();
   // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'wallets' is read without a lock
+  if (balance < 10)
+    return;
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
   char update[128];
-  snprintf(update, sizeof update, "UPDATE wallets SET balance = %d WHERE id = %d", balance - 10, wallet);
+  snprintf(update, sizeof update, "UPDATE wallets SET balance = balance - %d WHERE id = %d", 10, wallet);
   w.exec(update);
-  // CHECK-NOTES: :[[@LINE-1]]:3: note: the value read is used in this write
-  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'wallets' is updated here
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'wallets' is updated here
 }
 
 // Different rows: the key arguments differ, so the write is not the read's.

@@ -616,15 +616,14 @@ public:
 private:
   /// `name:X` for a statement named by a string; `decl:P` for a handle kept
   /// in a field, which other member functions run.
-  static std::string key(const CallRule &Rule, const CallExpr *Call,
-                         const Expr *Object) {
+  std::string key(const CallRule &Rule, const CallExpr *Call,
+                  const Expr *Object) {
     if (Rule.StatementArg) {
       if (*Rule.StatementArg >= Call->getNumArgs())
         return "";
-      const auto *Name = dyn_cast<StringLiteral>(
-          stripWrappers(Call->getArg(*Rule.StatementArg)));
-      if (Name && Name->getCharByteWidth() == 1)
-        return ("name:" + Name->getString()).str();
+      if (std::optional<std::string> Name =
+              statementName(Call->getArg(*Rule.StatementArg), Resolver))
+        return "name:" + *Name;
       return "";
     }
     const Expr *Handle = nullptr;

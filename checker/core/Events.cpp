@@ -562,12 +562,14 @@ private:
     return statementKeyOf(V);
   }
 
-  static std::string statementKey(const Expr *E) {
-    E = stripWrappers(E);
-    if (const auto *SL = dyn_cast_or_null<StringLiteral>(E))
-      if (SL->getCharByteWidth() == 1)
-        return ("name:" + SL->getString()).str();
-    return E ? declKey(rootDecl(E)) : "";
+  /// A statement named by a string (`"find_seats"`, a constant, a
+  /// std::string built from a literal), or held in a variable.
+  std::string statementKey(const Expr *E) {
+    if (!E)
+      return "";
+    if (std::optional<std::string> Name = statementName(E, Resolver))
+      return "name:" + *Name;
+    return declKey(rootDecl(E));
   }
 
   /// The object a call works on: the variable a constructor constructs, or

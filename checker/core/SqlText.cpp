@@ -287,3 +287,11 @@ SqlTextResolver::replaceRange(const RecoveredSql &Sql, size_t Begin,
   return FixItHint::CreateReplacement(CharSourceRange::getCharRange(*From, *To),
                                       Replacement);
 }
+
+std::optional<std::string> dbrace::statementName(const Expr *E,
+                                                 SqlTextResolver &Resolver) {
+  RecoveredSql Name = Resolver.resolve(E, nullptr);
+  if (!Name.Known() || !Name.Holes.empty() || Name.Text.empty())
+    return std::nullopt;
+  return Name.Text;
+}

@@ -92,6 +92,11 @@ private:
   llvm::DenseMap<const clang::VarDecl *, std::vector<Modification>> Modified;
 };
 
+/// The text of a prepared statement's name when it is fully known: a
+/// literal, a constant, or a std::string converted from either.
+std::optional<std::string> statementName(const clang::Expr *E,
+                                         SqlTextResolver &Resolver);
+
 } // namespace dbrace
 
 #endif // DBRACE_CORE_SQLTEXT_H

@@ -374,6 +374,8 @@ private:
     const DbEvent &Read = event(R), &Write = event(W);
     const SlotState &RS = before(R), &WS = before(W);
     bool Same = sameTransaction(RS, WS);
+    if (RS.SessionLockAt && RS.SessionLockAt == WS.SessionLockAt)
+      return false; // A session-level lock is held from the read to the write.
 
     if (Write.WriteKind == sql::StatementKind::Upsert && Guard)
       return false; // The write settles conflicts itself.

@@ -375,6 +375,8 @@ private:
     const DbEvent &Read = event(R), &Write = event(W);
     const SlotState &RS = before(R), &WS = before(W);
     bool Same = sameTransaction(RS, WS);
+    if (RS.SessionLockAt && RS.SessionLockAt == WS.SessionLockAt)
+      return false; // A session-level lock is held from the read to the write.
 
     if (Write.WriteKind == sql::StatementKind::Upsert && Guard)
       return false; // The write settles conflicts itself.
@@ -618,12 +620,13 @@ public:
 private:
   /// `name:X` for a statement named by a key (a string, an enumerator);
   /// `decl:P` for a handle kept in a field, which other member functions run.
-  static std::string key(const CallRule &Rule, const CallExpr *Call,
-                         const Expr *Object) {
+  std::string key(const CallRule &Rule, const CallExpr *Call,
+                  const Expr *Object) {
     if (Rule.StatementArg) {
       if (*Rule.StatementArg >= Call->getNumArgs())
         return "";
-      std::string Key = statementKey(Call->getArg(*Rule.StatementArg));
+      std::string Key =
+          statementKey(Call->getArg(*Rule.StatementArg), Resolver);
       return Key.empty() ? "" : "name:" + Key;
     }
     const Expr *Handle = nullptr;

@@ -28,6 +28,9 @@ enum class CallAction {
   Begin,
   Commit,
   Rollback,
+  Autocommit,      ///< Commits what is open; later statements each commit
+                   ///< on their own (`setAutoCommit(true)`).
+  SetIsolation,    ///< Sets the isolation of the session's transactions.
   Lock,            ///< Marks the read whose statement it is part of as locking
                    ///< (`select(...).for_update()`, `lockExclusive()`).
   Slow,            ///< Work that must not run while a lock is held.
@@ -36,7 +39,6 @@ enum class CallAction {
                    ///< wrappers among its arguments) to a statement handle.
   AffectedRows,    ///< Returns the row count of the last write.
   ReadStatus,      ///< Returns what the last read found (`got_data()`).
-  SetIsolation,    ///< Sets the isolation of the session's transactions.
   Format,          ///< Builds text from a format and arguments (`snprintf`).
   Lookup           ///< The statement registered under a key by Prepare.
 };
@@ -88,12 +90,28 @@ struct CallRule {
   /// Write: the ORM compares a version column and fails a stale write
   /// (Wt::Dbo), which protects it like a conditional update.
   bool Versioned = false;
+  /// Write: versioned when the entity class has a member declared under
+  /// `#pragma <VersionPragma>` (ODB's `#pragma db version`).
+  std::string VersionPragma;
+  /// Read: argument N is the read's condition in native SQL (ODB's
+  /// `query<T>("id = 7 FOR UPDATE")`); a lock clause in it locks the read.
+  std::optional<unsigned> ConditionArg;
   /// Lock: the strength the lock stands for.
   sql::LockStrength LockStrength = sql::LockStrength::ForUpdate;
   sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
   /// Begin/SetIsolation: the argument spelling the isolation (`names`).
   std::optional<unsigned> IsolationArg;
   sql::BeginMode Mode = sql::BeginMode::Unspecified;
+  /// Begin: a transaction mode rather than one transaction; commit and
+  /// rollback begin the next transaction at once (autocommit off).
+  bool Chain = false;
+  /// Bind: the number IndexArg gives the first placeholder (0 where
+  /// counting starts at 0: `bindValue(0, v)`).
+  unsigned FirstIndex = 1;
+  /// The rule applies only when argument WhenArg is the constant WhenEquals
+  /// (`false`, `1`, an enumerator's qualified name).
+  std::optional<unsigned> WhenArg;
+  std::string WhenEquals;
 };
 
 enum class TypeRole {

@@ -3,6 +3,7 @@
 #include "AstNames.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallVector.h"
 
 using namespace clang;
@@ -110,4 +111,50 @@ const ValueDecl *dbrace::rootDecl(const Expr *E) {
     return nullptr;
   }
   return nullptr;
+}
+
+/// The line before \p Loc's, skipping blank lines, trimmed.
+static llvm::StringRef previousLine(clang::SourceLocation Loc,
+                                    const clang::SourceManager &SM) {
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+  if (Invalid)
+    return "";
+  llvm::StringRef Before = Buffer.take_front(SM.getFileOffset(Loc));
+  Before = Before.take_front(Before.rfind('\n') + 1); // Up to Loc's line.
+  while (!Before.empty()) {
+    Before = Before.drop_back(); // The newline.
+    size_t Start = Before.rfind('\n') + 1; // npos + 1 == 0
+    llvm::StringRef Line = Before.substr(Start).trim();
+    if (!Line.empty())
+      return Line;
+    Before = Before.take_front(Start);
+  }
+  return "";
+}
+
+bool dbrace::hasMemberUnderPragma(const CXXRecordDecl *RD,
+                                  llvm::StringRef Text,
+                                  const clang::SourceManager &SM) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  for (const FieldDecl *F : RD->fields()) {
+    clang::SourceLocation Loc = SM.getExpansionLoc(F->getBeginLoc());
+    if (Loc.isInvalid())
+      continue;
+    llvm::StringRef Line = previousLine(Loc, SM);
+    if (!Line.consume_front("#"))
+      continue;
+    Line = Line.ltrim();
+    if (!Line.consume_front("pragma"))
+      continue;
+    Line = Line.ltrim();
+    if (Line.consume_front(Text) && (Line.empty() || isspace(Line.front())))
+      return true;
+  }
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (hasMemberUnderPragma(B.getType()->getAsCXXRecordDecl(), Text, SM))
+      return true;
+  return false;
 }

@@ -26,6 +26,12 @@ const clang::CXXRecordDecl *recordOf(clang::QualType T);
 /// `w` for `w`, `w.x`, `(*p).y`, `p->z`, `&w`; null when there is none.
 const clang::ValueDecl *rootDecl(const clang::Expr *E);
 
+/// Whether a field of \p RD (or of its bases) is declared right under a
+/// `#pragma <Text> ...` line: ODB's `#pragma db version`, which the compiler
+/// itself ignores.
+bool hasMemberUnderPragma(const clang::CXXRecordDecl *RD, llvm::StringRef Text,
+                          const clang::SourceManager &SM);
+
 /// Strips implicit casts, temporaries, parentheses and copy constructions.
 const clang::Expr *stripWrappers(const clang::Expr *E);
 

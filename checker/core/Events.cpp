@@ -10,6 +10,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -305,8 +306,9 @@ private:
     Binding &B = Bindings[Key];
     if (const Expr *Index = Arg(Rule.IndexArg)) {
       Expr::EvalResult R;
-      if (Index->EvaluateAsInt(R, Ctx))
-        B.Numbered[R.Val.getInt().getExtValue()] = Value;
+      if (Index->EvaluateAsInt(R, Ctx) &&
+          R.Val.getInt().getExtValue() >= Rule.FirstIndex)
+        B.Numbered[R.Val.getInt().getExtValue() - Rule.FirstIndex + 1] = Value;
       return;
     }
     B.Bound.push_back(Value);
@@ -482,6 +484,23 @@ private:
     return 0;
   }
 
+  /// How a constant argument is spelt in a rule's `when`: `true`/`false`,
+  /// an integer, or an enumerator's qualified name; none if not constant.
+  std::optional<std::string> constantSpelling(const Expr *E) {
+    E = stripWrappers(E);
+    if (!E || E->isValueDependent())
+      return std::nullopt;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (isa<EnumConstantDecl>(DRE->getDecl()))
+        return qualifiedName(DRE->getDecl());
+    Expr::EvalResult Value;
+    if (!E->EvaluateAsRValue(Value, Ctx) || !Value.Val.isInt())
+      return std::nullopt;
+    if (E->getType()->isBooleanType())
+      return Value.Val.getInt().getBoolValue() ? "true" : "false";
+    return llvm::toString(Value.Val.getInt(), 10, Value.Val.getInt().isSigned());
+  }
+
   std::optional<llvm::StringRef> valueOfExpr(const Expr *E) {
     E = stripWrappers(E);
     if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
@@ -562,11 +581,12 @@ private:
     return statementKeyOf(V);
   }
 
-  /// A registry key (`"name"`, `Stmt::kReserve`), or a handle variable.
-  static std::string statementKey(const Expr *E) {
+  /// A registry key (`"name"`, `Stmt::kReserve`, a std::string built from a
+  /// constant), or a handle variable.
+  std::string statementKey(const Expr *E) {
     if (!E)
       return "";
-    std::string Key = dbrace::statementKey(E);
+    std::string Key = dbrace::statementKey(E, Resolver);
     return Key.empty() ? declKey(rootDecl(E)) : "name:" + Key;
   }
 
@@ -592,6 +612,8 @@ private:
       auto Arg = [&](std::optional<unsigned> N) -> const Expr * {
         return N && *N < Args.size() ? Args[*N] : nullptr;
       };
+      if (Rule.WhenArg && constantSpelling(Arg(Rule.WhenArg)) != Rule.WhenEquals)
+        continue;
       DbEvent Base;
       Base.Kind = EventKind::Read;
       Base.At = Call;
@@ -605,6 +627,11 @@ private:
       case ResultKind::Return:
         Base.ResultExpr = Call;
         ResultHolder = Target;
+        // `load(id, obj)`: the object given is filled too.
+        for (unsigned N : Rule.ResultArgs)
+          if (const Expr *Filled = Arg(N))
+            if (const ValueDecl *D = rootDecl(Filled))
+              Base.ResultDecls.push_back(D);
         break;
       case ResultKind::Object:
         ResultHolder = objectDecl(Call, Object);
@@ -698,10 +725,15 @@ private:
         break;
       case CallAction::Read:
       case CallAction::Write:
+        if (const Expr *Condition = Arg(Rule.ConditionArg))
+          Base.Lock = std::max(Base.Lock, conditionLock(Condition, M.Library));
         addEntityEvent(Base, Rule, Call, Callee, Object, Arg(Rule.EntityArg));
         break;
       case CallAction::Begin:
+      case CallAction::Autocommit:
         Base.Kind = EventKind::Begin;
+        Base.Autocommit = Rule.Action == CallAction::Autocommit;
+        Base.Chain = Rule.Chain;
         Base.IsolationLevel = isolationOf(Rule, Args);
         Base.CoversNewRows = coversNewRows(Rule.Mode);
         Out.Events.push_back(std::move(Base));
@@ -736,6 +768,7 @@ private:
                       const FunctionDecl *Callee, const Expr *Object,
                       const Expr *EntityArg) {
     std::string Entity;
+    const CXXRecordDecl *EntityClass = nullptr;
     if (Rule.EntityTemplateArg) {
       // The function's own template arguments, or else its class's
       // (`Manager<Event>::get`, `ptr<Event>::modify`).
@@ -746,30 +779,54 @@ private:
           TA = &Spec->getTemplateArgs();
       if (TA && *Rule.EntityTemplateArg < TA->size() &&
           TA->get(*Rule.EntityTemplateArg).getKind() == TemplateArgument::Type)
-        if (const auto *RD = TA->get(*Rule.EntityTemplateArg)
-                                 .getAsType()
-                                 ->getAsCXXRecordDecl())
-          Entity = qualifiedName(RD);
+        EntityClass = TA->get(*Rule.EntityTemplateArg)
+                          .getAsType()
+                          ->getAsCXXRecordDecl();
     } else if (EntityArg) {
-      if (const CXXRecordDecl *RD = recordOf(EntityArg->getType()))
-        Entity = qualifiedName(RD);
-    } else if (const CXXRecordDecl *RD = recordOf(
-                   Object ? Object->IgnoreParenImpCasts()->getType()
-                          : Call->getType())) {
+      EntityClass = recordOf(EntityArg->getType());
+    } else {
       // The object's own class, not the base that declares the method.
-      Entity = qualifiedName(RD);
+      EntityClass = recordOf(Object ? Object->IgnoreParenImpCasts()->getType()
+                                    : Call->getType());
     }
+    if (EntityClass)
+      Entity = qualifiedName(EntityClass);
     if (Entity.empty())
       return;
     Base.Tables.push_back(Entity);
     if (Rule.Action == CallAction::Write) {
       Base.Kind = EventKind::Write;
       Base.WriteKind = Rule.WriteKind;
-      Base.Versioned = Rule.Versioned;
+      Base.Versioned =
+          Rule.Versioned ||
+          (!Rule.VersionPragma.empty() &&
+           hasMemberUnderPragma(EntityClass, Rule.VersionPragma,
+                                Ctx.getSourceManager()));
       Base.ResultExpr = nullptr;
       Base.ResultDecls.clear();
     }
     Out.Events.push_back(std::move(Base));
+  }
+
+  /// The lock clause of a native-SQL condition, read as the tail of a
+  /// SELECT: `id = 7 FOR UPDATE`, `ORDER BY id FOR SHARE`.
+  sql::LockStrength conditionLock(const Expr *Condition,
+                                  const LibraryRules *Library) {
+    RecoveredSql Text = Resolver.resolve(Condition, FD->getBody());
+    if (!Text.Known())
+      return sql::LockStrength::None;
+    llvm::StringRef Tail = llvm::StringRef(Text.Text).ltrim();
+    bool Clause = llvm::any_of(
+        llvm::ArrayRef<llvm::StringRef>{"order ", "group ", "limit ", "for ",
+                                        "offset ", "having "},
+        [&](llvm::StringRef W) { return Tail.starts_with_insensitive(W); });
+    std::string Select =
+        ("SELECT * FROM entity " + llvm::Twine(Clause ? "" : "WHERE ") + Tail)
+            .str();
+    const sql::SqlFacts &Facts =
+        sql::analyzeSql(Select, Dialect.value_or(Library->Dialect));
+    return Facts.Statements.size() == 1 ? Facts.Statements[0].Lock
+                                        : sql::LockStrength::None;
   }
 
   void addSqlEvents(DbEvent Base, std::shared_ptr<const RecoveredSql> Sql) {
@@ -792,6 +849,10 @@ private:
       E.Facts = &S;
       switch (S.Kind) {
       case sql::StatementKind::Select:
+        if (S.ReleasesAdvisoryLocks) {
+          E.Kind = EventKind::Unlock;
+          break;
+        }
         E.Kind = EventKind::Read;
         E.Tables = S.TablesRead;
         if (S.Lock != sql::LockStrength::None)
@@ -836,10 +897,16 @@ private:
         E.Tables.insert(E.Tables.end(), S.TablesWritten.begin(),
                         S.TablesWritten.end());
         E.CoversNewRows = true;
+        // pg_advisory_lock, GET_LOCK: the session's until released.
+        E.SessionWide = S.Kind == sql::StatementKind::AdvisoryLock &&
+                        !llvm::StringRef(S.AdvisoryFunction).contains("xact");
         break;
       case sql::StatementKind::Savepoint:
       case sql::StatementKind::Other:
-        continue;
+        if (!S.ReleasesAdvisoryLocks)
+          continue;
+        E.Kind = EventKind::Unlock; // MySQL's `DO RELEASE_LOCK(...)`.
+        break;
       }
       Out.Events.push_back(std::move(E));
     }

@@ -23,7 +23,16 @@
 
 namespace dbrace {
 
-enum class EventKind { Read, Write, Begin, End, SetIsolation, Lock, Slow };
+enum class EventKind {
+  Read,
+  Write,
+  Begin,
+  End,
+  SetIsolation,
+  Lock,
+  Unlock, ///< Releases the session-level locks (`pg_advisory_unlock`).
+  Slow
+};
 
 /// Where statements run: slot 0 is the connection the function uses; each
 /// transaction object that statements are run through has a slot of its own.
@@ -47,9 +56,12 @@ struct DbEvent {
   /// that do not exist yet, which a row lock cannot.
   bool CoversNewRows = false;
   sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
-  bool Autocommit = false; ///< Begin of an autocommit handle.
+  bool Autocommit = false; ///< Begin of an autocommit handle or mode.
+  /// Begin of a transaction mode: its commit begins the next transaction.
+  bool Chain = false;
   /// SetIsolation by a session setting: it also sets the isolation of the
-  /// transactions begun later.
+  /// transactions begun later. Lock: a session-level lock, held across
+  /// transactions until released.
   bool SessionWide = false;
 
   /// A read's result: the call's value, or objects and arguments it fills.

@@ -21,6 +21,7 @@ template <> struct ScalarEnumerationTraits<CallAction> {
     Io.enumCase(A, "begin", CallAction::Begin);
     Io.enumCase(A, "commit", CallAction::Commit);
     Io.enumCase(A, "rollback", CallAction::Rollback);
+    Io.enumCase(A, "autocommit", CallAction::Autocommit);
     Io.enumCase(A, "lock", CallAction::Lock);
     Io.enumCase(A, "slow", CallAction::Slow);
     Io.enumCase(A, "sql_text", CallAction::SqlText);
@@ -94,7 +95,9 @@ template <> struct ScalarEnumerationTraits<sql::StatementKind> {
   }
 };
 
-/// `return`, `object`, `none` or `argument N [M ...]`.
+/// `return`, `object`, `none`, `argument N [M ...]`, or
+/// `return argument N [M ...]` (the value and, where given, the arguments:
+/// ODB's `load(id)` and `load(id, obj)`).
 struct ResultSpec {
   ResultKind Kind = ResultKind::Return;
   std::vector<unsigned> Args;
@@ -103,11 +106,12 @@ struct ResultSpec {
 template <> struct ScalarTraits<ResultSpec> {
   static void output(const ResultSpec &, void *, raw_ostream &) {}
   static StringRef input(StringRef S, void *, ResultSpec &R) {
-    if (S == "return")
+    bool AlsoReturn = S.consume_front("return ");
+    if (S == "return" && !AlsoReturn)
       R.Kind = ResultKind::Return;
-    else if (S == "object")
+    else if (S == "object" && !AlsoReturn)
       R.Kind = ResultKind::Object;
-    else if (S == "none")
+    else if (S == "none" && !AlsoReturn)
       R.Kind = ResultKind::None;
     else if (S.consume_front("argument ")) {
       llvm::SmallVector<StringRef, 4> Numbers;
@@ -118,9 +122,10 @@ template <> struct ScalarTraits<ResultSpec> {
           return "expected 'argument N [M ...]'";
         R.Args.push_back(Arg);
       }
-      R.Kind = ResultKind::Argument;
+      R.Kind = AlsoReturn ? ResultKind::Return : ResultKind::Argument;
     } else
-      return "expected 'return', 'object', 'none' or 'argument N [M ...]'";
+      return "expected 'return', 'object', 'none', 'argument N [M ...]' or "
+             "'return argument N [M ...]'";
     return {};
   }
   static QuotingType mustQuote(StringRef) { return QuotingType::None; }
@@ -135,6 +140,19 @@ static std::string checkQualifiedName(StringRef Name) {
     return ("bad qualified name '" + Name + "'").str();
   return {};
 }
+
+/// `when: { arg: N, equals: VALUE }`.
+struct WhenSpec {
+  unsigned Arg = 0;
+  std::string Equals;
+};
+
+template <> struct MappingTraits<WhenSpec> {
+  static void mapping(IO &Io, WhenSpec &W) {
+    Io.mapRequired("arg", W.Arg);
+    Io.mapRequired("equals", W.Equals);
+  }
+};
 
 template <> struct MappingTraits<CallRule> {
   static void mapping(IO &Io, CallRule &R) {
@@ -159,7 +177,17 @@ template <> struct MappingTraits<CallRule> {
     Io.mapOptional("isolation", R.IsolationLevel, sql::Isolation::Unspecified);
     Io.mapOptional("isolation_arg", R.IsolationArg);
     Io.mapOptional("mode", R.Mode, sql::BeginMode::Unspecified);
+    Io.mapOptional("chain", R.Chain, false);
+    Io.mapOptional("first_index", R.FirstIndex, 1u);
+    std::optional<WhenSpec> When;
+    Io.mapOptional("when", When);
+    if (When) {
+      R.WhenArg = When->Arg;
+      R.WhenEquals = When->Equals;
+    }
     Io.mapOptional("versioned", R.Versioned, false);
+    Io.mapOptional("version_pragma", R.VersionPragma);
+    Io.mapOptional("condition_arg", R.ConditionArg);
     Io.mapOptional("lock_strength", R.LockStrength,
                    sql::LockStrength::ForUpdate);
   }
@@ -177,6 +205,9 @@ template <> struct MappingTraits<CallRule> {
       return "action needs 'args_from'";
     if (R.Action == CallAction::Lookup && !R.StatementArg)
       return "action needs 'statement_arg'";
+    if (R.Action == CallAction::SetIsolation && !R.IsolationArg &&
+        R.IsolationLevel == sql::Isolation::Unspecified)
+      return "action needs 'isolation' or 'isolation_arg'";
     return {};
   }
 };

@@ -685,3 +685,19 @@ SqlTextResolver::replaceRange(const RecoveredSql &Sql, size_t Begin,
   return FixItHint::CreateReplacement(CharSourceRange::getCharRange(*From, *To),
                                       Replacement);
 }
+
+std::optional<std::string> dbrace::statementName(const Expr *E,
+                                                 SqlTextResolver &Resolver) {
+  RecoveredSql Name = Resolver.resolve(E, nullptr);
+  if (!Name.Known() || !Name.Holes.empty() || Name.Text.empty())
+    return std::nullopt;
+  return Name.Text;
+}
+
+std::string dbrace::statementKey(const Expr *E, SqlTextResolver &Resolver) {
+  std::string Key = statementKey(E);
+  if (Key.empty())
+    if (std::optional<std::string> Name = statementName(E, Resolver))
+      Key = "\"" + *Name + "\"";
+  return Key;
+}

@@ -123,6 +123,16 @@ private:
   llvm::DenseMap<const clang::VarDecl *, std::vector<Modification>> Modified;
 };
 
+/// The text of a prepared statement's name when it is fully known: a
+/// literal, a constant, or a std::string converted from either.
+std::optional<std::string> statementName(const clang::Expr *E,
+                                         SqlTextResolver &Resolver);
+
+/// statementKey, or else the quoted name when the resolver knows its whole
+/// text, so that `"name"`, a constant and a std::string built from either
+/// give one key.
+std::string statementKey(const clang::Expr *E, SqlTextResolver &Resolver);
+
 } // namespace dbrace
 
 #endif // DBRACE_CORE_SQLTEXT_H

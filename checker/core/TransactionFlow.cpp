@@ -49,10 +49,13 @@ SlotState meet(const SlotState &A, const SlotState &B) {
   M.NextIsolation = A.NextIsolation == B.NextIsolation
                         ? A.NextIsolation
                         : sql::Isolation::Unspecified;
+  M.SessionLockAt = A.SessionLockAt == B.SessionLockAt ? A.SessionLockAt
+                                                       : nullptr;
   if (A.Tx != B.Tx) {
     M.Tx = TxUnknown;
     return M;
   }
+  M.Chained = A.Chained && B.Chained;
   M.Tx = A.Tx;
   M.BeginAt = A.BeginAt;
   M.IsolationLevel =
@@ -69,10 +72,11 @@ SlotState meet(const SlotState &A, const SlotState &B) {
   return M;
 }
 
-/// The session's settings outlive its transactions.
+/// The session's settings and locks outlive its transactions.
 void endTransaction(SlotState &S) {
   SlotState Ended;
   Ended.NextIsolation = S.NextIsolation;
+  Ended.SessionLockAt = S.SessionLockAt;
   S = std::move(Ended);
 }
 
@@ -100,6 +104,7 @@ void apply(const DbEvent &E, int Index, SlotState &S) {
     }
     S.Tx = Index;
     S.BeginAt = E.At;
+    S.Chained = E.Chain;
     S.IsolationLevel = E.IsolationLevel != sql::Isolation::Unspecified
                            ? E.IsolationLevel
                            : S.NextIsolation;
@@ -107,8 +112,18 @@ void apply(const DbEvent &E, int Index, SlotState &S) {
       addLock(S, E);
     return;
   case EventKind::End:
-    if (S.Tx != TxAutocommit)
+    if (S.Tx == TxAutocommit)
+      return;
+    if (S.Chained && S.Tx >= 0) {
+      // Autocommit off: the next transaction begins here.
       endTransaction(S);
+      S.Tx = Index;
+      S.BeginAt = E.At;
+      S.Chained = true;
+      S.IsolationLevel = S.NextIsolation;
+      return;
+    }
+    endTransaction(S);
     return;
   case EventKind::SetIsolation:
     // A session setting waits for the next transaction (MySQL, POCO).
@@ -118,7 +133,12 @@ void apply(const DbEvent &E, int Index, SlotState &S) {
       S.IsolationLevel = E.IsolationLevel;
     return;
   case EventKind::Lock:
+    if (E.SessionWide)
+      S.SessionLockAt = E.At;
     addLock(S, E);
+    return;
+  case EventKind::Unlock:
+    S.SessionLockAt = nullptr;
     return;
   case EventKind::Read:
     if (E.Lock != sql::LockStrength::None &&

@@ -40,13 +40,20 @@ struct SlotState {
   std::vector<const clang::ValueDecl *> LockedKeys;
   /// The isolation a session setting gives the transactions begun later.
   sql::Isolation NextIsolation = sql::Isolation::Unspecified;
+  /// The transaction is one of a mode (autocommit off): its end begins the
+  /// next.
+  bool Chained = false;
+  /// A session-level lock (`pg_advisory_lock`, `GET_LOCK`) held until
+  /// released, in and out of transactions.
+  const clang::Stmt *SessionLockAt = nullptr;
 
   bool inTransaction() const { return Tx >= 0 || Tx == TxCaller; }
   bool operator==(const SlotState &O) const {
     return Tx == O.Tx && BeginAt == O.BeginAt &&
            IsolationLevel == O.IsolationLevel && LockAt == O.LockAt &&
            CoversNewRows == O.CoversNewRows && LockedTables == O.LockedTables &&
-           LockedKeys == O.LockedKeys && NextIsolation == O.NextIsolation;
+           LockedKeys == O.LockedKeys && NextIsolation == O.NextIsolation &&
+           Chained == O.Chained && SessionLockAt == O.SessionLockAt;
   }
 };
 

@@ -127,6 +127,15 @@ void originalWords(llvm::StringRef Src, llvm::ArrayRef<Token> Toks,
     else if (Is(1, "EXCLUSIVE"))
       F.Mode = BeginMode::Exclusive;
   }
+  for (size_t I = 0, Next; I < Toks.size(); ++I) {
+    for (Next = I + 1; Next < Toks.size() && !Toks[Next].significant(); ++Next)
+      ;
+    std::string W = Toks[I].text(Src).lower();
+    if (Next < Toks.size() && isPunct(Toks[Next], Src, '(') &&
+        (llvm::StringRef(W).starts_with("pg_advisory_unlock") ||
+         W == "release_lock" || W == "release_all_locks"))
+      F.ReleasesAdvisoryLocks = true;
+  }
   if (F.Kind == StatementKind::Insert &&
       (Is(0, "REPLACE") ||
        (Is(0, "INSERT") && (Is(1, "IGNORE") ||

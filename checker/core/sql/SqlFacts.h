@@ -117,6 +117,9 @@ struct StatementFacts {
   /// (Lock is ForShare for the `_shared` ones, ForUpdate otherwise).
   /// LockTable: LockOf lists the tables, Lock the strength of the mode.
   std::string AdvisoryFunction;
+  /// Calls a function releasing advisory locks (`pg_advisory_unlock`,
+  /// MySQL's `RELEASE_LOCK`).
+  bool ReleasesAdvisoryLocks = false;
 
   /// False when the facts come from the tolerant tokenizer.
   bool Certain = true;

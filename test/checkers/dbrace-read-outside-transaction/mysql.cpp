@@ -2,6 +2,7 @@
 // RUN: %check_dbrace %s dbrace-read-outside-transaction %t.real
 
 #include <cppconn/connection.h>
+#include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
 #include <cppconn/statement.h>
 #include <memory>
@@ -29,5 +30,26 @@ void book_seat_fixed(sql::Connection &con) {
   if (!res->next() || res->getInt(1) <= 0)
     return;
   stmt->executeUpdate("UPDATE events SET available_seats = available_seats - 1 WHERE id = 7");
+  con.commit();
+}
+
+// With autocommit off, commit() ends one transaction and the next begins at
+// once: the read is in the first, the write in the second.
+void add_points(sql::Connection &con, int user_id, int points) {
+  con.setAutoCommit(false);
+  std::unique_ptr<sql::PreparedStatement> sel(con.prepareStatement("SELECT points FROM loyalty WHERE user_id = ?"));
+  sel->setInt(1, user_id);
+  std::unique_ptr<sql::ResultSet> rs(sel->executeQuery());
+  // CHECK-NOTES: :[[@LINE-1]]:38: warning: 'loyalty' is read in an earlier transaction than the one that writes it; a concurrent request can change it in between [dbrace-read-outside-transaction]
+  rs->next();
+  const int current = rs->getInt(1);
+  con.commit();
+  std::unique_ptr<sql::PreparedStatement> upd(con.prepareStatement("UPDATE loyalty SET points = ? WHERE user_id = ?"));
+  upd->setInt(1, current + points);
+  upd->setInt(2, user_id);
+  upd->executeUpdate();
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: the value read is used in this write
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'loyalty' is updated here
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: the transaction begins here
   con.commit();
 }

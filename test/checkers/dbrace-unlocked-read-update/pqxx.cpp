@@ -158,3 +158,22 @@ template <typename Tx> void book_generic(Tx &w, int event_id) {
     w.exec_params("UPDATE events SET available_seats = available_seats - 1 WHERE id = $1", event_id);
 }
 template void book_generic<pqxx::work>(pqxx::work &, int);
+
+// Prepared by name on the connection; the names reach prepare() and
+// exec_prepared() as std::string conversions of the literals.
+bool refund(pqxx::connection &c, int payment_id, long cents) {
+  c.prepare("payment_amounts", "SELECT amount_cents, refunded_cents FROM payments WHERE id = $1");
+  c.prepare("add_refunded", "UPDATE payments SET refunded_cents = refunded_cents + $1 WHERE id = $2");
+  pqxx::work w(c);
+  pqxx::row p = w.exec_prepared1("payment_amounts", payment_id);
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'payments' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value [dbrace-unlocked-read-update]
+  if (p[1].as<long>() + cents > p[0].as<long>())
+    return false;
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  w.exec_prepared("add_refunded", cents, payment_id);
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'payments' is updated here
+  // CHECK-NOTES: :[[@LINE-8]]:14: note: the transaction begins here
+  w.commit();
+  return true;
+}
+// CHECK-FIXES: c.prepare("payment_amounts", "SELECT amount_cents, refunded_cents FROM payments WHERE id = $1 FOR UPDATE");

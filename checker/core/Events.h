@@ -51,6 +51,8 @@ struct DbEvent {
   /// SetIsolation by a session setting: it also sets the isolation of the
   /// transactions begun later.
   bool SessionWide = false;
+  /// Begin by constructing an object: the rule of its type.
+  const TypeRule *Type = nullptr;
 
   /// A read's result: the call's value, or objects and arguments it fills.
   const clang::Expr *ResultExpr = nullptr;

@@ -5,6 +5,7 @@
 #include "Events.h"
 #include "ReadTaint.h"
 #include "TransactionFlow.h"
+#include "fixes/TransactionFixes.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
@@ -433,14 +434,16 @@ private:
                                       "than the one that writes it"
                                     : " is read before the transaction that "
                                       "writes it begins") +
-                        "; a concurrent request can change it in between");
+                        "; a concurrent request can change it in between",
+                    RS.Tx < 0 ? moveBeginFix(R, WS) : fixes::FixOrNote());
     if ((RS.Tx == TxNone || RS.Tx == TxAutocommit) &&
         (WS.Tx == TxNone || WS.Tx == TxAutocommit))
       return report(checks::UnlockedReadUpdate, R, W, Guard,
                     quoted(Table) +
                         " is read without a transaction or lock and then "
                         "written based on the value; a concurrent request "
-                        "can read the same value before this one writes");
+                        "can read the same value before this one writes",
+                    openTransactionFix(R, W));
     return false;
   }
 
@@ -458,9 +461,7 @@ private:
   /// has none (SQLite), by making the transaction take the write lock.
   std::vector<FixItHint> lockFix(unsigned R, const SlotState &RS) {
     const DbEvent &Read = event(R);
-    std::string Clause = Options.LockClause;
-    if (Clause.empty() && Read.Library)
-      Clause = Read.Library->Fixes.LockClause;
+    std::string Clause = lockClause(Read);
     if (Clause.empty())
       return immediateBeginFix(RS);
     if (!Read.Sql || !Read.Facts || !Read.Facts->LockClauseAllowed ||
@@ -473,6 +474,12 @@ private:
     return {};
   }
 
+  std::string lockClause(const DbEvent &Read) const {
+    if (!Options.LockClause.empty() || !Read.Library)
+      return Options.LockClause;
+    return Read.Library->Fixes.LockClause;
+  }
+
   /// `BEGIN` becomes `BEGIN IMMEDIATE`; a transaction object without a mode
   /// gains the library's immediate-mode argument.
   std::vector<FixItHint> immediateBeginFix(const SlotState &S) {
@@ -480,7 +487,10 @@ private:
     // refused as a conflict.
     if (S.Tx < 0 || !FixedBegins.insert(S.Tx).second)
       return {};
-    const DbEvent &Begin = event(S.Tx);
+    return immediateBeginEdits(event(S.Tx));
+  }
+
+  std::vector<FixItHint> immediateBeginEdits(const DbEvent &Begin) {
     if (!Begin.Library)
       return {};
     const FixTemplates &Fixes = Begin.Library->Fixes;
@@ -491,30 +501,62 @@ private:
         return {*Fix};
       return {};
     }
-    const auto *Construct = dyn_cast<CXXConstructExpr>(Begin.At);
-    if (!Construct || Fixes.ImmediateTransactionArg.empty() ||
-        Construct->getNumArgs() == 0)
+    if (auto Fix = fixes::immediateModeArgument(
+            dyn_cast<CXXConstructExpr>(Begin.At), Begin.Type,
+            Fixes.ImmediateTransactionArg, Ctx))
+      return {*Fix};
+    return {};
+  }
+
+  /// The read's lock inside a transaction that will hold it: none needed
+  /// where the library's transaction itself locks (no lock clause).
+  std::optional<std::vector<FixItHint>> lockInTransaction(unsigned R) {
+    if (lockClause(event(R)).empty())
+      return std::vector<FixItHint>();
+    std::vector<FixItHint> Lock = lockFix(R, before(R));
+    if (Lock.empty())
+      return std::nullopt;
+    return Lock;
+  }
+
+  fixes::FixSite fixSite() const { return {FD, Ctx, Events}; }
+
+  fixes::FixOrNote openTransactionFix(unsigned R, unsigned W) {
+    std::optional<std::vector<FixItHint>> Lock = lockInTransaction(R);
+    if (!Lock)
       return {};
-    SourceLocation Close = Construct->getParenOrBraceRange().getEnd();
-    if (Close.isInvalid() || Close.isMacroID())
+    return fixes::openTransaction(fixSite(), event(R), event(W), *Lock);
+  }
+
+  fixes::FixOrNote moveBeginFix(unsigned R, const SlotState &WS) {
+    std::optional<std::vector<FixItHint>> Lock = lockInTransaction(R);
+    if (WS.Tx < 0 || !Lock)
       return {};
-    // Only where the mode is not given yet: the last argument is the
-    // connection, not a defaulted mode.
-    if (!isa<CXXDefaultArgExpr>(Construct->getArg(Construct->getNumArgs() - 1)) &&
-        Construct->getNumArgs() != 1)
-      return {};
-    return {FixItHint::CreateInsertion(
-        Close, ", " + Fixes.ImmediateTransactionArg)};
+    const DbEvent &Begin = event(WS.Tx);
+    std::vector<FixItHint> LockBegin;
+    if (lockClause(event(R)).empty() && !Begin.CoversNewRows) {
+      LockBegin = immediateBeginEdits(Begin);
+      if (LockBegin.empty())
+        return {};
+    }
+    return fixes::moveBeginAboveRead(fixSite(), event(R), Begin, *Lock,
+                                     LockBegin);
   }
 
   bool report(llvm::StringRef Check, unsigned R, std::optional<unsigned> W,
               const Expr *Guard, std::string Message,
               std::vector<FixItHint> Fixes = {}) {
+    return report(Check, R, W, Guard, std::move(Message),
+                  fixes::FixOrNote{std::move(Fixes), ""});
+  }
+
+  bool report(llvm::StringRef Check, unsigned R, std::optional<unsigned> W,
+              const Expr *Guard, std::string Message, fixes::FixOrNote Fix) {
     Finding F;
     F.Check = Check.str();
     F.Loc = event(R).At->getBeginLoc();
     F.Message = std::move(Message);
-    F.Fixes = std::move(Fixes);
+    F.Fixes = std::move(Fix.Fixes);
     if (const DbEvent &Read = event(R); Read.Origin)
       F.Notes.push_back({Read.Origin->getBeginLoc(),
                          "the value is read here, in " +
@@ -545,6 +587,8 @@ private:
              "IGNORE' and a check of the affected rows, or locking the parent "
              "row before the check, makes this safe"});
     }
+    if (F.Fixes.empty() && !Fix.Note.empty())
+      F.Notes.push_back({F.Loc, std::move(Fix.Note)});
     Findings.push_back(std::move(F));
     return true;
   }
@@ -694,6 +738,8 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
     llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
       return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
     });
+    for (Finding &F : Findings)
+      FixLedger.admit(F, Ctx);
     // std::map keeps R in place while helpers were computed above.
     R.Findings = std::move(Findings);
     R.Summary = std::move(Summary);

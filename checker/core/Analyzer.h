@@ -7,6 +7,7 @@
 #include "Finding.h"
 #include "SqlText.h"
 #include "Summary.h"
+#include "fixes/FixConflicts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/StringMap.h"
@@ -74,6 +75,8 @@ private:
   /// SQL prepared under a name anywhere in the TU, indexed on first need.
   std::optional<llvm::StringMap<std::shared_ptr<const RecoveredSql>>>
       NamedStatements;
+  /// Edits offered so far in this TU: no two findings make the same one.
+  fixes::FixLedger FixLedger;
 };
 
 /// Whether dbrace analyses \p FD at all: a definition, outside system

@@ -147,10 +147,15 @@ struct FixTemplates {
   /// Appended as the last argument of a transaction object's constructor
   /// that has no mode yet: `SQLite::TransactionBehavior::IMMEDIATE`.
   std::string ImmediateTransactionArg;
-  /// The transaction type that replaces an autocommit handle's type
-  /// (`pqxx::work` for `pqxx::nontransaction`), and the statement, with `$0`
-  /// standing for the handle's name, that commits it on each normal exit.
+  /// How a fix-it opens a transaction where there is none. Either the
+  /// autocommit handle's type is replaced by TransactionType (`pqxx::work`
+  /// for `pqxx::nontransaction`), or BeginStatement is inserted before the
+  /// read (`soci::transaction $tx($db);`); CommitStatement goes on each
+  /// normal exit (`$tx.commit();`). `$tx` stands for the transaction's
+  /// variable (the handle's own name, or a new one), `$db` for the
+  /// connection's.
   std::string TransactionType;
+  std::string BeginStatement;
   std::string CommitStatement;
 };
 

@@ -554,6 +554,7 @@ private:
     E.Callee = qualifiedName(RD);
     E.Slot = Rule.Handle ? slotFor(V) : 0;
     E.Autocommit = Rule.Role == TypeRole::Autocommit;
+    E.Type = &Rule;
     if (Rule.Role == TypeRole::Savepoint && CE->getNumArgs() > 0)
       E.ParentSlot = slotOfObject(CE->getArg(0));
     E.IsolationLevel = Rule.IsolationLevel;

@@ -63,6 +63,8 @@ struct DbEvent {
   /// transactions begun later. Lock: a session-level lock, held across
   /// transactions until released.
   bool SessionWide = false;
+  /// Begin by constructing an object: the rule of its type.
+  const TypeRule *Type = nullptr;
 
   /// A read's result: the call's value, or objects and arguments it fills.
   const clang::Expr *ResultExpr = nullptr;

@@ -245,6 +245,7 @@ template <> struct MappingTraits<FixTemplates> {
     Io.mapOptional("immediate_begin", F.ImmediateBegin);
     Io.mapOptional("immediate_transaction_arg", F.ImmediateTransactionArg);
     Io.mapOptional("transaction_type", F.TransactionType);
+    Io.mapOptional("begin_statement", F.BeginStatement);
     Io.mapOptional("commit_statement", F.CommitStatement);
   }
 };

@@ -51,8 +51,8 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Context)
           .Default(std::nullopt))
     AssumeSerializable = *Parsed;
   else
-    configurationDiag("invalid value '%0' for option 'AssumeSerializable' of "
-                      "check '%1'; expected a boolean")
+    configurationDiag("invalid configuration value '%0' for option "
+                      "'%1.AssumeSerializable'; expected a bool")
         << Serializable << Name;
   ModelOpts.RulesFiles = splitList(RulesFiles);
   ModelOpts.SlowCalls = splitList(SlowCalls);
@@ -61,15 +61,15 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Context)
   if (EntityMatching == "table")
     AnalyzerOpts.Matching = ::dbrace::EntityMatching::Table;
   else if (EntityMatching != "row")
-    configurationDiag("invalid value '%0' for option 'EntityMatching' of "
-                      "check '%1'; expected 'row' or 'table'")
+    configurationDiag("invalid configuration value '%0' for option "
+                      "'%1.EntityMatching'; expected 'row' or 'table'")
         << EntityMatching << Name;
   if (Dialect != "auto") {
     AnalyzerOpts.Dialect = ::dbrace::sql::parseDialect(Dialect);
     if (!AnalyzerOpts.Dialect)
-      configurationDiag("invalid value '%0' for option 'Dialect' of check "
-                        "'%1'; expected 'auto', 'postgresql', 'mysql' or "
-                        "'sqlite'")
+      configurationDiag("invalid configuration value '%0' for option "
+                        "'%1.Dialect'; expected 'auto', 'postgresql', "
+                        "'mysql' or 'sqlite'")
           << Dialect << Name;
   }
   OptionsKey = RulesFiles + "|" + Dialect + "|" + EntityMatching + "|" +

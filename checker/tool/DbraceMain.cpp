@@ -78,6 +78,26 @@ bool buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
   return true;
 }
 
+/// As clang-tidy's --dump-config: the options in effect, every check's
+/// options with their defaults filled in.
+int dumpConfig(const DriverOptions &Opts, const ClangTidyOptions &Defaults,
+               const ClangTidyOptions &Overrides) {
+  llvm::SmallString<256> Path;
+  if (!Opts.Files.empty())
+    Path = Opts.Files.front();
+  else if (std::error_code EC = llvm::sys::fs::current_path(Path)) {
+    llvm::errs() << "dbrace: error: " << EC.message() << "\n";
+    return ExitError;
+  }
+  llvm::sys::fs::make_absolute(Path);
+  FileOptionsProvider Provider(ClangTidyGlobalOptions(), Defaults, Overrides);
+  ClangTidyOptions Effective = Provider.getOptions(Path);
+  Effective.CheckOptions =
+      getCheckOptions(Effective, /*AllowEnablingAnalyzerAlphaCheckers=*/false);
+  llvm::outs() << configurationAsText(Effective) << "\n";
+  return ExitClean;
+}
+
 std::string renderReport(const DriverOptions &Opts,
                          const std::vector<ClangTidyError> &Errors,
                          SourcePositions &Sources) {
@@ -134,6 +154,8 @@ int run(DriverOptions &Opts) {
   ClangTidyOptions Defaults, Overrides;
   if (!buildTidyOptions(Opts, Defaults, Overrides))
     return ExitError;
+  if (Opts.DumpConfig)
+    return dumpConfig(Opts, Defaults, Overrides);
 
   std::string Error;
   CompilationSetup Setup = loadCompilations(Opts, Error);

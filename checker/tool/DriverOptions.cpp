@@ -58,6 +58,11 @@ cl::list<std::string> Rules("rules",
 cl::opt<bool> ListRules("list-rules",
                         cl::desc("Print the rules files loaded and exit"),
                         cl::cat(DbraceCategory));
+cl::opt<bool> DumpConfig(
+    "dump-config",
+    cl::desc("Print the configuration in effect for the first file (or the "
+             "current directory), with every check option, and exit"),
+    cl::cat(DbraceCategory));
 
 // Fixes.
 cl::opt<bool> Fix("fix", cl::desc("Apply the suggested fixes"),
@@ -161,6 +166,7 @@ std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
   Opts.HeaderFilter = HeaderFilter;
   Opts.Rules.assign(Rules.begin(), Rules.end());
   Opts.ListRules = ListRules;
+  Opts.DumpConfig = DumpConfig;
   Opts.Fix = Fix;
   Opts.ExportFixes = ExportFixes;
   Opts.Format = Format;

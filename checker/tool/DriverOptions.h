@@ -29,6 +29,7 @@ struct DriverOptions {
   std::string Checks, Config, HeaderFilter;
   std::vector<std::string> Rules;
   bool ListRules = false;
+  bool DumpConfig = false;
 
   bool Fix = false;
   std::string ExportFixes;

@@ -16,6 +16,11 @@ void book_seat(cppdb::session &sql, int event_id) {
   // CHECK-NOTES: :[[@LINE-3]]:22: note: the transaction begins here
   guard.commit();
 }
+// CHECK-FIXES: {{^}}  cppdb::transaction guard(sql);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  cppdb::result r = sql << "SELECT available_seats FROM events WHERE id = ? FOR UPDATE" << event_id << cppdb::row;{{$}}
+// CHECK-FIXES: {{^}}    return;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  //{{$}}
+// CHECK-FIXES-NEXT: {{^}}  sql << "UPDATE events
 
 // Not flagged: the same with the read locked inside the transaction.
 void book_seat_fixed(cppdb::session &sql, int event_id) {

@@ -21,6 +21,9 @@ void book_seat(sql::Connection &con) {
   // CHECK-NOTES: :[[@LINE-3]]:3: note: the transaction begins here
   con.commit();
 }
+// An early return between the read and a begin by call would leave the
+// transaction open: no fix-it, a note.
+// CHECK-NOTES: :[[@LINE-13]]:39: note: begin the transaction before the read: move 'con.setAutoCommit(false);' above it
 
 // Not flagged: the transaction begins first and the read is locked.
 void book_seat_fixed(sql::Connection &con) {

@@ -19,6 +19,15 @@ void book_seat(nanodbc::connection &conn, int event_id) {
   // CHECK-NOTES: :[[@LINE-5]]:24: note: the transaction begins here
   tx.commit();
 }
+// The fix-it begins the transaction before the statement runs (the
+// prepare may stay outside) and locks the read.
+// CHECK-FIXES: {{^}}  nanodbc::statement select(conn, "SELECT available_seats FROM events WHERE id = ? FOR UPDATE");{{$}}
+// CHECK-FIXES-NEXT: {{^}}  select.bind(0, &event_id);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  nanodbc::transaction tx(conn);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  nanodbc::result r = select.execute();{{$}}
+// CHECK-FIXES: {{^}}    return;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  //{{$}}
+// CHECK-FIXES-NEXT: {{^}}  nanodbc::statement update(conn,
 
 // Not flagged: the locked read inside the transaction.
 void book_seat_fixed(nanodbc::connection &conn, int event_id) {

@@ -21,6 +21,11 @@ void book_seat(Session &session, int event_id) {
   // CHECK-NOTES: :[[@LINE-3]]:27: note: the transaction begins here
   tx.commit();
 }
+// CHECK-FIXES: {{^}}  Poco::Data::Transaction tx(session);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  session << "SELECT available_seats FROM events WHERE id = ? FOR UPDATE", into(seats), use(event_id), now;{{$}}
+// CHECK-FIXES: {{^}}    return;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  //{{$}}
+// CHECK-FIXES-NEXT: {{^}}  session << "UPDATE events
 
 // Not flagged: the read moved into the transaction and locked.
 void book_seat_fixed(Session &session, int event_id) {

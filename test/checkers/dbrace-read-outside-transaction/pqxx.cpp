@@ -18,6 +18,13 @@ void withdraw(pqxx::connection &c, int account, int amount) {
   // CHECK-NOTES: :[[@LINE-3]]:14: note: the transaction begins here
   w.commit();
 }
+// The fix-it begins the work in place of the nontransaction, reads through
+// it with a lock, and removes the late begin.
+// CHECK-FIXES: {{^}}  pqxx::work w(c);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  int balance = w.exec_params1("SELECT balance FROM accounts WHERE id = $1 FOR UPDATE", account)[0].as<int>();{{$}}
+// CHECK-FIXES: {{^}}    return;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  //{{$}}
+// CHECK-FIXES-NEXT: {{^}}  w.exec_params("UPDATE accounts
 
 // Read (even locked) in one transaction, written in the next: the lock
 // ended with the first commit.

@@ -22,6 +22,7 @@ bool book_seat(QSqlDatabase &db, int event_id) {
   update.exec();
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
   // CHECK-NOTES: :[[@LINE-6]]:3: note: the transaction begins here
+  // CHECK-NOTES: :[[@LINE-11]]:8: note: begin the transaction before the read: move 'db.transaction();' above it
   return db.commit();
 }
 

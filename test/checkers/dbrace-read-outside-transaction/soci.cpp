@@ -19,6 +19,11 @@ bool book_seat(soci::session &sql, int event_id) {
   tr.commit();
   return true;
 }
+// CHECK-FIXES: {{^}}  soci::transaction tr(sql);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  sql << "SELECT available_seats FROM events WHERE id = :id FOR UPDATE", soci::into(seats), soci::use(event_id);{{$}}
+// CHECK-FIXES: {{^}}    return false;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  //{{$}}
+// CHECK-FIXES-NEXT: {{^}}  sql << "UPDATE events
 
 // Locked, but in an earlier transaction than the write: the lock is gone.
 void close_course(soci::session &sql) {

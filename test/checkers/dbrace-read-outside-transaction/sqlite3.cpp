@@ -23,6 +23,7 @@ bool book_seat(sqlite3 *db, int event_id) {
   sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
   return true;
 }
+// CHECK-NOTES: :[[@LINE-14]]:12: note: begin the transaction before the read: move 'sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);' above it
 
 // The read in one transaction, the write in the next: committing in
 // between lets a concurrent request in.

@@ -21,6 +21,13 @@ bool book_seat(SQLite::Database &db, int event_id) {
   tx.commit();
   return true;
 }
+// The fix-it begins the transaction before the statement runs.
+// CHECK-FIXES: {{^}}  query.bind(1, event_id);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  bool found = query.executeStep();{{$}}
+// CHECK-FIXES: {{^}}    return false;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  //{{$}}
+// CHECK-FIXES-NEXT: {{^}}  db.exec("UPDATE events
 
 // Read in one transaction, written in the next.
 void pay_split(SQLite::Database &db, int wallet, int amount) {

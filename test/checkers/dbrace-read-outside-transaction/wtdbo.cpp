@@ -16,6 +16,11 @@ void book_seat(dbo::Session &session, long long eventId) {
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
   // CHECK-NOTES: :[[@LINE-3]]:20: note: the transaction begins here
 }
+// CHECK-FIXES: {{^}}  dbo::Transaction t(session);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  int seats = session.query<int>("SELECT available_seats FROM events WHERE id = ? FOR UPDATE").bind(eventId);{{$}}
+// CHECK-FIXES: {{^}}    return;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  //{{$}}
+// CHECK-FIXES-NEXT: {{^}}  session.execute("UPDATE events
 
 // Not flagged: read (locked) and write in the one transaction, which the
 // destructor commits.

@@ -18,8 +18,8 @@ void book_ticket(pqxx::connection &c, int event_id) {
 }
 // CHECK-FIXES: pqxx::result r = w.exec("SELECT available_seats FROM events WHERE id = " + w.quote(event_id) + " FOR UPDATE");
 
-// The same with no transaction at all: flagged, but adding a lock alone
-// would not help, so there is no fix-it.
+// The same with no transaction at all: a lock alone would not help, so the
+// fix-it also turns the nontransaction into a work and commits it.
 void book_autocommit(pqxx::connection &c, int event_id) {
   pqxx::nontransaction n(c);
   pqxx::result r = n.exec("SELECT available_seats FROM events WHERE id = " + n.quote(event_id));
@@ -29,7 +29,10 @@ void book_autocommit(pqxx::connection &c, int event_id) {
   // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
   // CHECK-NOTES: :[[@LINE-2]]:5: note: 'events' is updated here
 }
-// CHECK-FIXES: pqxx::result r = n.exec("SELECT available_seats FROM events WHERE id = " + n.quote(event_id));
+// CHECK-FIXES: {{^}}  pqxx::work n(c);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  pqxx::result r = n.exec("SELECT available_seats FROM events WHERE id = " + n.quote(event_id) + " FOR UPDATE");{{$}}
+// CHECK-FIXES: {{^}}  n.commit();{{$}}
+// CHECK-FIXES-NEXT: {{^}}}{{$}}
 
 // Parameters, an early return, and the clause inside the literal.
 bool redeem_coupon(pqxx::work &w, const std::string &code) {

@@ -6,7 +6,8 @@
 #include <string>
 
 // The booking in autocommit: `sql << ..., into(seats)` runs at the end of
-// the statement and fills `seats`. No transaction, so no fix-it.
+// the statement and fills `seats`. The fix-it opens a transaction on the
+// session, locks the read and commits on each normal exit.
 bool book_ticket(soci::session &sql, int event_id) {
   int seats = 0;
   sql << "SELECT available_seats FROM events WHERE id = :id", soci::into(seats), soci::use(event_id);
@@ -18,6 +19,11 @@ bool book_ticket(soci::session &sql, int event_id) {
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
   return true;
 }
+// CHECK-FIXES: {{^}}  soci::transaction tx(sql);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  sql << "SELECT available_seats FROM events WHERE id = :id FOR UPDATE", soci::into(seats), soci::use(event_id);{{$}}
+// CHECK-FIXES: {{^}}    { tx.commit(); return false; }{{$}}
+// CHECK-FIXES: {{^}}  tx.commit();{{$}}
+// CHECK-FIXES-NEXT: {{^}}  return true;{{$}}
 
 // Read-modify-write in autocommit: the new balance is computed in C++ and
 // bound with use(), so the write consumes the read (a lost update).
@@ -29,6 +35,10 @@ void pay(soci::session &sql, int wallet, int amount) {
   // CHECK-NOTES: :[[@LINE-1]]:3: note: the value read is used in this write
   // CHECK-NOTES: :[[@LINE-2]]:3: note: 'wallets' is updated here
 }
+// CHECK-FIXES: {{^}}  soci::transaction tx(sql);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  sql << "SELECT balance FROM wallets WHERE id = 12 FOR UPDATE", soci::into(balance);{{$}}
+// CHECK-FIXES: {{^}}  tx.commit();{{$}}
+// CHECK-FIXES-NEXT: {{^}}}{{$}}
 
 // A soci::transaction without a lock: two requests both see the last
 // invoice number below the limit. The fix-it locks the counter row.

@@ -5,8 +5,8 @@
 #include <cstdlib>
 
 // The README's booking in autocommit: each statement is its own transaction,
-// so two requests both see the last seat. There is no transaction to make
-// immediate, so there is no fix-it.
+// so two requests both see the last seat. The statements run through
+// handles, not the connection, so the note says what to write.
 int book_ticket(sqlite3 *db, int event_id) {
   sqlite3_stmt *sel = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT available_seats FROM events WHERE id = ?", -1, &sel, nullptr) != SQLITE_OK)
@@ -27,6 +27,7 @@ int book_ticket(sqlite3 *db, int event_id) {
   sqlite3_bind_int(upd, 1, event_id);
   int rc = sqlite3_step(upd);
   // CHECK-NOTES: :[[@LINE-1]]:12: note: 'events' is updated here
+  // CHECK-NOTES: :[[@LINE-15]]:7: note: to run the read and the write in one transaction, write 'sqlite3_exec(..., "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);' before the read and 'sqlite3_exec(..., "COMMIT", nullptr, nullptr, nullptr);' on each normal exit after the write
   sqlite3_finalize(upd);
   return rc == SQLITE_DONE ? 1 : -1;
 }

@@ -1,9 +1,5 @@
-// XFAIL: *
-// FIXME(core): an explicit `SQLite::TransactionBehavior::DEFERRED` argument
-// gets no fix-it. `immediate_transaction_arg` is only appended to a
-// constructor that has no mode argument; where the rule's `mode_arg` holds
-// a deferred mode, the fix-it should replace that argument with the
-// template (`SQLite::TransactionBehavior::IMMEDIATE`).
+// An explicit DEFERRED mode gets the same fix-it as the default: the
+// constant is replaced by the rules' immediate_transaction_arg.
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/sqlitecpp
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real
 

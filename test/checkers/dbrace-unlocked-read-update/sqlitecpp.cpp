@@ -5,8 +5,8 @@
 #include <string>
 
 // The booking in autocommit: the statement is prepared by its constructor,
-// run by executeStep(), read back through the object. No transaction to make
-// immediate, so no fix-it.
+// run by executeStep(), read back through the object. The statements are
+// not run on the connection itself, so the note says what to write.
 bool book_ticket(SQLite::Database &db, int event_id) {
   SQLite::Statement query(db, "SELECT available_seats FROM events WHERE id = ?");
   query.bind(1, event_id);
@@ -21,6 +21,7 @@ bool book_ticket(SQLite::Database &db, int event_id) {
   update.bind(1, event_id);
   update.exec();
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
+  // CHECK-NOTES: :[[@LINE-11]]:8: note: to run the read and the write in one transaction, write 'SQLite::Transaction tx(..., SQLite::TransactionBehavior::IMMEDIATE);' before the read and 'tx.commit();' on each normal exit after the write
   return true;
 }
 

@@ -26,6 +26,11 @@ const clang::CXXRecordDecl *recordOf(clang::QualType T);
 /// `w` for `w`, `w.x`, `(*p).y`, `p->z`, `&w`; null when there is none.
 const clang::ValueDecl *rootDecl(const clang::Expr *E);
 
+/// The variable whose value a statement's key is bound to: its rootDecl, or
+/// that of the only argument of a conversion or quoting call
+/// (`w.quote(id)`, `std::to_string(id)`); null when there is none.
+const clang::ValueDecl *keyDecl(const clang::Expr *E);
+
 /// Strips implicit casts, temporaries, parentheses and copy constructions.
 const clang::Expr *stripWrappers(const clang::Expr *E);
 

@@ -74,7 +74,13 @@ public:
     BO.AddImplicitDtors = true;
     BO.AddTemporaryDtors = true;
     BO.AddInitializers = true;
-    BO.setAllAlwaysAdd();
+    // Only the statements events stand at need elements of their own; every
+    // sub-expression as an element would triple the CFG of long functions.
+    for (Stmt::StmtClass C :
+         {Stmt::CallExprClass, Stmt::CXXMemberCallExprClass,
+          Stmt::CXXOperatorCallExprClass, Stmt::CXXConstructExprClass,
+          Stmt::CXXTemporaryObjectExprClass})
+      BO.setAlwaysAdd(C);
     Cfg = CFG::buildCFG(FD, FD->getBody(), &Ctx, BO);
     if (!Cfg)
       return {}; // FIXME: code the CFG builder rejects is not analysed.
@@ -82,6 +88,7 @@ public:
     Taint.emplace(FD->getBody(), Events);
     locateEvents();
 
+    collectCandidates();
     for (unsigned R = 0; R < Events.Events.size(); ++R)
       if (event(R).Kind == EventKind::Read && Flow.Reached[R])
         checkRead(R);
@@ -103,6 +110,17 @@ public:
     forEachReturn(FD->getBody(), [&](const ReturnStmt *Ret) {
       Returned |= Taint->of(Ret->getRetValue());
     });
+    // Pointer and non-const reference parameters other than handles: the
+    // caller's variables the function stores a read's value in.
+    llvm::SmallVector<std::pair<unsigned, llvm::SmallBitVector>, 2> Stored;
+    for (const ParmVarDecl *P : FD->parameters()) {
+      QualType T = P->getType();
+      bool Out = (T->isLValueReferenceType() &&
+                  !T.getNonReferenceType().isConstQualified()) ||
+                 (T->isPointerType() && !T->getPointeeType().isConstQualified());
+      if (Out && !llvm::is_contained(Events.SlotDecls, P))
+        Stored.emplace_back(P->getFunctionScopeIndex(), Taint->storedInto(P));
+    }
     for (unsigned I = 0; I < Events.Events.size(); ++I) {
       const DbEvent &E = event(I);
       if (!Flow.Reached[I])
@@ -115,6 +133,7 @@ public:
       S.CoversNewRows = E.CoversNewRows;
       S.OwnTransaction = before(I).Tx >= 0 || E.OwnTransaction;
       S.At = E.Origin ? E.Origin : E.At;
+      S.Function = E.Origin ? E.OriginFunction : Summary.Name;
       S.Callee = E.Callee;
       S.Library = E.Library;
       const ValueDecl *Via = Events.SlotDecls[E.Slot];
@@ -135,7 +154,12 @@ public:
       }
       switch (E.Kind) {
       case EventKind::Read:
-        if (!Returned.test(I) && (!isLocking(E.Lock) || S.OwnTransaction))
+        S.Returned = Returned.test(I);
+        for (const auto &[Param, Bits] : Stored)
+          if (Bits.test(I))
+            S.ResultParams.push_back(Param);
+        if (!S.Returned && S.ResultParams.empty() &&
+            (!isLocking(E.Lock) || S.OwnTransaction))
           continue;
         break;
       case EventKind::Write:
@@ -229,10 +253,10 @@ private:
     }
   }
 
-  /// The condition, among the branches \p W depends on, that carries \p R.
-  const Expr *guardingCondition(unsigned R, unsigned W) {
-    if (Dependences.empty())
-      computeControlDependences();
+  /// The conditions of the branches \p W depends on, transitively, nearest
+  /// first.
+  llvm::SmallVector<const Expr *, 2> guardsOf(unsigned W) const {
+    llvm::SmallVector<const Expr *, 2> Found;
     const CFGBlock *Start = Positions[W].Block;
     llvm::SmallPtrSet<const CFGBlock *, 16> Seen{Start};
     llvm::SmallVector<const CFGBlock *, 16> Work{Start};
@@ -244,10 +268,40 @@ private:
         Work.push_back(Dep);
         if (const Expr *Cond =
                 dyn_cast_or_null<Expr>(Dep->getTerminatorCondition()))
-          if (Taint->of(Cond).test(R))
-            return Cond;
+          Found.push_back(Cond);
       }
     }
+    return Found;
+  }
+
+  /// For each read, the writes its value guards or flows into, in event
+  /// order. Found from the writes' side, so that the cost follows the
+  /// flows there are rather than every pair of a read and a write.
+  void collectCandidates() {
+    unsigned N = Events.Events.size();
+    Candidates.assign(N, {});
+    Guards.assign(N, {});
+    computeControlDependences();
+    for (unsigned W = 0; W < N; ++W) {
+      const DbEvent &Write = event(W);
+      if (Write.Kind != EventKind::Write || !Flow.Reached[W])
+        continue;
+      Guards[W] = guardsOf(W);
+      llvm::SmallBitVector Reads = Taint->of(Write.At);
+      for (const Expr *In : Write.Inputs)
+        Reads |= Taint->of(In);
+      for (const Expr *Cond : Guards[W])
+        Reads |= Taint->of(Cond);
+      for (unsigned R : Reads.set_bits())
+        Candidates[R].push_back(W);
+    }
+  }
+
+  /// The condition, among the branches \p W depends on, that carries \p R.
+  const Expr *guardingCondition(unsigned R, unsigned W) const {
+    for (const Expr *Cond : Guards[W])
+      if (Taint->of(Cond).test(R))
+        return Cond;
     return nullptr;
   }
 
@@ -263,7 +317,7 @@ private:
         auto RE = R.Params.find(RK.Param), WE = W.Params.find(WK.Param);
         if (RE == R.Params.end() || WE == W.Params.end())
           continue;
-        const ValueDecl *RD = rootDecl(RE->second), *WD = rootDecl(WE->second);
+        const ValueDecl *RD = keyDecl(RE->second), *WD = keyDecl(WE->second);
         if (RD && WD && RD != WD)
           return false;
       }
@@ -305,10 +359,11 @@ private:
   void checkRead(unsigned R) {
     const DbEvent &Read = event(R);
     bool Reported = false;
-    for (unsigned W = 0; W < Events.Events.size() && !Reported; ++W) {
+    for (unsigned W : Candidates[R]) {
+      if (Reported)
+        break;
       const DbEvent &Write = event(W);
-      if (Write.Kind != EventKind::Write || !Flow.Reached[W] ||
-          Write.At == Read.At)
+      if (Write.At == Read.At)
         continue;
       std::optional<std::string> Table = sharedTable(Read, Write);
       if (!Table || !sameRows(Read, Write) || !runsBefore(R, W))
@@ -409,11 +464,15 @@ private:
         return false;
       if (!RS.inTransaction() && RS.Tx != TxUnknown)
         return reportLockWithoutTransaction(R, W, Guard);
-      if (RS.Tx >= 0 && WS.Tx >= 0)
+      if (RS.Tx >= 0 && WS.Tx != TxUnknown)
         return report(checks::ReadOutsideTransaction, R, W, Guard,
-                      quoted(Table) + " is read and locked in an earlier "
-                                      "transaction than the one that writes "
-                                      "it; the lock is gone by the write");
+                      quoted(Table) +
+                          (WS.inTransaction()
+                               ? " is read and locked in an earlier "
+                                 "transaction than the one that writes it"
+                               : " is read and locked in a transaction that "
+                                 "ends before the write") +
+                          "; the lock is gone by the write");
       return false;
     }
 
@@ -436,8 +495,13 @@ private:
                                       "writes it begins") +
                         "; a concurrent request can change it in between",
                     RS.Tx < 0 ? moveBeginFix(R, WS) : fixes::FixOrNote());
-    if ((RS.Tx == TxNone || RS.Tx == TxAutocommit) &&
-        (WS.Tx == TxNone || WS.Tx == TxAutocommit))
+    bool WriteAlone = WS.Tx == TxNone || WS.Tx == TxAutocommit;
+    if (RS.Tx >= 0 && WriteAlone)
+      return report(checks::ReadOutsideTransaction, R, W, Guard,
+                    quoted(Table) + " is read in a transaction that ends "
+                                    "before the write; a concurrent request "
+                                    "can change it in between");
+    if ((RS.Tx == TxNone || RS.Tx == TxAutocommit) && WriteAlone)
       return report(checks::UnlockedReadUpdate, R, W, Guard,
                     quoted(Table) +
                         " is read without a transaction or lock and then "
@@ -620,6 +684,9 @@ private:
   std::optional<ReadTaint> Taint;
   std::vector<Position> Positions;
   std::vector<llvm::SmallVector<const CFGBlock *, 2>> Dependences;
+  /// Per read: the writes it may decide. Per write: its guards' conditions.
+  std::vector<llvm::SmallVector<unsigned, 2>> Candidates;
+  std::vector<llvm::SmallVector<const Expr *, 2>> Guards;
   std::vector<unsigned> BlockOrder;
   std::vector<Finding> Findings;
   llvm::SmallSet<int, 4> FixedBegins;

@@ -158,3 +158,15 @@ bool dbrace::hasMemberUnderPragma(const CXXRecordDecl *RD,
       return true;
   return false;
 }
+
+const ValueDecl *dbrace::keyDecl(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
+    if (const ValueDecl *D = rootDecl(E))
+      return D;
+    const auto *Call = dyn_cast<CallExpr>(stripWrappers(E));
+    if (!Call || isa<CXXOperatorCallExpr>(Call) || Call->getNumArgs() != 1)
+      return nullptr;
+    E = Call->getArg(0);
+  }
+  return nullptr;
+}

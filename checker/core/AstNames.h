@@ -32,6 +32,11 @@ const clang::ValueDecl *rootDecl(const clang::Expr *E);
 bool hasMemberUnderPragma(const clang::CXXRecordDecl *RD, llvm::StringRef Text,
                           const clang::SourceManager &SM);
 
+/// The variable whose value a statement's key is bound to: its rootDecl, or
+/// that of the only argument of a conversion or quoting call
+/// (`w.quote(id)`, `std::to_string(id)`); null when there is none.
+const clang::ValueDecl *keyDecl(const clang::Expr *E);
+
 /// Strips implicit casts, temporaries, parentheses and copy constructions.
 const clang::Expr *stripWrappers(const clang::Expr *E);
 

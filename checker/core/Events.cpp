@@ -332,7 +332,7 @@ private:
         auto It = E.Params.find(K.Param);
         if (It == E.Params.end())
           continue;
-        if (const ValueDecl *D = rootDecl(It->second))
+        if (const ValueDecl *D = keyDecl(It->second))
           E.KeyDecls.push_back(D);
       }
     }
@@ -419,7 +419,7 @@ private:
       E.CoversNewRows = S.CoversNewRows;
       E.Versioned = S.Protected;
       E.Origin = S.At;
-      E.OriginFunction = Summary->Name;
+      E.OriginFunction = S.Function;
       E.OwnTransaction = S.OwnTransaction;
       E.AnyTransaction = S.ViaField;
       if (S.ViaParam >= 0 && static_cast<size_t>(S.ViaParam) < Args.size())
@@ -439,8 +439,16 @@ private:
                                                         FD->getBody())));
         continue;
       }
-      if (S.Kind == EventKind::Read)
-        E.ResultExpr = Call;
+      if (S.Kind == EventKind::Read) {
+        // The value comes back as the call's value, or through the
+        // pointer and reference arguments the helper stores it in.
+        if (S.Returned || S.ResultParams.empty())
+          E.ResultExpr = Call;
+        for (unsigned N : S.ResultParams)
+          if (N < Args.size())
+            if (const ValueDecl *D = rootDecl(Args[N]))
+              E.ResultDecls.push_back(D);
+      }
       Out.Events.push_back(std::move(E));
     }
   }
@@ -458,15 +466,26 @@ private:
     auto [It, New] = SlotOf.try_emplace(V, Out.Slots.size());
     if (New) {
       SlotStart Start = SlotStart::NoTransaction;
+      sql::Isolation Level = sql::Isolation::Unspecified;
       if (!isa<VarDecl>(V) || isa<ParmVarDecl>(V) ||
           !cast<VarDecl>(V)->isLocalVarDecl()) {
-        // A handle the function was given runs in its caller's transaction.
-        const ApiModel::TypeMatch *T = typeRuleFor(recordOf(V->getType()));
+        // A handle the function was given runs in its caller's transaction,
+        // at the isolation its type names.
+        const CXXRecordDecl *RD = recordOf(V->getType());
+        const ApiModel::TypeMatch *T = typeRuleFor(RD);
         Start = T && T->Rule->Role == TypeRole::Autocommit
                     ? SlotStart::Autocommit
                     : SlotStart::CallerTransaction;
+        if (T) {
+          Level = T->Rule->IsolationLevel;
+          if (T->Rule->IsolationTemplateArg)
+            if (auto Named =
+                    valueOfTemplateArg(RD, *T->Rule->IsolationTemplateArg))
+              Level = isolationNamed(*Named);
+        }
       }
       Out.Slots.push_back(Start);
+      Out.SlotIsolations.push_back(Level);
       Out.SlotDecls.push_back(V);
     }
     return It->second;

@@ -105,6 +105,9 @@ struct FunctionEvents {
   /// RAII transaction variables and the slot their destructor ends.
   llvm::DenseMap<const clang::VarDecl *, unsigned> RaiiEnds;
   std::vector<SlotStart> Slots{SlotStart::NoTransaction};
+  /// The isolation a handle's type gives the caller's transaction
+  /// (`pqxx::transaction<pqxx::serializable> &`), per slot.
+  std::vector<sql::Isolation> SlotIsolations{sql::Isolation::Unspecified};
   std::vector<const clang::ValueDecl *> SlotDecls{nullptr};
   /// Calls the API model knows that are no event themselves (prepare, bind,
   /// accessors): their arguments go only where their rules say.

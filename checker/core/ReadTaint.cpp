@@ -32,7 +32,7 @@ ReadTaint::ReadTaint(const Stmt *Body, const FunctionEvents &Events)
   for (unsigned Round = 0; Round < 8; ++Round) {
     bool Changed = false;
     for (const Flow &F : Flows) {
-      llvm::SmallBitVector From = of(F.Source);
+      llvm::SmallBitVector From = walk(F.Source);
       if (From.none())
         continue;
       auto &Bits = Tainted[F.Target];
@@ -44,6 +44,15 @@ ReadTaint::ReadTaint(const Stmt *Body, const FunctionEvents &Events)
     if (!Changed)
       break;
   }
+  Settled = true;
+}
+
+llvm::SmallBitVector ReadTaint::storedInto(const ValueDecl *D) const {
+  llvm::SmallBitVector Bits(Events.Events.size());
+  for (const Flow &F : Flows)
+    if (F.Stored && F.Target == D)
+      Bits |= of(F.Source);
+  return Bits;
 }
 
 llvm::SmallBitVector ReadTaint::ofDecl(const ValueDecl *D) const {
@@ -53,7 +62,15 @@ llvm::SmallBitVector ReadTaint::ofDecl(const ValueDecl *D) const {
   return It->second;
 }
 
-llvm::SmallBitVector ReadTaint::of(const Stmt *S) const {
+const llvm::SmallBitVector &ReadTaint::of(const Stmt *S) const {
+  assert(Settled && "asked before the fixpoint");
+  auto It = Cache.find(S);
+  if (It == Cache.end())
+    It = Cache.try_emplace(S, walk(S)).first;
+  return It->second;
+}
+
+llvm::SmallBitVector ReadTaint::walk(const Stmt *S) const {
   llvm::SmallBitVector Bits(Events.Events.size());
   if (!S)
     return Bits;
@@ -83,9 +100,10 @@ bool ReadTaint::modelled(const Stmt *Call) const {
   return Events.ByStmt.count(Call) || Events.ModelCalls.count(Call);
 }
 
-void ReadTaint::addFlow(const Expr *Target, const Stmt *Source) {
+void ReadTaint::addFlow(const Expr *Target, const Stmt *Source,
+                        bool Stored) {
   if (const ValueDecl *D = rootDecl(Target))
-    Flows.push_back({D, Source});
+    Flows.push_back({D, Source, Stored});
 }
 
 void ReadTaint::collectFlows(const Stmt *S) {
@@ -96,19 +114,19 @@ void ReadTaint::collectFlows(const Stmt *S) {
       const auto *V = dyn_cast<VarDecl>(D);
       if (!V || !V->getInit())
         continue;
-      Flows.push_back({V, V->getInit()});
+      Flows.push_back({V, V->getInit(), true});
       if (const auto *DD = dyn_cast<DecompositionDecl>(V))
         for (const BindingDecl *B : DD->bindings())
-          Flows.push_back({B, V->getInit()});
+          Flows.push_back({B, V->getInit(), true});
     }
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->isAssignmentOp())
-      addFlow(BO->getLHS(), BO->getRHS());
+      addFlow(BO->getLHS(), BO->getRHS(), true);
   } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
-    Flows.push_back({Range->getLoopVariable(), Range->getRangeInit()});
+    Flows.push_back({Range->getLoopVariable(), Range->getRangeInit(), true});
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
     if (Op->isAssignmentOp() && Op->getNumArgs() == 2)
-      addFlow(Op->getArg(0), Op->getArg(1));
+      addFlow(Op->getArg(0), Op->getArg(1), true);
   } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S);
              MC && !modelled(MC)) {
     // rows.push_back(row), total.add(value): a mutating call leaves the value
@@ -117,7 +135,7 @@ void ReadTaint::collectFlows(const Stmt *S) {
     const CXXMethodDecl *M = MC->getMethodDecl();
     if (M && !M->isConst())
       for (const Expr *Arg : MC->arguments())
-        addFlow(MC->getImplicitObjectArgument(), Arg);
+        addFlow(MC->getImplicitObjectArgument(), Arg, true);
   }
   if (const auto *Call = dyn_cast<CallExpr>(S); Call && !modelled(Call)) {
     // An argument passed by non-const reference or pointer may be filled
@@ -142,10 +160,10 @@ void ReadTaint::collectFlows(const Stmt *S) {
         continue;
       for (unsigned J = 0; J < Call->getNumArgs(); ++J)
         if (J != I)
-          addFlow(Call->getArg(I), Call->getArg(J));
+          addFlow(Call->getArg(I), Call->getArg(J), false);
       // field.to(seats): filled from the object it is called on.
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-        addFlow(Call->getArg(I), MC->getImplicitObjectArgument());
+        addFlow(Call->getArg(I), MC->getImplicitObjectArgument(), false);
     }
   }
   for (const Stmt *Child : S->children())

@@ -20,8 +20,16 @@ class ReadTaint {
 public:
   ReadTaint(const clang::Stmt *Body, const FunctionEvents &Events);
 
-  /// The read events whose result flows into \p E.
-  llvm::SmallBitVector of(const clang::Stmt *E) const;
+  /// The read events whose result flows into \p E. Asked again for the
+  /// same statement (a condition guarding many writes), it answers from a
+  /// cache instead of walking the subtree again; the reference is valid
+  /// until the next call.
+  const llvm::SmallBitVector &of(const clang::Stmt *E) const;
+
+  /// The read events stored into \p D by assignments or mutating calls on
+  /// it (`*out = ...`, `out.push_back(...)`), not through calls that take
+  /// it by reference among other arguments.
+  llvm::SmallBitVector storedInto(const clang::ValueDecl *D) const;
 
   /// The read events whose result the variable holds.
   llvm::SmallBitVector ofDecl(const clang::ValueDecl *D) const;
@@ -30,9 +38,12 @@ private:
   struct Flow {
     const clang::ValueDecl *Target;
     const clang::Stmt *Source;
+    bool Stored; ///< An assignment or a mutating call on the target.
   };
   void collectFlows(const clang::Stmt *S);
-  void addFlow(const clang::Expr *Target, const clang::Stmt *Source);
+  void addFlow(const clang::Expr *Target, const clang::Stmt *Source,
+               bool Stored);
+  llvm::SmallBitVector walk(const clang::Stmt *S) const;
   /// Database calls: their rules say where their results go.
   bool modelled(const clang::Stmt *Call) const;
 
@@ -40,6 +51,9 @@ private:
   llvm::DenseMap<const clang::Stmt *, unsigned> ResultCalls;
   llvm::DenseMap<const clang::ValueDecl *, llvm::SmallBitVector> Tainted;
   std::vector<Flow> Flows;
+  /// Answers of `of`, kept once the fixpoint is reached.
+  mutable llvm::DenseMap<const clang::Stmt *, llvm::SmallBitVector> Cache;
+  bool Settled = false;
 };
 
 } // namespace dbrace

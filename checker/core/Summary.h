@@ -37,10 +37,14 @@ struct SummaryEvent {
   /// what runs. Its result is returned (Returned), its row count looked at
   /// (ResultUsed), and its placeholder $K bound to parameter M (ParamArgs).
   int SqlParam = -1;
-  bool Returned = false;
   bool ResultUsed = false;
   std::vector<std::pair<int, unsigned>> ParamArgs;
+  /// Read: its value is the callee's return value (Returned); and the
+  /// pointer or reference parameters it is stored through (`*out = ...`).
+  bool Returned = false;
+  std::vector<unsigned> ResultParams;
   const clang::Stmt *At = nullptr; ///< In the callee, for notes.
+  std::string Function;            ///< The function At is in, for notes.
   std::string Callee;              ///< The slow call, for messages.
   const LibraryRules *Library = nullptr;
 };

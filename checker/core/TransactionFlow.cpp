@@ -165,8 +165,10 @@ public:
   TransactionFlow run() {
     State Entry;
     for (unsigned Slot = 0; Slot < Events.Slots.size(); ++Slot) {
-      if (Events.Slots[Slot] == SlotStart::CallerTransaction)
+      if (Events.Slots[Slot] == SlotStart::CallerTransaction) {
         Entry.at(Slot).Tx = TxCaller;
+        Entry.at(Slot).IsolationLevel = Events.SlotIsolations[Slot];
+      }
       else if (Events.Slots[Slot] == SlotStart::Autocommit)
         Entry.at(Slot).Tx = TxAutocommit;
     }

@@ -15,7 +15,7 @@ void restock(soci::session &sql) {
     sql << "UPDATE products SET stock = stock + 100 WHERE id = 4";
   // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
   // CHECK-NOTES: :[[@LINE-2]]:5: note: 'products' is updated here
-  // CHECK-NOTES: :[[@LINE-7]]:3: note: to run the read and the write in one transaction, write 'soci::transaction tx(...);' before the read and 'tx.commit();' on each normal exit after the write
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: to run the read and the write in one transaction, write 'soci::transaction tx(...);' before the read and 'tx.commit();' on each normal exit after the write
 }
 
 // The rows of a rowset, summed in a loop.
@@ -29,5 +29,5 @@ void stock_rowset(soci::session &sql) {
     sql << "UPDATE products SET stock = stock + 100 WHERE id = 4";
   // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
   // CHECK-NOTES: :[[@LINE-2]]:5: note: 'products' is updated here
-  // CHECK-NOTES: :[[@LINE-11]]:26: note: to run the read and the write in one transaction, write 'soci::transaction tx(...);' before the read and 'tx.commit();' on each normal exit after the write
+  // CHECK-NOTES: :[[@LINE-9]]:26: note: to run the read and the write in one transaction, write 'soci::transaction tx(...);' before the read and 'tx.commit();' on each normal exit after the write
 }

@@ -88,6 +88,7 @@ public:
     sqlite3_bind_int(update_, 2, sku);
     sqlite3_step(update_);
     // CHECK-NOTES: :[[@LINE-1]]:5: note: 'stock' is updated here
+    // CHECK-NOTES: :[[@LINE-10]]:15: note: to run the read and the write in one transaction, write 'sqlite3_exec(..., "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);' before the read and 'sqlite3_exec(..., "COMMIT", nullptr, nullptr, nullptr);' on each normal exit after the write
     return true;
   }
 

@@ -18,3 +18,16 @@ bool book_checked_rows(QSqlDatabase &db) {
   update.exec("UPDATE events SET available_seats = available_seats - 1 WHERE id = 7 AND available_seats > 0");
   return update.numRowsAffected() == 1;
 }
+
+// The same update with numRowsAffected() ignored: the check above it decides.
+bool book_unchecked_rows(QSqlDatabase &db) {
+  QSqlQuery query("SELECT available_seats FROM events WHERE id = 7", db);
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'events' is read without a transaction or lock and then written based on the value; a concurrent request can read the same value before this one writes [dbrace-unlocked-read-update]
+  if (!query.next() || query.value(0).toInt() <= 0)
+    return false;
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  QSqlQuery update(db);
+  update.exec("UPDATE events SET available_seats = available_seats - 1 WHERE id = 7 AND available_seats > 0");
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
+  return true;
+}

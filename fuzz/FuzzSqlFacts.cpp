@@ -12,20 +12,20 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   if (Size == 0)
     return 0;
-  using dbrace::sql::Dialect;
+  using dbrace::sqlfacts::Dialect;
   const Dialect Dialects[] = {Dialect::PostgreSQL, Dialect::SQLite,
                               Dialect::MySQL};
   Dialect D = Dialects[Data[0] % 3];
   llvm::StringRef Text(reinterpret_cast<const char *>(Data + 1), Size - 1);
-  dbrace::sql::SqlFacts Facts = dbrace::sql::analyzeSqlUncached(Text, D);
+  dbrace::sqlfacts::SqlFacts Facts = dbrace::sqlfacts::analyzeSqlUncached(Text, D);
   size_t Prev = 0;
-  for (const dbrace::sql::StatementFacts &S : Facts.Statements) {
+  for (const dbrace::sqlfacts::StatementFacts &S : Facts.Statements) {
     if (S.Begin > S.End || S.End > Text.size() ||
         S.LockInsertOffset > Text.size() || S.Begin < Prev)
       abort();
     Prev = S.End;
   }
-  std::string Json = dbrace::sql::factsToJson(Facts);
+  std::string Json = dbrace::sqlfacts::factsToJson(Facts);
   if (Json.empty())
     abort();
   return 0;

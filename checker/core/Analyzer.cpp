@@ -37,22 +37,22 @@ namespace {
 
 std::string quoted(llvm::StringRef S) { return ("'" + S + "'").str(); }
 
-llvm::StringRef writeVerb(sql::StatementKind K) {
+llvm::StringRef writeVerb(sqlfacts::StatementKind K) {
   switch (K) {
-  case sql::StatementKind::Insert:
-  case sql::StatementKind::Upsert:
+  case sqlfacts::StatementKind::Insert:
+  case sqlfacts::StatementKind::Upsert:
     return "inserted into";
-  case sql::StatementKind::Delete:
+  case sqlfacts::StatementKind::Delete:
     return "deleted from";
   default:
     return "updated";
   }
 }
 
-bool isLocking(sql::LockStrength L) {
-  return L == sql::LockStrength::ForShare ||
-         L == sql::LockStrength::ForNoKeyUpdate ||
-         L == sql::LockStrength::ForUpdate;
+bool isLocking(sqlfacts::LockStrength L) {
+  return L == sqlfacts::LockStrength::ForShare ||
+         L == sqlfacts::LockStrength::ForNoKeyUpdate ||
+         L == sqlfacts::LockStrength::ForUpdate;
 }
 
 /// Where each event's statement sits on the CFG.
@@ -308,8 +308,8 @@ private:
   bool sameRows(const DbEvent &R, const DbEvent &W) const {
     if (Options.Matching == EntityMatching::Table || !R.Facts || !W.Facts)
       return true;
-    for (const sql::KeyComparison &RK : R.Facts->Keys)
-      for (const sql::KeyComparison &WK : W.Facts->Keys) {
+    for (const sqlfacts::KeyComparison &RK : R.Facts->Keys)
+      for (const sqlfacts::KeyComparison &WK : W.Facts->Keys) {
         if (RK.Column != WK.Column)
           continue;
         if (RK.Literal && WK.Literal && *RK.Literal != *WK.Literal)
@@ -337,19 +337,19 @@ private:
     if (!S.inTransaction())
       return false;
     if (Options.AssumeSerializable ||
-        S.IsolationLevel == sql::Isolation::Serializable)
+        S.IsolationLevel == sqlfacts::Isolation::Serializable)
       return true;
     // PostgreSQL's REPEATABLE READ fails the second of two concurrent
     // updates of one row; it does nothing for inserts.
-    return S.IsolationLevel == sql::Isolation::RepeatableRead &&
-           dialectOf(R) == sql::Dialect::PostgreSQL &&
-           W.WriteKind != sql::StatementKind::Insert;
+    return S.IsolationLevel == sqlfacts::Isolation::RepeatableRead &&
+           dialectOf(R) == sqlfacts::Dialect::PostgreSQL &&
+           W.WriteKind != sqlfacts::StatementKind::Insert;
   }
 
-  sql::Dialect dialectOf(const DbEvent &E) const {
+  sqlfacts::Dialect dialectOf(const DbEvent &E) const {
     if (Options.Dialect)
       return *Options.Dialect;
-    return E.Library ? E.Library->Dialect : sql::Dialect::PostgreSQL;
+    return E.Library ? E.Library->Dialect : sqlfacts::Dialect::PostgreSQL;
   }
 
   static bool sameTransaction(const SlotState &A, const SlotState &B) {
@@ -374,7 +374,7 @@ private:
         continue;
       Reported = classify(R, W, *Table, Guard);
     }
-    if (!Reported && Read.Lock != sql::LockStrength::None &&
+    if (!Reported && Read.Lock != sqlfacts::LockStrength::None &&
         before(R).Tx == TxAutocommit)
       reportLockWithoutTransaction(R, std::nullopt);
   }
@@ -395,11 +395,11 @@ private:
     const DbEvent &Lock = event(L);
     if (before(L).Tx != TxAutocommit || !Lock.Facts)
       return;
-    if (Lock.Facts->Kind == sql::StatementKind::AdvisoryLock &&
+    if (Lock.Facts->Kind == sqlfacts::StatementKind::AdvisoryLock &&
         !llvm::StringRef(Lock.Facts->AdvisoryFunction).contains("xact"))
       return;
     std::string What =
-        Lock.Facts->Kind == sql::StatementKind::LockTable
+        Lock.Facts->Kind == sqlfacts::StatementKind::LockTable
             ? "'LOCK TABLE'"
             : quoted(Lock.Facts->AdvisoryFunction.empty()
                          ? "advisory lock"
@@ -434,9 +434,9 @@ private:
     if (RS.SessionLockAt && RS.SessionLockAt == WS.SessionLockAt)
       return false; // A session-level lock is held from the read to the write.
 
-    if (Write.WriteKind == sql::StatementKind::Upsert && Guard)
+    if (Write.WriteKind == sqlfacts::StatementKind::Upsert && Guard)
       return false; // The write settles conflicts itself.
-    if (Write.WriteKind == sql::StatementKind::Insert) {
+    if (Write.WriteKind == sqlfacts::StatementKind::Insert) {
       if (!Guard)
         return false; // An insert computed from a read is a new row, not a lost update.
       bool ParentLocked = llvm::any_of(Read.KeyDecls, [&](const ValueDecl *K) {
@@ -516,7 +516,7 @@ private:
     const DbEvent &Read = event(R);
     std::string Table = Read.Tables.empty() ? "" : Read.Tables.front();
     return report(checks::LockWithoutTransaction, R, W, Guard,
-                  quoted(sql::lockName(Read.Lock)) + " on " + quoted(Table) +
+                  quoted(sqlfacts::lockName(Read.Lock)) + " on " + quoted(Table) +
                       " runs outside a transaction, so the lock is released "
                       "as soon as the statement ends");
   }

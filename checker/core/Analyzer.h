@@ -27,7 +27,7 @@ struct AnalyzerOptions {
   /// Replaces the rules' lock clause in fix-its (`FOR NO KEY UPDATE`).
   std::string LockClause;
   /// Parses every library's SQL in this dialect instead of the rules'.
-  std::optional<sql::Dialect> Dialect;
+  std::optional<sqlfacts::Dialect> Dialect;
 };
 
 /// Check names, shared by the analysis and the front ends.

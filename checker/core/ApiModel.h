@@ -86,7 +86,7 @@ struct CallRule {
   /// Read/Write without SQL: the entity is template argument N, or argument N.
   std::optional<unsigned> EntityTemplateArg;
   std::optional<unsigned> EntityArg;
-  sql::StatementKind WriteKind = sql::StatementKind::Update;
+  sqlfacts::StatementKind WriteKind = sqlfacts::StatementKind::Update;
   /// Write: the ORM compares a version column and fails a stale write
   /// (Wt::Dbo), which protects it like a conditional update.
   bool Versioned = false;
@@ -97,11 +97,11 @@ struct CallRule {
   /// `query<T>("id = 7 FOR UPDATE")`); a lock clause in it locks the read.
   std::optional<unsigned> ConditionArg;
   /// Lock: the strength the lock stands for.
-  sql::LockStrength LockStrength = sql::LockStrength::ForUpdate;
-  sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
+  sqlfacts::LockStrength LockStrength = sqlfacts::LockStrength::ForUpdate;
+  sqlfacts::Isolation IsolationLevel = sqlfacts::Isolation::Unspecified;
   /// Begin/SetIsolation: the argument spelling the isolation (`names`).
   std::optional<unsigned> IsolationArg;
-  sql::BeginMode Mode = sql::BeginMode::Unspecified;
+  sqlfacts::BeginMode Mode = sqlfacts::BeginMode::Unspecified;
   /// Begin: a transaction mode rather than one transaction; commit and
   /// rollback begin the next transaction at once (autocommit off).
   bool Chain = false;
@@ -129,8 +129,8 @@ struct TypeRule {
   bool CommitOnDestroy = false;
   std::optional<unsigned> IsolationTemplateArg;
   std::optional<unsigned> IsolationArg;
-  sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
-  sql::BeginMode Mode = sql::BeginMode::Unspecified;
+  sqlfacts::Isolation IsolationLevel = sqlfacts::Isolation::Unspecified;
+  sqlfacts::BeginMode Mode = sqlfacts::BeginMode::Unspecified;
   std::optional<unsigned> ModeArg;
 };
 
@@ -162,7 +162,7 @@ struct FixTemplates {
 struct LibraryRules {
   std::string Library;
   std::string SourcePath;
-  sql::Dialect Dialect = sql::Dialect::PostgreSQL;
+  sqlfacts::Dialect Dialect = sqlfacts::Dialect::PostgreSQL;
   FixTemplates Fixes;
   std::vector<CallRule> Calls;
   std::vector<TypeRule> Types;

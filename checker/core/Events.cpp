@@ -18,25 +18,25 @@ using namespace dbrace;
 
 namespace {
 
-sql::Isolation isolationNamed(llvm::StringRef V) {
-  return llvm::StringSwitch<sql::Isolation>(V)
-      .Case("read_uncommitted", sql::Isolation::ReadUncommitted)
-      .Case("read_committed", sql::Isolation::ReadCommitted)
-      .Case("repeatable_read", sql::Isolation::RepeatableRead)
-      .Case("serializable", sql::Isolation::Serializable)
-      .Default(sql::Isolation::Unspecified);
+sqlfacts::Isolation isolationNamed(llvm::StringRef V) {
+  return llvm::StringSwitch<sqlfacts::Isolation>(V)
+      .Case("read_uncommitted", sqlfacts::Isolation::ReadUncommitted)
+      .Case("read_committed", sqlfacts::Isolation::ReadCommitted)
+      .Case("repeatable_read", sqlfacts::Isolation::RepeatableRead)
+      .Case("serializable", sqlfacts::Isolation::Serializable)
+      .Default(sqlfacts::Isolation::Unspecified);
 }
 
-sql::BeginMode modeNamed(llvm::StringRef V) {
-  return llvm::StringSwitch<sql::BeginMode>(V)
-      .Case("deferred", sql::BeginMode::Deferred)
-      .Case("immediate", sql::BeginMode::Immediate)
-      .Case("exclusive", sql::BeginMode::Exclusive)
-      .Default(sql::BeginMode::Unspecified);
+sqlfacts::BeginMode modeNamed(llvm::StringRef V) {
+  return llvm::StringSwitch<sqlfacts::BeginMode>(V)
+      .Case("deferred", sqlfacts::BeginMode::Deferred)
+      .Case("immediate", sqlfacts::BeginMode::Immediate)
+      .Case("exclusive", sqlfacts::BeginMode::Exclusive)
+      .Default(sqlfacts::BeginMode::Unspecified);
 }
 
-bool coversNewRows(sql::BeginMode M) {
-  return M == sql::BeginMode::Immediate || M == sql::BeginMode::Exclusive;
+bool coversNewRows(sqlfacts::BeginMode M) {
+  return M == sqlfacts::BeginMode::Immediate || M == sqlfacts::BeginMode::Exclusive;
 }
 
 /// The class part and the simple name of a rule name.
@@ -118,7 +118,7 @@ namespace {
 class Collector {
 public:
   Collector(const FunctionDecl *FD, ASTContext &Ctx, const ApiModel &Model,
-            SqlTextResolver &Resolver, std::optional<sql::Dialect> Dialect,
+            SqlTextResolver &Resolver, std::optional<sqlfacts::Dialect> Dialect,
             const TranslationUnitFacts &Unit)
       : FD(FD), Ctx(Ctx), Model(Model), Resolver(Resolver), Dialect(Dialect),
         Unit(Unit) {}
@@ -328,7 +328,7 @@ private:
     for (DbEvent &E : Out.Events) {
       if (!E.Facts)
         continue;
-      for (const sql::KeyComparison &K : E.Facts->Keys) {
+      for (const sqlfacts::KeyComparison &K : E.Facts->Keys) {
         auto It = E.Params.find(K.Param);
         if (It == E.Params.end())
           continue;
@@ -350,8 +350,8 @@ private:
   }
 
   /// The lock strength of an API-level lock call inside \p S, if any.
-  sql::LockStrength lockInside(const Stmt *S) {
-    sql::LockStrength Found = sql::LockStrength::None;
+  sqlfacts::LockStrength lockInside(const Stmt *S) {
+    sqlfacts::LockStrength Found = sqlfacts::LockStrength::None;
     forEachCall(S, [&](const CallExpr *Call) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (!Callee)
@@ -466,7 +466,7 @@ private:
     auto [It, New] = SlotOf.try_emplace(V, Out.Slots.size());
     if (New) {
       SlotStart Start = SlotStart::NoTransaction;
-      sql::Isolation Level = sql::Isolation::Unspecified;
+      sqlfacts::Isolation Level = sqlfacts::Isolation::Unspecified;
       if (!isa<VarDecl>(V) || isa<ParmVarDecl>(V) ||
           !cast<VarDecl>(V)->isLocalVarDecl()) {
         // A handle the function was given runs in its caller's transaction,
@@ -546,7 +546,7 @@ private:
   }
 
   /// A call rule's isolation: fixed, or spelled by an argument.
-  sql::Isolation isolationOf(const CallRule &Rule,
+  sqlfacts::Isolation isolationOf(const CallRule &Rule,
                              llvm::ArrayRef<const Expr *> Args) {
     if (Rule.IsolationArg && *Rule.IsolationArg < Args.size())
       if (auto Named = valueOfExpr(Args[*Rule.IsolationArg]))
@@ -577,7 +577,7 @@ private:
     if (Rule.Role == TypeRole::Savepoint && CE->getNumArgs() > 0)
       E.ParentSlot = slotOfObject(CE->getArg(0));
     E.IsolationLevel = Rule.IsolationLevel;
-    sql::BeginMode Mode = Rule.Mode;
+    sqlfacts::BeginMode Mode = Rule.Mode;
     if (Rule.IsolationTemplateArg)
       if (auto Named = valueOfTemplateArg(RD, *Rule.IsolationTemplateArg))
         E.IsolationLevel = isolationNamed(*Named);
@@ -830,11 +830,11 @@ private:
 
   /// The lock clause of a native-SQL condition, read as the tail of a
   /// SELECT: `id = 7 FOR UPDATE`, `ORDER BY id FOR SHARE`.
-  sql::LockStrength conditionLock(const Expr *Condition,
+  sqlfacts::LockStrength conditionLock(const Expr *Condition,
                                   const LibraryRules *Library) {
     RecoveredSql Text = Resolver.resolve(Condition, FD->getBody());
     if (!Text.Known())
-      return sql::LockStrength::None;
+      return sqlfacts::LockStrength::None;
     llvm::StringRef Tail = llvm::StringRef(Text.Text).ltrim();
     bool Clause = llvm::any_of(
         llvm::ArrayRef<llvm::StringRef>{"order ", "group ", "limit ", "for ",
@@ -843,10 +843,10 @@ private:
     std::string Select =
         ("SELECT * FROM entity " + llvm::Twine(Clause ? "" : "WHERE ") + Tail)
             .str();
-    const sql::SqlFacts &Facts =
-        sql::analyzeSql(Select, Dialect.value_or(Library->Dialect));
+    const sqlfacts::SqlFacts &Facts =
+        sqlfacts::analyzeSql(Select, Dialect.value_or(Library->Dialect));
     return Facts.Statements.size() == 1 ? Facts.Statements[0].Lock
-                                        : sql::LockStrength::None;
+                                        : sqlfacts::LockStrength::None;
   }
 
   void addSqlEvents(DbEvent Base, std::shared_ptr<const RecoveredSql> Sql) {
@@ -859,70 +859,70 @@ private:
       }
       return;
     }
-    const sql::SqlFacts &Facts =
-        sql::analyzeSql(Sql->Text, Dialect.value_or(Base.Library->Dialect));
+    const sqlfacts::SqlFacts &Facts =
+        sqlfacts::analyzeSql(Sql->Text, Dialect.value_or(Base.Library->Dialect));
     for (int I = 0, N = Sql->Holes.size(); I < N; ++I)
       Base.Params[FirstHoleParam + I] = Sql->Holes[I];
-    for (const sql::StatementFacts &S : Facts.Statements) {
+    for (const sqlfacts::StatementFacts &S : Facts.Statements) {
       DbEvent E = Base;
       E.Sql = Sql;
       E.Facts = &S;
       switch (S.Kind) {
-      case sql::StatementKind::Select:
+      case sqlfacts::StatementKind::Select:
         if (S.ReleasesAdvisoryLocks) {
           E.Kind = EventKind::Unlock;
           break;
         }
         E.Kind = EventKind::Read;
         E.Tables = S.TablesRead;
-        if (S.Lock != sql::LockStrength::None)
+        if (S.Lock != sqlfacts::LockStrength::None)
           E.Lock = S.Lock;
         if (!S.TablesWritten.empty()) { // WITH x AS (UPDATE ...) SELECT
           DbEvent W = E;
           W.Kind = EventKind::Write;
           W.Tables = S.TablesWritten;
-          W.WriteKind = sql::StatementKind::Update;
+          W.WriteKind = sqlfacts::StatementKind::Update;
           W.ResultExpr = nullptr;
           W.ResultDecls.clear();
           Out.Events.push_back(std::move(W));
         }
         break;
-      case sql::StatementKind::Insert:
-      case sql::StatementKind::Update:
-      case sql::StatementKind::Delete:
-      case sql::StatementKind::Upsert:
+      case sqlfacts::StatementKind::Insert:
+      case sqlfacts::StatementKind::Update:
+      case sqlfacts::StatementKind::Delete:
+      case sqlfacts::StatementKind::Upsert:
         E.Kind = EventKind::Write;
         E.Tables = S.TablesWritten;
         E.WriteKind = S.Kind;
         E.ResultExpr = nullptr;
         E.ResultDecls.clear();
         break;
-      case sql::StatementKind::Begin:
+      case sqlfacts::StatementKind::Begin:
         E.Kind = EventKind::Begin;
         E.IsolationLevel = S.IsolationLevel;
         E.CoversNewRows = coversNewRows(S.Mode);
         break;
-      case sql::StatementKind::Commit:
-      case sql::StatementKind::Rollback:
+      case sqlfacts::StatementKind::Commit:
+      case sqlfacts::StatementKind::Rollback:
         E.Kind = EventKind::End;
         break;
-      case sql::StatementKind::SetTransaction:
+      case sqlfacts::StatementKind::SetTransaction:
         E.Kind = EventKind::SetIsolation;
         E.IsolationLevel = S.IsolationLevel;
         break;
-      case sql::StatementKind::LockTable:
-      case sql::StatementKind::AdvisoryLock:
+      case sqlfacts::StatementKind::LockTable:
+      case sqlfacts::StatementKind::AdvisoryLock:
         E.Kind = EventKind::Lock;
         E.Tables = S.TablesRead;
         E.Tables.insert(E.Tables.end(), S.TablesWritten.begin(),
                         S.TablesWritten.end());
         E.CoversNewRows = true;
         // pg_advisory_lock, GET_LOCK: the session's until released.
-        E.SessionWide = S.Kind == sql::StatementKind::AdvisoryLock &&
+        E.SessionWide = S.Kind == sqlfacts::StatementKind::AdvisoryLock &&
                         !llvm::StringRef(S.AdvisoryFunction).contains("xact");
         break;
-      case sql::StatementKind::Savepoint:
-      case sql::StatementKind::Other:
+      case sqlfacts::StatementKind::Savepoint:
+      case sqlfacts::StatementKind::Other:
         if (!S.ReleasesAdvisoryLocks)
           continue;
         E.Kind = EventKind::Unlock; // MySQL's `DO RELEASE_LOCK(...)`.
@@ -948,7 +948,7 @@ private:
   ASTContext &Ctx;
   const ApiModel &Model;
   SqlTextResolver &Resolver;
-  std::optional<sql::Dialect> Dialect;
+  std::optional<sqlfacts::Dialect> Dialect;
   const TranslationUnitFacts &Unit;
   FunctionEvents Out;
   llvm::StringMap<Binding> Bindings;
@@ -970,7 +970,7 @@ private:
 FunctionEvents dbrace::collectEvents(const FunctionDecl *FD, ASTContext &Ctx,
                                      const ApiModel &Model,
                                      SqlTextResolver &Resolver,
-                                     std::optional<sql::Dialect> Dialect,
+                                     std::optional<sqlfacts::Dialect> Dialect,
                                      const TranslationUnitFacts &Unit) {
   if (!FD->hasBody())
     return FunctionEvents();

@@ -46,16 +46,16 @@ struct DbEvent {
   std::string Callee; ///< Qualified name, for messages.
 
   std::shared_ptr<const RecoveredSql> Sql;
-  const sql::StatementFacts *Facts = nullptr; ///< Null for non-SQL events.
+  const sqlfacts::StatementFacts *Facts = nullptr; ///< Null for non-SQL events.
 
   /// Read: tables read; write: tables written; lock: tables locked.
   std::vector<std::string> Tables;
-  sql::StatementKind WriteKind = sql::StatementKind::Other;
-  sql::LockStrength Lock = sql::LockStrength::None;
+  sqlfacts::StatementKind WriteKind = sqlfacts::StatementKind::Other;
+  sqlfacts::LockStrength Lock = sqlfacts::LockStrength::None;
   /// BEGIN IMMEDIATE/EXCLUSIVE, LOCK TABLE, an advisory lock: covers rows
   /// that do not exist yet, which a row lock cannot.
   bool CoversNewRows = false;
-  sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
+  sqlfacts::Isolation IsolationLevel = sqlfacts::Isolation::Unspecified;
   bool Autocommit = false; ///< Begin of an autocommit handle or mode.
   /// Begin of a transaction mode: its commit begins the next transaction.
   bool Chain = false;
@@ -107,7 +107,7 @@ struct FunctionEvents {
   std::vector<SlotStart> Slots{SlotStart::NoTransaction};
   /// The isolation a handle's type gives the caller's transaction
   /// (`pqxx::transaction<pqxx::serializable> &`), per slot.
-  std::vector<sql::Isolation> SlotIsolations{sql::Isolation::Unspecified};
+  std::vector<sqlfacts::Isolation> SlotIsolations{sqlfacts::Isolation::Unspecified};
   std::vector<const clang::ValueDecl *> SlotDecls{nullptr};
   /// Calls the API model knows that are no event themselves (prepare, bind,
   /// accessors): their arguments go only where their rules say.
@@ -146,7 +146,7 @@ matchingRules(const ApiModel &Model, const clang::FunctionDecl *Callee,
 FunctionEvents collectEvents(const clang::FunctionDecl *FD,
                              clang::ASTContext &Ctx, const ApiModel &Model,
                              SqlTextResolver &Resolver,
-                             std::optional<sql::Dialect> Dialect,
+                             std::optional<sqlfacts::Dialect> Dialect,
                              const TranslationUnitFacts &Unit);
 
 } // namespace dbrace

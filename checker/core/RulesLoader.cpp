@@ -50,48 +50,48 @@ template <> struct ScalarEnumerationTraits<TypeRole> {
   }
 };
 
-template <> struct ScalarEnumerationTraits<sql::Dialect> {
-  static void enumeration(IO &Io, sql::Dialect &D) {
-    Io.enumCase(D, "postgresql", sql::Dialect::PostgreSQL);
-    Io.enumCase(D, "sqlite", sql::Dialect::SQLite);
-    Io.enumCase(D, "mysql", sql::Dialect::MySQL);
+template <> struct ScalarEnumerationTraits<sqlfacts::Dialect> {
+  static void enumeration(IO &Io, sqlfacts::Dialect &D) {
+    Io.enumCase(D, "postgresql", sqlfacts::Dialect::PostgreSQL);
+    Io.enumCase(D, "sqlite", sqlfacts::Dialect::SQLite);
+    Io.enumCase(D, "mysql", sqlfacts::Dialect::MySQL);
   }
 };
 
-template <> struct ScalarEnumerationTraits<sql::Isolation> {
-  static void enumeration(IO &Io, sql::Isolation &I) {
-    Io.enumCase(I, "unspecified", sql::Isolation::Unspecified);
-    Io.enumCase(I, "read_uncommitted", sql::Isolation::ReadUncommitted);
-    Io.enumCase(I, "read_committed", sql::Isolation::ReadCommitted);
-    Io.enumCase(I, "repeatable_read", sql::Isolation::RepeatableRead);
-    Io.enumCase(I, "serializable", sql::Isolation::Serializable);
+template <> struct ScalarEnumerationTraits<sqlfacts::Isolation> {
+  static void enumeration(IO &Io, sqlfacts::Isolation &I) {
+    Io.enumCase(I, "unspecified", sqlfacts::Isolation::Unspecified);
+    Io.enumCase(I, "read_uncommitted", sqlfacts::Isolation::ReadUncommitted);
+    Io.enumCase(I, "read_committed", sqlfacts::Isolation::ReadCommitted);
+    Io.enumCase(I, "repeatable_read", sqlfacts::Isolation::RepeatableRead);
+    Io.enumCase(I, "serializable", sqlfacts::Isolation::Serializable);
   }
 };
 
-template <> struct ScalarEnumerationTraits<sql::BeginMode> {
-  static void enumeration(IO &Io, sql::BeginMode &M) {
-    Io.enumCase(M, "unspecified", sql::BeginMode::Unspecified);
-    Io.enumCase(M, "deferred", sql::BeginMode::Deferred);
-    Io.enumCase(M, "immediate", sql::BeginMode::Immediate);
-    Io.enumCase(M, "exclusive", sql::BeginMode::Exclusive);
+template <> struct ScalarEnumerationTraits<sqlfacts::BeginMode> {
+  static void enumeration(IO &Io, sqlfacts::BeginMode &M) {
+    Io.enumCase(M, "unspecified", sqlfacts::BeginMode::Unspecified);
+    Io.enumCase(M, "deferred", sqlfacts::BeginMode::Deferred);
+    Io.enumCase(M, "immediate", sqlfacts::BeginMode::Immediate);
+    Io.enumCase(M, "exclusive", sqlfacts::BeginMode::Exclusive);
   }
 };
 
-template <> struct ScalarEnumerationTraits<sql::LockStrength> {
-  static void enumeration(IO &Io, sql::LockStrength &L) {
-    Io.enumCase(L, "for_key_share", sql::LockStrength::ForKeyShare);
-    Io.enumCase(L, "for_share", sql::LockStrength::ForShare);
-    Io.enumCase(L, "for_no_key_update", sql::LockStrength::ForNoKeyUpdate);
-    Io.enumCase(L, "for_update", sql::LockStrength::ForUpdate);
+template <> struct ScalarEnumerationTraits<sqlfacts::LockStrength> {
+  static void enumeration(IO &Io, sqlfacts::LockStrength &L) {
+    Io.enumCase(L, "for_key_share", sqlfacts::LockStrength::ForKeyShare);
+    Io.enumCase(L, "for_share", sqlfacts::LockStrength::ForShare);
+    Io.enumCase(L, "for_no_key_update", sqlfacts::LockStrength::ForNoKeyUpdate);
+    Io.enumCase(L, "for_update", sqlfacts::LockStrength::ForUpdate);
   }
 };
 
-template <> struct ScalarEnumerationTraits<sql::StatementKind> {
-  static void enumeration(IO &Io, sql::StatementKind &K) {
-    Io.enumCase(K, "insert", sql::StatementKind::Insert);
-    Io.enumCase(K, "update", sql::StatementKind::Update);
-    Io.enumCase(K, "delete", sql::StatementKind::Delete);
-    Io.enumCase(K, "upsert", sql::StatementKind::Upsert);
+template <> struct ScalarEnumerationTraits<sqlfacts::StatementKind> {
+  static void enumeration(IO &Io, sqlfacts::StatementKind &K) {
+    Io.enumCase(K, "insert", sqlfacts::StatementKind::Insert);
+    Io.enumCase(K, "update", sqlfacts::StatementKind::Update);
+    Io.enumCase(K, "delete", sqlfacts::StatementKind::Delete);
+    Io.enumCase(K, "upsert", sqlfacts::StatementKind::Upsert);
   }
 };
 
@@ -173,10 +173,10 @@ template <> struct MappingTraits<CallRule> {
     Io.mapOptional("format_style", R.Style, FormatStyle::Printf);
     Io.mapOptional("entity_template_arg", R.EntityTemplateArg);
     Io.mapOptional("entity_arg", R.EntityArg);
-    Io.mapOptional("write_kind", R.WriteKind, sql::StatementKind::Update);
-    Io.mapOptional("isolation", R.IsolationLevel, sql::Isolation::Unspecified);
+    Io.mapOptional("write_kind", R.WriteKind, sqlfacts::StatementKind::Update);
+    Io.mapOptional("isolation", R.IsolationLevel, sqlfacts::Isolation::Unspecified);
     Io.mapOptional("isolation_arg", R.IsolationArg);
-    Io.mapOptional("mode", R.Mode, sql::BeginMode::Unspecified);
+    Io.mapOptional("mode", R.Mode, sqlfacts::BeginMode::Unspecified);
     Io.mapOptional("chain", R.Chain, false);
     Io.mapOptional("first_index", R.FirstIndex, 1u);
     std::optional<WhenSpec> When;
@@ -189,7 +189,7 @@ template <> struct MappingTraits<CallRule> {
     Io.mapOptional("version_pragma", R.VersionPragma);
     Io.mapOptional("condition_arg", R.ConditionArg);
     Io.mapOptional("lock_strength", R.LockStrength,
-                   sql::LockStrength::ForUpdate);
+                   sqlfacts::LockStrength::ForUpdate);
   }
   static std::string validate(IO &, CallRule &R) {
     if (std::string E = checkQualifiedName(R.Name); !E.empty())
@@ -206,7 +206,7 @@ template <> struct MappingTraits<CallRule> {
     if (R.Action == CallAction::Lookup && !R.StatementArg)
       return "action needs 'statement_arg'";
     if (R.Action == CallAction::SetIsolation && !R.IsolationArg &&
-        R.IsolationLevel == sql::Isolation::Unspecified)
+        R.IsolationLevel == sqlfacts::Isolation::Unspecified)
       return "action needs 'isolation' or 'isolation_arg'";
     return {};
   }
@@ -218,10 +218,10 @@ template <> struct MappingTraits<TypeRule> {
     Io.mapRequired("role", R.Role);
     Io.mapOptional("handle", R.Handle, false);
     Io.mapOptional("commit_on_destroy", R.CommitOnDestroy, false);
-    Io.mapOptional("isolation", R.IsolationLevel, sql::Isolation::Unspecified);
+    Io.mapOptional("isolation", R.IsolationLevel, sqlfacts::Isolation::Unspecified);
     Io.mapOptional("isolation_template_arg", R.IsolationTemplateArg);
     Io.mapOptional("isolation_arg", R.IsolationArg);
-    Io.mapOptional("mode", R.Mode, sql::BeginMode::Unspecified);
+    Io.mapOptional("mode", R.Mode, sqlfacts::BeginMode::Unspecified);
     Io.mapOptional("mode_arg", R.ModeArg);
   }
   static std::string validate(IO &, TypeRule &R) {

@@ -20,8 +20,8 @@ namespace dbrace {
 struct SummaryEvent {
   EventKind Kind = EventKind::Read;
   std::vector<std::string> Tables;
-  sql::StatementKind WriteKind = sql::StatementKind::Other;
-  sql::LockStrength Lock = sql::LockStrength::None;
+  sqlfacts::StatementKind WriteKind = sqlfacts::StatementKind::Other;
+  sqlfacts::LockStrength Lock = sqlfacts::LockStrength::None;
   bool CoversNewRows = false;
   /// The write checks for itself (a version or a guard in its WHERE, its
   /// row count used) and cannot be lost.

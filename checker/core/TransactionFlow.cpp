@@ -48,7 +48,7 @@ SlotState meet(const SlotState &A, const SlotState &B) {
   SlotState M;
   M.NextIsolation = A.NextIsolation == B.NextIsolation
                         ? A.NextIsolation
-                        : sql::Isolation::Unspecified;
+                        : sqlfacts::Isolation::Unspecified;
   M.SessionLockAt = A.SessionLockAt == B.SessionLockAt ? A.SessionLockAt
                                                        : nullptr;
   if (A.Tx != B.Tx) {
@@ -60,7 +60,7 @@ SlotState meet(const SlotState &A, const SlotState &B) {
   M.BeginAt = A.BeginAt;
   M.IsolationLevel =
       A.IsolationLevel == B.IsolationLevel ? A.IsolationLevel
-                                           : sql::Isolation::Unspecified;
+                                           : sqlfacts::Isolation::Unspecified;
   M.LockAt = A.LockAt && B.LockAt ? A.LockAt : nullptr;
   M.CoversNewRows = A.CoversNewRows && B.CoversNewRows;
   for (const std::string &T : A.LockedTables)
@@ -105,7 +105,7 @@ void apply(const DbEvent &E, int Index, SlotState &S) {
     S.Tx = Index;
     S.BeginAt = E.At;
     S.Chained = E.Chain;
-    S.IsolationLevel = E.IsolationLevel != sql::Isolation::Unspecified
+    S.IsolationLevel = E.IsolationLevel != sqlfacts::Isolation::Unspecified
                            ? E.IsolationLevel
                            : S.NextIsolation;
     if (E.CoversNewRows)
@@ -141,8 +141,8 @@ void apply(const DbEvent &E, int Index, SlotState &S) {
     S.SessionLockAt = nullptr;
     return;
   case EventKind::Read:
-    if (E.Lock != sql::LockStrength::None &&
-        E.Lock != sql::LockStrength::ForKeyShare)
+    if (E.Lock != sqlfacts::LockStrength::None &&
+        E.Lock != sqlfacts::LockStrength::ForKeyShare)
       addLock(S, E);
     return;
   case EventKind::Write:

@@ -29,7 +29,7 @@ enum : int {
 struct SlotState {
   int Tx = TxNone;
   const clang::Stmt *BeginAt = nullptr;
-  sql::Isolation IsolationLevel = sql::Isolation::Unspecified;
+  sqlfacts::Isolation IsolationLevel = sqlfacts::Isolation::Unspecified;
   /// The first lock taken in this transaction, on every path.
   const clang::Stmt *LockAt = nullptr;
   bool CoversNewRows = false;
@@ -39,7 +39,7 @@ struct SlotState {
   /// the same value (`bookings WHERE event_id = $1`).
   std::vector<const clang::ValueDecl *> LockedKeys;
   /// The isolation a session setting gives the transactions begun later.
-  sql::Isolation NextIsolation = sql::Isolation::Unspecified;
+  sqlfacts::Isolation NextIsolation = sqlfacts::Isolation::Unspecified;
   /// The transaction is one of a mode (autocommit off): its end begins the
   /// next.
   bool Chained = false;

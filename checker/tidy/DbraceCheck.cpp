@@ -65,7 +65,7 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Context)
                       "'%1.EntityMatching'; expected 'row' or 'table'")
         << EntityMatching << Name;
   if (Dialect != "auto") {
-    AnalyzerOpts.Dialect = ::dbrace::sql::parseDialect(Dialect);
+    AnalyzerOpts.Dialect = ::dbrace::sqlfacts::parseDialect(Dialect);
     if (!AnalyzerOpts.Dialect)
       configurationDiag("invalid configuration value '%0' for option "
                         "'%1.Dialect'; expected 'auto', 'postgresql', "

@@ -46,7 +46,7 @@ int listRules(const DriverOptions &Opts) {
     return ExitError;
   }
   for (const ::dbrace::LibraryRules &L : Model.libraries())
-    llvm::outs() << L.Library << "\t" << ::dbrace::sql::dialectName(L.Dialect)
+    llvm::outs() << L.Library << "\t" << ::dbrace::sqlfacts::dialectName(L.Dialect)
                  << "\t" << L.Calls.size() << " calls, " << L.Types.size()
                  << " types\t" << L.SourcePath << "\n";
   return ExitClean;
@@ -273,7 +273,7 @@ int main(int argc, const char **argv) {
   llvm::InitLLVM Init(argc, argv);
   if (argc >= 2 && llvm::StringRef(argv[1]) == "explain-sql") {
     std::vector<llvm::StringRef> Args(argv + 2, argv + argc);
-    return ::dbrace::sql::explainSqlMain(Args, llvm::outs(), llvm::errs());
+    return ::dbrace::sqlfacts::explainSqlMain(Args, llvm::outs(), llvm::errs());
   }
   std::optional<DriverOptions> Opts = parseDriverOptions(argc, argv, llvm::errs());
   if (!Opts)

@@ -3,7 +3,7 @@
 #include "sql/ExplainSql.h"
 #include "sql/SqlFacts.h"
 
-namespace dbrace::sql {
+namespace dbrace::sqlfacts {
 
 namespace {
 
@@ -64,4 +64,4 @@ int explainSqlMain(llvm::ArrayRef<llvm::StringRef> Args, llvm::raw_ostream &Out,
   return 0;
 }
 
-} // namespace dbrace::sql
+} // namespace dbrace::sqlfacts

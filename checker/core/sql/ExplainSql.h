@@ -7,7 +7,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 
-namespace dbrace::sql {
+namespace dbrace::sqlfacts {
 
 /// `explain-sql [--dialect=postgresql|sqlite|mysql] 'SQL'`; \p Args are the
 /// words after the subcommand. Prints the facts as JSON on \p Out and
@@ -15,6 +15,6 @@ namespace dbrace::sql {
 int explainSqlMain(llvm::ArrayRef<llvm::StringRef> Args, llvm::raw_ostream &Out,
                    llvm::raw_ostream &Err);
 
-} // namespace dbrace::sql
+} // namespace dbrace::sqlfacts
 
 #endif // DBRACE_CORE_SQL_EXPLAINSQL_H

@@ -9,7 +9,7 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
-namespace dbrace::sql {
+namespace dbrace::sqlfacts {
 
 namespace {
 
@@ -121,4 +121,4 @@ std::string factsToJson(const SqlFacts &Facts) {
   return Out;
 }
 
-} // namespace dbrace::sql
+} // namespace dbrace::sqlfacts

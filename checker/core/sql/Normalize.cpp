@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <initializer_list>
 
-namespace dbrace::sql::detail {
+namespace dbrace::sqlfacts::detail {
 
 void OffsetMap::add(size_t NormBegin, size_t OrigBegin, size_t OrigEnd,
                     size_t NewLen) {
@@ -452,4 +452,4 @@ Normalized normalizeSql(llvm::StringRef Text, Dialect D,
   return N;
 }
 
-} // namespace dbrace::sql::detail
+} // namespace dbrace::sqlfacts::detail

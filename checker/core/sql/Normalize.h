@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace dbrace::sql::detail {
+namespace dbrace::sqlfacts::detail {
 
 /// Maps offsets in normalised text back to the original text.
 class OffsetMap {
@@ -48,6 +48,6 @@ struct Normalized {
 Normalized normalizeSql(llvm::StringRef Text, Dialect D,
                         bool ClientPlaceholders = false);
 
-} // namespace dbrace::sql::detail
+} // namespace dbrace::sqlfacts::detail
 
 #endif // DBRACE_CORE_SQL_NORMALIZE_H

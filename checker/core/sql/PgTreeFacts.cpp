@@ -11,7 +11,7 @@
 #include "llvm/ADT/StringSet.h"
 #include <algorithm>
 
-namespace dbrace::sql::detail {
+namespace dbrace::sqlfacts::detail {
 
 using llvm::json::Array;
 using llvm::json::Object;
@@ -882,4 +882,4 @@ void factsFromPgTree(const Value &Stmt, llvm::StringRef Norm, size_t Base,
   TreeWalker(Norm, Base, F).run(Stmt);
 }
 
-} // namespace dbrace::sql::detail
+} // namespace dbrace::sqlfacts::detail

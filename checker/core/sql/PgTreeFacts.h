@@ -11,7 +11,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
 
-namespace dbrace::sql::detail {
+namespace dbrace::sqlfacts::detail {
 
 /// Fills \p F (kind, tables, lock, keys, sets, guards, ...) from \p Stmt, a
 /// node such as {"SelectStmt": {...}}. Locations in the tree are offsets
@@ -26,6 +26,6 @@ bool isIdLikeColumn(llvm::StringRef Column);
 /// `row_version`, `lock_version`, `xmin`).
 bool isVersionColumn(llvm::StringRef Column);
 
-} // namespace dbrace::sql::detail
+} // namespace dbrace::sqlfacts::detail
 
 #endif // DBRACE_CORE_SQL_PGTREEFACTS_H

@@ -20,7 +20,7 @@
 #include <mutex>
 #include <pg_query.h>
 
-namespace dbrace::sql {
+namespace dbrace::sqlfacts {
 
 using namespace detail;
 
@@ -277,7 +277,7 @@ std::optional<Dialect> parseDialect(llvm::StringRef Name) {
   std::string N = Name.trim().lower();
   if (N == "postgresql" || N == "postgres" || N == "pg" || N == "pgsql")
     return Dialect::PostgreSQL;
-  if (N == "sqlite" || N == "sqlite3")
+  if (N == "sqlite")
     return Dialect::SQLite;
   if (N == "mysql" || N == "mariadb")
     return Dialect::MySQL;
@@ -332,4 +332,4 @@ llvm::StringRef lockName(LockStrength L) {
   return "";
 }
 
-} // namespace dbrace::sql
+} // namespace dbrace::sqlfacts

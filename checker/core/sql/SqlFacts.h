@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace dbrace::sql {
+namespace dbrace::sqlfacts {
 
 enum class Dialect { PostgreSQL, SQLite, MySQL };
 
@@ -147,6 +147,6 @@ std::optional<Dialect> parseDialect(llvm::StringRef Name);
 llvm::StringRef kindName(StatementKind K);
 llvm::StringRef lockName(LockStrength L); ///< "FOR UPDATE", "" for None.
 
-} // namespace dbrace::sql
+} // namespace dbrace::sqlfacts
 
 #endif // DBRACE_CORE_SQL_SQLFACTS_H

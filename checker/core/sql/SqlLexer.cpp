@@ -3,7 +3,7 @@
 #include "sql/SqlLexer.h"
 #include "llvm/ADT/StringExtras.h"
 
-namespace dbrace::sql::detail {
+namespace dbrace::sqlfacts::detail {
 
 namespace {
 
@@ -256,4 +256,4 @@ bool isPunct(const Token &T, llvm::StringRef Src, char C) {
   return T.Kind == TokKind::Punct && T.End == T.Begin + 1 && Src[T.Begin] == C;
 }
 
-} // namespace dbrace::sql::detail
+} // namespace dbrace::sqlfacts::detail

@@ -14,7 +14,7 @@
 #include "llvm/ADT/StringRef.h"
 #include <vector>
 
-namespace dbrace::sql::detail {
+namespace dbrace::sqlfacts::detail {
 
 enum class TokKind {
   Space,
@@ -52,6 +52,6 @@ bool isWord(const Token &T, llvm::StringRef Src, llvm::StringRef Keyword);
 /// Whether \p T is the single punctuation byte \p C.
 bool isPunct(const Token &T, llvm::StringRef Src, char C);
 
-} // namespace dbrace::sql::detail
+} // namespace dbrace::sqlfacts::detail
 
 #endif // DBRACE_CORE_SQL_SQLLEXER_H

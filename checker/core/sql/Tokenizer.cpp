@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <initializer_list>
 
-namespace dbrace::sql::detail {
+namespace dbrace::sqlfacts::detail {
 
 namespace {
 
@@ -477,4 +477,4 @@ void factsFromTokens(llvm::StringRef Norm, llvm::ArrayRef<Token> Toks,
   TokenFacts(Norm, Toks, F).run();
 }
 
-} // namespace dbrace::sql::detail
+} // namespace dbrace::sqlfacts::detail

@@ -14,13 +14,13 @@
 #include "sql/SqlLexer.h"
 #include "llvm/ADT/ArrayRef.h"
 
-namespace dbrace::sql::detail {
+namespace dbrace::sqlfacts::detail {
 
 /// Fills \p F from \p Toks, the tokens of one statement of normalised
 /// (PostgreSQL-flavoured) text \p Norm. Sets Certain to false.
 void factsFromTokens(llvm::StringRef Norm, llvm::ArrayRef<Token> Toks,
                      StatementFacts &F);
 
-} // namespace dbrace::sql::detail
+} // namespace dbrace::sqlfacts::detail
 
 #endif // DBRACE_CORE_SQL_TOKENIZER_H

@@ -41,7 +41,7 @@ names:
 out_params: [my::into]
 )");
   EXPECT_EQ(R.Library, "mylib");
-  EXPECT_EQ(R.Dialect, sql::Dialect::SQLite);
+  EXPECT_EQ(R.Dialect, sqlfacts::Dialect::SQLite);
   EXPECT_EQ(R.Fixes.ImmediateBegin, "BEGIN IMMEDIATE");
   ASSERT_EQ(R.Calls.size(), 4u);
   EXPECT_EQ(R.Calls[2].ResultArgs, (std::vector<unsigned>{1u, 2u}));

@@ -4,7 +4,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 
-namespace dbrace::sql::test {
+namespace dbrace::sqlfacts::test {
 
 namespace {
 
@@ -143,4 +143,4 @@ std::string checkSpec(const SqlFacts &Facts, llvm::StringRef Spec) {
   return Diff;
 }
 
-} // namespace dbrace::sql::test
+} // namespace dbrace::sqlfacts::test

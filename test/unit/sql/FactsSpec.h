@@ -17,7 +17,7 @@
 #include "sql/SqlFacts.h"
 #include <string>
 
-namespace dbrace::sql::test {
+namespace dbrace::sqlfacts::test {
 
 /// Field \p Name of \p S in the spec's notation.
 std::string renderField(const StatementFacts &S, llvm::StringRef Name);
@@ -25,6 +25,6 @@ std::string renderField(const StatementFacts &S, llvm::StringRef Name);
 /// Empty when \p Facts match \p Spec; otherwise what differs.
 std::string checkSpec(const SqlFacts &Facts, llvm::StringRef Spec);
 
-} // namespace dbrace::sql::test
+} // namespace dbrace::sqlfacts::test
 
 #endif // DBRACE_TEST_UNIT_SQL_FACTSSPEC_H

@@ -8,7 +8,7 @@
 #include "FactsSpec.h"
 #include <gtest/gtest.h>
 
-namespace dbrace::sql::test {
+namespace dbrace::sqlfacts::test {
 namespace {
 
 struct Case {
@@ -390,4 +390,4 @@ TEST(FactsTableSize, AtLeastTwoHundredStrings) {
 }
 
 } // namespace
-} // namespace dbrace::sql::test
+} // namespace dbrace::sqlfacts::test

@@ -4,7 +4,7 @@
 #include "sql/SqlLexer.h"
 #include <gtest/gtest.h>
 
-namespace dbrace::sql::test {
+namespace dbrace::sqlfacts::test {
 namespace {
 
 using detail::normalizeSql;
@@ -175,4 +175,4 @@ TEST(Lexer, PostgreSQLNestsBlockComments) {
 }
 
 } // namespace
-} // namespace dbrace::sql::test
+} // namespace dbrace::sqlfacts::test

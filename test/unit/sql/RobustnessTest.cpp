@@ -7,7 +7,7 @@
 #include <random>
 #include <thread>
 
-namespace dbrace::sql::test {
+namespace dbrace::sqlfacts::test {
 namespace {
 
 constexpr Dialect AllDialects[] = {Dialect::PostgreSQL, Dialect::SQLite,
@@ -172,7 +172,7 @@ TEST(Names, RoundTrip) {
   for (Dialect D : AllDialects)
     EXPECT_EQ(parseDialect(dialectName(D)), D);
   EXPECT_EQ(parseDialect("Postgres"), Dialect::PostgreSQL);
-  EXPECT_EQ(parseDialect("sqlite3"), Dialect::SQLite);
+  EXPECT_EQ(parseDialect("SQLite"), Dialect::SQLite);
   EXPECT_EQ(parseDialect("MariaDB"), Dialect::MySQL);
   EXPECT_EQ(parseDialect("oracle"), std::nullopt);
   EXPECT_EQ(kindName(StatementKind::AdvisoryLock), "advisory-lock");
@@ -230,4 +230,4 @@ TEST(ExplainSql, UsageErrors) {
 }
 
 } // namespace
-} // namespace dbrace::sql::test
+} // namespace dbrace::sqlfacts::test

@@ -173,26 +173,37 @@ public:
         Entry.at(Slot).Tx = TxAutocommit;
     }
     Entry.normalize();
-    std::vector<std::optional<State>> In(Cfg.getNumBlockIDs());
-    std::vector<std::optional<State>> Out(Cfg.getNumBlockIDs());
-    In[Cfg.getEntry().getBlockID()] = Entry;
+    Pool.push_back(std::move(Entry));
+    const unsigned EntryId = 0;
 
+    // Blocks hold state ids into Pool rather than states: most blocks have
+    // no event and pass their input on, so a long function needs few
+    // distinct states, and the per-block arrays stay small enough for the
+    // cache however long the function grows.
+    unsigned NumBlocks = Cfg.getNumBlockIDs();
+    std::vector<unsigned> In(NumBlocks, NoState), Out(NumBlocks, NoState);
+    std::vector<bool> Active = activeBlocks();
     PostOrderCFGView Order(&Cfg);
     // Each pass is linear; a few passes reach the fixpoint of this shallow
     // lattice, and the bound keeps pathological loops linear too.
     for (unsigned Pass = 0; Pass < 4; ++Pass) {
       bool Changed = false;
       for (const CFGBlock *B : Order) {
-        std::optional<State> BlockIn = B == &Cfg.getEntry()
-                                           ? std::optional<State>(Entry)
-                                           : joinPredecessors(*B, Out);
-        if (!BlockIn)
+        unsigned Id = B->getBlockID();
+        unsigned BlockIn = B == &Cfg.getEntry()
+                               ? EntryId
+                               : joinPredecessors(*B, Out, In[Id]);
+        if (BlockIn == NoState)
           continue;
-        In[B->getBlockID()] = BlockIn;
-        State S = *BlockIn;
-        transfer(*B, S, /*Record=*/false);
-        if (!Out[B->getBlockID()] || *Out[B->getBlockID()] != S) {
-          Out[B->getBlockID()] = std::move(S);
+        In[Id] = BlockIn;
+        unsigned BlockOut = BlockIn;
+        if (Active[Id]) {
+          State S = Pool[BlockIn];
+          transfer(*B, S, /*Record=*/false);
+          BlockOut = intern(std::move(S), Out[Id]);
+        }
+        if (Out[Id] != BlockOut) {
+          Out[Id] = BlockOut;
           Changed = true;
         }
       }
@@ -200,36 +211,71 @@ public:
         break;
     }
     for (const CFGBlock *B : Order)
-      if (In[B->getBlockID()]) {
-        State S = *In[B->getBlockID()];
+      if (Active[B->getBlockID()] && In[B->getBlockID()] != NoState) {
+        State S = Pool[In[B->getBlockID()]];
         transfer(*B, S, /*Record=*/true);
       }
     return std::move(Result);
   }
 
 private:
-  std::optional<State>
-  joinPredecessors(const CFGBlock &B,
-                   const std::vector<std::optional<State>> &Out) {
-    std::optional<State> Joined;
+  static constexpr unsigned NoState = ~0u;
+
+  /// The blocks with an event or the end of a transaction object's scope.
+  std::vector<bool> activeBlocks() const {
+    std::vector<bool> Active(Cfg.getNumBlockIDs());
+    for (const CFGBlock *B : Cfg)
+      for (const CFGElement &Element : *B) {
+        if (auto Stmt = Element.getAs<CFGStmt>())
+          Active[B->getBlockID()] =
+              Active[B->getBlockID()] || Events.ByStmt.count(Stmt->getStmt());
+        else if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>())
+          Active[B->getBlockID()] = Active[B->getBlockID()] ||
+                                    Events.RaiiEnds.count(Dtor->getVarDecl());
+      }
+    return Active;
+  }
+
+  /// The id of \p S, reusing \p Previous when the state is unchanged so that
+  /// the fixpoint shows as equal ids.
+  unsigned intern(State S, unsigned Previous) {
+    if (Previous != NoState && Pool[Previous] == S)
+      return Previous;
+    Pool.push_back(std::move(S));
+    return Pool.size() - 1;
+  }
+
+  unsigned joinPredecessors(const CFGBlock &B, const std::vector<unsigned> &Out,
+                            unsigned Previous) {
+    unsigned First = NoState;
+    bool Same = true;
     for (const CFGBlock::AdjacentBlock &Pred : B.preds()) {
       const CFGBlock *P = Pred.getReachableBlock();
-      if (!P || !Out[P->getBlockID()])
+      if (!P || Out[P->getBlockID()] == NoState)
         continue;
-      const State &From = *Out[P->getBlockID()];
-      if (!Joined) {
-        Joined = From;
+      if (First == NoState)
+        First = Out[P->getBlockID()];
+      else
+        Same = Same && Out[P->getBlockID()] == First;
+    }
+    if (First == NoState || Same)
+      return First;
+    State Joined = Pool[First];
+    for (const CFGBlock::AdjacentBlock &Pred : B.preds()) {
+      const CFGBlock *P = Pred.getReachableBlock();
+      if (!P || Out[P->getBlockID()] == NoState ||
+          Out[P->getBlockID()] == First)
         continue;
-      }
+      const State &From = Pool[Out[P->getBlockID()]];
       State Met;
-      for (const auto &[Slot, Value] : Joined->Slots)
+      for (const auto &[Slot, Value] : Joined.Slots)
         Met.at(Slot) = meet(Value, From.get(Slot));
       for (const auto &[Slot, Value] : From.Slots)
-        Met.at(Slot) = meet(Joined->get(Slot), Value);
+        Met.at(Slot) = meet(Joined.get(Slot), Value);
       Met.normalize();
       Joined = std::move(Met);
     }
-    return Joined;
+    return intern(std::move(Joined), Previous);
   }
 
   void transfer(const CFGBlock &B, State &S, bool Record) {
@@ -291,6 +337,7 @@ private:
 
   const CFG &Cfg;
   const FunctionEvents &Events;
+  std::vector<State> Pool;
   TransactionFlow Result;
 };
 

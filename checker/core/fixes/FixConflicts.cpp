@@ -9,9 +9,8 @@ void FixLedger::admit(Finding &F, const clang::ASTContext &Ctx) {
   std::vector<EditSpan> Mine;
   for (const clang::FixItHint &Fix : F.Fixes) {
     std::optional<EditSpan> Span = spanOf(Fix, Ctx);
-    bool Meets = !Span || llvm::any_of(Taken, [&](const EditSpan &T) {
-                   return conflicting(*Span, T);
-                 }) || llvm::any_of(Mine, [&](const EditSpan &M) {
+    bool Meets = !Span || meetsTaken(*Span) ||
+                 llvm::any_of(Mine, [&](const EditSpan &M) {
                    return conflicting(*Span, M);
                  });
     if (Meets) {
@@ -20,7 +19,36 @@ void FixLedger::admit(Finding &F, const clang::ASTContext &Ctx) {
     }
     Mine.push_back(*Span);
   }
-  llvm::append_range(Taken, Mine);
+  for (const EditSpan &S : Mine)
+    take(S);
+}
+
+bool FixLedger::meetsTaken(const EditSpan &S) const {
+  bool Inserts = S.Begin == S.End;
+  if (Inserts && Insertions.count({S.File, S.Begin}))
+    return true;
+  // An insertion strictly inside the replaced text.
+  if (!Inserts) {
+    auto I = Insertions.upper_bound({S.File, S.Begin});
+    if (I != Insertions.end() && I->first == S.File && I->second < S.End)
+      return true;
+  }
+  // The last replacement beginning before this edit ends (before it
+  // begins, for an insertion) is the only one that can reach into it.
+  auto R = ReplacementEnds.lower_bound({S.File, Inserts ? S.Begin : S.End});
+  if (R == ReplacementEnds.begin())
+    return false;
+  --R;
+  if (R->first.first != S.File)
+    return false;
+  return conflicting(S, EditSpan{S.File, R->first.second, R->second});
+}
+
+void FixLedger::take(const EditSpan &S) {
+  if (S.Begin == S.End)
+    Insertions.insert({S.File, S.Begin});
+  else
+    ReplacementEnds[{S.File, S.Begin}] = S.End;
 }
 
 } // namespace dbrace::fixes

@@ -13,7 +13,9 @@
 
 #include "../Finding.h"
 #include "SourceEdits.h"
-#include <vector>
+#include <map>
+#include <set>
+#include <utility>
 
 namespace dbrace::fixes {
 
@@ -24,7 +26,16 @@ public:
   void admit(Finding &F, const clang::ASTContext &Ctx);
 
 private:
-  std::vector<EditSpan> Taken;
+  bool meetsTaken(const EditSpan &S) const;
+  void take(const EditSpan &S);
+
+  // Indexed by position, so that a file with many findings costs
+  // log n per edit rather than a scan of every edit before it. Replaced
+  // ranges never overlap once admitted, so only the nearest can meet a new
+  // edit.
+  using Position = std::pair<clang::FileID, unsigned>;
+  std::set<Position> Insertions;
+  std::map<Position, unsigned> ReplacementEnds;
 };
 
 } // namespace dbrace::fixes

@@ -6,8 +6,9 @@ time per statement must stay flat (within 2x) from 100 to 10,000 statements,
 and nesting branches 10, 100 or 500 deep must not blow up either.
 
 Each case is a file holding copies of one generated function, as many copies
-as keep the total the same (10,000 statements, or 1,000 nested branches), so
-every case parses about the same amount of code and the only thing that
+as keep the total the same (10,000 statements, or 20,000 nested branches:
+enough to stand well above the check profile's resolution), so every case
+parses about the same amount of code and the only thing that
 changes is how it is cut into functions. The dbrace checks' own time comes
 from clang-tidy's --enable-check-profile (user+sys, summed over the five
 checks), minus the same for a file with the includes and no function; the
@@ -42,7 +43,7 @@ from generate import filler, STD_ARGS, INPUTS  # noqa: E402
 
 TIDY = "/usr/lib/llvm-19/bin/clang-tidy"
 TOTAL_STATEMENTS = 10000
-TOTAL_BRANCHES = 1000
+TOTAL_BRANCHES = 20000
 TIMEOUT = 300
 HEADER = "#include <string>\n#include <vector>\n#include <pqxx/pqxx>\n\n"
 TABLES = ["events", "wallets", "stock", "coupons", "credits", "accounts",

@@ -137,7 +137,9 @@ public:
       S.Callee = E.Callee;
       S.Library = E.Library;
       const ValueDecl *Via = Events.SlotDecls[E.Slot];
-      if (const auto *P = dyn_cast_or_null<ParmVarDecl>(Via))
+      if (Via && isa<VarDecl>(Via) && Via->getDeclContext() != FD)
+        S.ViaCaptured = Via;
+      else if (const auto *P = dyn_cast_or_null<ParmVarDecl>(Via))
         S.ViaParam = P->getFunctionScopeIndex();
       S.ViaField = isa_and_nonnull<FieldDecl>(Via) || E.AnyTransaction;
       if (E.SqlParam >= 0) {
@@ -166,6 +168,11 @@ public:
         S.Protected = E.Versioned || (E.Facts &&
                                       !E.Facts->GuardColumns.empty() &&
                                       E.ResultUsed);
+        S.CapturedGuards = E.CapturedGuards;
+        for (const Expr *Cond : Guards[I])
+          forEachCapture(Cond, [&](const ValueDecl *D) {
+            S.CapturedGuards.push_back({D, Cond});
+          });
         break;
       case EventKind::Lock:
         if (S.OwnTransaction)
@@ -178,6 +185,17 @@ public:
       }
       Summary.Events.push_back(std::move(S));
     }
+  }
+
+  /// The enclosing function's variables a lambda's expression uses.
+  template <typename Fn> static void forEachCapture(const Stmt *S, Fn &&F) {
+    if (!S)
+      return;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+        Ref && Ref->refersToEnclosingVariableOrCapture())
+      F(Ref->getDecl());
+    for (const Stmt *Child : S->children())
+      forEachCapture(Child, F);
   }
 
   template <typename Fn> static void forEachReturn(const Stmt *S, Fn &&F) {
@@ -292,6 +310,8 @@ private:
         Reads |= Taint->of(In);
       for (const Expr *Cond : Guards[W])
         Reads |= Taint->of(Cond);
+      for (const auto &[Captured, Cond] : Write.CapturedGuards)
+        Reads |= Taint->ofDecl(Captured);
       for (unsigned R : Reads.set_bits())
         Candidates[R].push_back(W);
     }
@@ -301,6 +321,9 @@ private:
   const Expr *guardingCondition(unsigned R, unsigned W) const {
     for (const Expr *Cond : Guards[W])
       if (Taint->of(Cond).test(R))
+        return Cond;
+    for (const auto &[Captured, Cond] : event(W).CapturedGuards)
+      if (Taint->ofDecl(Captured).test(R))
         return Cond;
     return nullptr;
   }

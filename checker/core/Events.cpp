@@ -422,7 +422,10 @@ private:
       E.OriginFunction = S.Function;
       E.OwnTransaction = S.OwnTransaction;
       E.AnyTransaction = S.ViaField;
-      if (S.ViaParam >= 0 && static_cast<size_t>(S.ViaParam) < Args.size())
+      E.CapturedGuards = S.CapturedGuards;
+      if (S.ViaCaptured)
+        E.Slot = slotFor(S.ViaCaptured);
+      else if (S.ViaParam >= 0 && static_cast<size_t>(S.ViaParam) < Args.size())
         E.Slot = slotOfObject(Args[S.ViaParam]);
       if (S.SqlParam >= 0) {
         // The statement is the one this call passes.
@@ -468,9 +471,9 @@ private:
       SlotStart Start = SlotStart::NoTransaction;
       sqlfacts::Isolation Level = sqlfacts::Isolation::Unspecified;
       if (!isa<VarDecl>(V) || isa<ParmVarDecl>(V) ||
-          !cast<VarDecl>(V)->isLocalVarDecl()) {
-        // A handle the function was given runs in its caller's transaction,
-        // at the isolation its type names.
+          !cast<VarDecl>(V)->isLocalVarDecl() || V->getDeclContext() != FD) {
+        // A handle the function was given (or a lambda captured) runs in
+        // its caller's transaction, at the isolation its type names.
         const CXXRecordDecl *RD = recordOf(V->getType());
         const ApiModel::TypeMatch *T = typeRuleFor(RD);
         Start = T && T->Rule->Role == TypeRole::Autocommit

@@ -97,6 +97,11 @@ struct DbEvent {
   std::string OriginFunction;              ///< The helper's name.
   bool OwnTransaction = false;             ///< The helper's own transaction.
   bool AnyTransaction = false; ///< Through a helper's field: any open one.
+  /// A lambda's write guarded by a variable it captured: the variable and
+  /// the condition in the lambda. The caller's read of the variable decides
+  /// the write as an `if` around the call would.
+  llvm::SmallVector<std::pair<const clang::ValueDecl *, const clang::Expr *>, 1>
+      CapturedGuards;
 };
 
 struct FunctionEvents {

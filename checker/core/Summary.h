@@ -30,6 +30,9 @@ struct SummaryEvent {
   bool OwnTransaction = false;
   /// The handle parameter the event runs through; -1: the connection.
   int ViaParam = -1;
+  /// A lambda's handle captured from the function around it: the caller's
+  /// own variable.
+  const clang::ValueDecl *ViaCaptured = nullptr;
   /// Runs through a transaction object kept in a field (a DAO's member):
   /// in the caller, in whichever transaction it has open.
   bool ViaField = false;
@@ -43,6 +46,9 @@ struct SummaryEvent {
   /// pointer or reference parameters it is stored through (`*out = ...`).
   bool Returned = false;
   std::vector<unsigned> ResultParams;
+  /// Write: conditions on variables the callee (a lambda) captured.
+  llvm::SmallVector<std::pair<const clang::ValueDecl *, const clang::Expr *>, 1>
+      CapturedGuards;
   const clang::Stmt *At = nullptr; ///< In the callee, for notes.
   std::string Function;            ///< The function At is in, for notes.
   std::string Callee;              ///< The slow call, for messages.

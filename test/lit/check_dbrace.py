@@ -2,7 +2,11 @@
 """Runs one dbrace check test the way clang-tidy's own tests run.
 
 Usage (from a lit RUN line):
-  %check_dbrace <test.cpp> <checks> <temp-prefix> [-- <tidy args>] [-- <compiler args>]
+  %check_dbrace [--check-suffix=S] <test.cpp> <checks> <temp-prefix> [-- <tidy args>] [-- <compiler args>]
+
+With --check-suffix=S the prefixes are CHECK-MESSAGES-S, CHECK-NOTES-S and
+CHECK-FIXES-S, as in clang-tidy's check_clang_tidy.py, so that one file can
+hold the expectations of several configurations.
 
 For the test file it:
   1. strips the CHECK lines (keeping line numbers) into a copy;
@@ -100,9 +104,12 @@ def main():
     compiler_args = ["-std=c++17"] + compiler_args
 
     original = open(test).read()
-    has_messages = "CHECK-MESSAGES" in original
-    has_notes = "CHECK-NOTES" in original
-    has_fixes = "CHECK-FIXES" in original
+    suffix = "-" + opts["check-suffix"] if opts.get("check-suffix") else ""
+    messages, notes, fixes = ("CHECK-" + kind + suffix
+                              for kind in ("MESSAGES", "NOTES", "FIXES"))
+    has_messages = messages + ":" in original
+    has_notes = notes + ":" in original
+    has_fixes = fixes + ":" in original
     cleaned = re.sub(r"//\s*CHECK-[A-Z0-9-]*:[^\r\n]*", "//", original)
 
     os.makedirs(os.path.dirname(os.path.abspath(temp)), exist_ok=True)
@@ -132,12 +139,12 @@ def main():
     for name, output in (("clang-tidy", tidy.stdout), ("dbrace", driver.stdout)):
         sys.stderr.write("checking the output of %s\n" % name)
         if has_notes:
-            file_check(test, output, "CHECK-NOTES", temp,
+            file_check(test, output, notes, temp,
                        ["-implicit-check-not={{note|warning|error}}:"])
         if has_messages:
             without_notes = "\n".join(l for l in output.splitlines()
                                       if ": note: " not in l)
-            file_check(test, without_notes, "CHECK-MESSAGES", temp,
+            file_check(test, without_notes, messages, temp,
                        ["-implicit-check-not={{warning|error}}:"])
         if not has_notes and not has_messages and diagnostics(output):
             fail("unexpected diagnostics:\n" + "\n".join(diagnostics(output)))
@@ -150,7 +157,7 @@ def main():
         expect_codes=[0, 1])
     fixed_text = open(fixed).read()
     if has_fixes:
-        file_check(test, fixed_text, "CHECK-FIXES", temp, ["-strict-whitespace"])
+        file_check(test, fixed_text, fixes, temp, ["-strict-whitespace"])
     elif fixed_text != cleaned:
         fail("fixes were applied but the test has no CHECK-FIXES:\n" + "\n".join(
             difflib.unified_diff(cleaned.splitlines(), fixed_text.splitlines(),

@@ -6,6 +6,7 @@
 // run their own transaction; recursion.
 
 #include <pqxx/pqxx>
+#include <string>
 
 int load_seats(pqxx::work &w, int id) {
   return w.exec_params1("SELECT seats FROM events WHERE id = $1", id)[0].as<int>();
@@ -177,3 +178,18 @@ void calls_safe_helper(pqxx::connection &c, int id) {
   if (!book_locked(c, id))
     book_locked(c, id + 1);
 }
+
+// A helper that runs whatever SQL its caller gives it: the statements are
+// the caller's.
+pqxx::result run(pqxx::work &w, const std::string &sql) { return w.exec(sql); }
+void sql_through_helper(pqxx::work &w) {
+  int seats = run(w, "SELECT seats FROM events WHERE id = 7")[0][0].as<int>();
+  if (seats > 0)
+    run(w, "UPDATE events SET seats = seats - 1 WHERE id = 7");
+}
+// CHECK-NOTES: :[[@LINE-4]]:15: warning: 'events' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value [dbrace-unlocked-read-update]
+// CHECK-NOTES: :[[@LINE-7]]:66: note: the value is read here, in 'run'
+// CHECK-NOTES: :[[@LINE-5]]:7: note: the value read is checked here
+// CHECK-NOTES: :[[@LINE-5]]:5: note: 'events' is updated by this call
+// CHECK-NOTES: :[[@LINE-10]]:66: note: 'events' is updated here, in 'run'
+// CHECK-FIXES: int seats = run(w, "SELECT seats FROM events WHERE id = 7 FOR UPDATE")[0][0].as<int>();

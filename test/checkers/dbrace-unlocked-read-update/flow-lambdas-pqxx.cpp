@@ -51,10 +51,10 @@ void captured_local_transaction(pqxx::connection &c, int id) {
   tx.commit();
 }
 // CHECK-NOTES: :[[@LINE-8]]:15: warning: 'items' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value [dbrace-unlocked-read-update]
-// CHECK-NOTES: :[[@LINE-8]]:9: note: the value read is checked here
-// CHECK-NOTES: :[[@LINE-6]]:3: note: 'items' is updated by this call
+// CHECK-NOTES: :[[@LINE-7]]:9: note: the value read is checked here
+// CHECK-NOTES: :[[@LINE-5]]:3: note: 'items' is updated by this call
 // CHECK-NOTES: :[[@LINE-8]]:7: note: 'items' is updated here, in 'lambda'
-// CHECK-NOTES: :[[@LINE-13]]:3: note: the transaction begins here
+// CHECK-NOTES: :[[@LINE-13]]:14: note: the transaction begins here
 // CHECK-FIXES: int stock = tx.exec_params1("SELECT stock FROM items WHERE id = $1 FOR UPDATE", id)[0].as<int>();
 
 // ---- Not flagged ----

@@ -86,6 +86,8 @@ struct CallRule {
   /// Read/Write without SQL: the entity is template argument N, or argument N.
   std::optional<unsigned> EntityTemplateArg;
   std::optional<unsigned> EntityArg;
+  /// A fixed entity: a DAO method that always reads or writes one table.
+  std::string Entity;
   sqlfacts::StatementKind WriteKind = sqlfacts::StatementKind::Update;
   /// Write: the ORM compares a version column and fails a stale write
   /// (Wt::Dbo), which protects it like a conditional update.

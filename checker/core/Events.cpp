@@ -792,7 +792,9 @@ private:
                       const Expr *EntityArg) {
     std::string Entity;
     const CXXRecordDecl *EntityClass = nullptr;
-    if (Rule.EntityTemplateArg) {
+    if (!Rule.Entity.empty()) {
+      Entity = Rule.Entity;
+    } else if (Rule.EntityTemplateArg) {
       // The function's own template arguments, or else its class's
       // (`Manager<Event>::get`, `ptr<Event>::modify`).
       const TemplateArgumentList *TA = Callee->getTemplateSpecializationArgs();
@@ -812,7 +814,7 @@ private:
       EntityClass = recordOf(Object ? Object->IgnoreParenImpCasts()->getType()
                                     : Call->getType());
     }
-    if (EntityClass)
+    if (EntityClass && Entity.empty())
       Entity = qualifiedName(EntityClass);
     if (Entity.empty())
       return;

@@ -173,6 +173,7 @@ template <> struct MappingTraits<CallRule> {
     Io.mapOptional("format_style", R.Style, FormatStyle::Printf);
     Io.mapOptional("entity_template_arg", R.EntityTemplateArg);
     Io.mapOptional("entity_arg", R.EntityArg);
+    Io.mapOptional("entity", R.Entity);
     Io.mapOptional("write_kind", R.WriteKind, sqlfacts::StatementKind::Update);
     Io.mapOptional("isolation", R.IsolationLevel, sqlfacts::Isolation::Unspecified);
     Io.mapOptional("isolation_arg", R.IsolationArg);
@@ -282,9 +283,20 @@ void keepFirstError(const llvm::SMDiagnostic &Diag, void *Context) {
   auto *Error = static_cast<std::string *>(Context);
   if (!Error->empty())
     return;
+  // LLVM's YAML I/O does not say which value it rejected; the rest of the
+  // line, from the column it points at, does.
+  std::string Message = Diag.getMessage().str();
+  if (Message == "unknown enumerated scalar") {
+    llvm::StringRef Value = llvm::StringRef(Diag.getLineContents())
+                                .drop_front(Diag.getColumnNo())
+                                .take_until([](char C) {
+                                  return C == ',' || C == '}' || C == '#';
+                                })
+                                .trim();
+    Message = "unknown value '" + Value.str() + "'";
+  }
   *Error = (Diag.getFilename() + ":" + llvm::Twine(Diag.getLineNo()) + ":" +
-            llvm::Twine(Diag.getColumnNo() + 1) + ": error: " +
-            Diag.getMessage())
+            llvm::Twine(Diag.getColumnNo() + 1) + ": error: " + Message)
                .str();
 }
 } // namespace

@@ -164,7 +164,7 @@ TEST(RulesLoader, FormatAndLookupNeedTheirArguments) {
   EXPECT_NE(E.find("needs 'statement_arg'"), std::string::npos) << E;
   E = parseError("library: l\ndialect: mysql\ncalls:\n  - { name: f, action: "
                  "format, args_from: 1, format_style: python }\n");
-  EXPECT_NE(E.find("bad.yaml:4:60: error: unknown enumerated"), std::string::npos)
+  EXPECT_NE(E.find("bad.yaml:4:60: error: unknown value 'python'"), std::string::npos)
       << E;
 }
 

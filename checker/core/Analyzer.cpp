@@ -178,6 +178,18 @@ public:
         if (S.OwnTransaction)
           continue;
         break;
+      case EventKind::Begin:
+      case EventKind::End:
+        // A helper that begins or ends its caller's transaction
+        // (`begin(db)`, the constructor and destructor of a guard class),
+        // not one on an object of its own.
+        if (S.ViaField || (isa_and_nonnull<VarDecl>(Via) &&
+                           !isa<ParmVarDecl>(Via) && !S.ViaCaptured))
+          continue;
+        S.IsolationLevel = E.IsolationLevel;
+        S.Autocommit = E.Autocommit;
+        S.Chain = E.Chain;
+        break;
       case EventKind::Slow:
         break;
       default:

@@ -374,9 +374,10 @@ private:
       return;
     }
     if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
-      if (!HandledConstructions.count(CE))
-        visitCall(CE, CE->getConstructor(), nullptr,
-                  llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()), Discarded);
+      llvm::ArrayRef<const Expr *> Args(CE->getArgs(), CE->getNumArgs());
+      if (!HandledConstructions.count(CE) &&
+          !visitCall(CE, CE->getConstructor(), nullptr, Args, Discarded))
+        visitHelperCall(CE, CE->getConstructor(), Args, Discarded);
       return;
     }
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
@@ -399,7 +400,7 @@ private:
 
   /// A call of a function of this translation unit stands for the events
   /// of its summary.
-  void visitHelperCall(const CallExpr *Call, const FunctionDecl *Callee,
+  void visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
                        llvm::ArrayRef<const Expr *> Args, bool Discarded) {
     const FunctionDecl *Def = Callee->getDefinition();
     if (!Def || Def == FD)
@@ -423,6 +424,9 @@ private:
       E.OwnTransaction = S.OwnTransaction;
       E.AnyTransaction = S.ViaField;
       E.CapturedGuards = S.CapturedGuards;
+      E.IsolationLevel = S.IsolationLevel;
+      E.Autocommit = S.Autocommit;
+      E.Chain = S.Chain;
       if (S.ViaCaptured)
         E.Slot = slotFor(S.ViaCaptured);
       else if (S.ViaParam >= 0 && static_cast<size_t>(S.ViaParam) < Args.size())
@@ -565,8 +569,10 @@ private:
     ConstructedBy[CE] = V;
     const CXXRecordDecl *RD = CE->getConstructor()->getParent();
     const ApiModel::TypeMatch *T = typeRuleFor(RD);
-    if (!T)
+    if (!T) {
+      endsInDestructor(V, RD);
       return;
+    }
     HandledConstructions.insert(CE);
     const TypeRule &Rule = *T->Rule;
     DbEvent E;
@@ -593,6 +599,20 @@ private:
     E.CoversNewRows = coversNewRows(Mode);
     Out.RaiiEnds[V] = E.Slot;
     Out.Events.push_back(std::move(E));
+  }
+
+  /// A guard class of the translation unit, whose destructor ends the
+  /// transaction on the connection: the variable's scope ends it.
+  void endsInDestructor(const VarDecl *V, const CXXRecordDecl *RD) {
+    const CXXDestructorDecl *Dtor = RD->getDestructor();
+    const FunctionDecl *Def = Dtor ? Dtor->getDefinition() : nullptr;
+    if (!Def || Def == FD)
+      return;
+    const FunctionSummary *Summary = Unit.Summary(Def);
+    if (Summary && llvm::any_of(Summary->Events, [](const SummaryEvent &S) {
+          return S.Kind == EventKind::End && S.ViaParam < 0 && !S.ViaCaptured;
+        }))
+      Out.RaiiEnds[V] = 0;
   }
 
   llvm::SmallVector<ApiModel::CallMatch, 2>

@@ -23,6 +23,10 @@ struct SummaryEvent {
   sqlfacts::StatementKind WriteKind = sqlfacts::StatementKind::Other;
   sqlfacts::LockStrength Lock = sqlfacts::LockStrength::None;
   bool CoversNewRows = false;
+  /// Begin: what the transaction the callee begins for its caller is.
+  sqlfacts::Isolation IsolationLevel = sqlfacts::Isolation::Unspecified;
+  bool Autocommit = false;
+  bool Chain = false;
   /// The write checks for itself (a version or a guard in its WHERE, its
   /// row count used) and cannot be lost.
   bool Protected = false;

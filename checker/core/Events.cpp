@@ -734,6 +734,10 @@ private:
         std::string Key = Rule.StatementArg
                               ? statementKey(Statement)
                               : declKey(objectDecl(Call, Object));
+        // `db.Query(stmt)`: the variable a lookup stored the statement in.
+        if (const ValueDecl *Holder = Statement ? rootDecl(Statement) : nullptr;
+            Holder && Prepared.count(declKey(Holder)))
+          Key = declKey(Holder);
         if (Key.empty())
           break;
         applyBindings(Base, Key);

@@ -341,7 +341,12 @@ private:
   }
 
   bool sameRows(const DbEvent &R, const DbEvent &W) const {
-    if (Options.Matching == EntityMatching::Table || !R.Facts || !W.Facts)
+    if (Options.Matching == EntityMatching::Table)
+      return true;
+    // Rows an ORM read and wrote by their keys (`get(from)`, `get(to)`).
+    if (R.RowKey && W.RowKey && R.RowKey != W.RowKey)
+      return false;
+    if (!R.Facts || !W.Facts)
       return true;
     for (const sqlfacts::KeyComparison &RK : R.Facts->Keys)
       for (const sqlfacts::KeyComparison &WK : W.Facts->Keys) {
@@ -791,6 +796,73 @@ private:
 };
 } // namespace
 
+namespace {
+/// Finds the calls of `entity_table` rules (`mapClass<Event>("events")`)
+/// anywhere in the translation unit: class name to tables.
+class EntityTableIndexer : public RecursiveASTVisitor<EntityTableIndexer> {
+public:
+  EntityTableIndexer(const ApiModel &Model, SqlTextResolver &Resolver,
+                     llvm::StringMap<std::vector<std::string>> &Out)
+      : Model(Model), Resolver(Resolver), Out(Out) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return true;
+    const Expr *Object = nullptr;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      Object = MC->getImplicitObjectArgument();
+    for (const ApiModel::CallMatch &M : matchingRules(Model, Callee, Object)) {
+      const CallRule &Rule = *M.Rule;
+      if (Rule.Action != CallAction::EntityTable ||
+          *Rule.TableArg >= Call->getNumArgs())
+        continue;
+      const Expr *EntityArg =
+          Rule.EntityArg && *Rule.EntityArg < Call->getNumArgs()
+              ? Call->getArg(*Rule.EntityArg)
+              : nullptr;
+      const CXXRecordDecl *Class =
+          entityClassOf(Rule, Callee, Call, Object, EntityArg);
+      if (!Class)
+        continue;
+      RecoveredSql Table = Resolver.resolve(Call->getArg(*Rule.TableArg), nullptr);
+      if (!Table.Known() || !Table.Holes.empty() ||
+          llvm::StringRef(Table.Text).trim().empty())
+        continue;
+      // Unquoted SQL names fold to lower case.
+      std::string Name = llvm::StringRef(Table.Text).trim().lower();
+      std::vector<std::string> &Tables = Out[qualifiedName(Class)];
+      if (!llvm::is_contained(Tables, Name))
+        Tables.push_back(std::move(Name));
+    }
+    return true;
+  }
+
+private:
+  const ApiModel &Model;
+  SqlTextResolver &Resolver;
+  llvm::StringMap<std::vector<std::string>> &Out;
+};
+} // namespace
+
+llvm::ArrayRef<std::string> Analyzer::entityTables(llvm::StringRef Class) {
+  if (!EntityTables) {
+    EntityTables.emplace();
+    // The whole TU is walked only when some rule maps classes to tables.
+    bool AnyRule = llvm::any_of(Model.libraries(), [](const LibraryRules &L) {
+      return llvm::any_of(L.Calls, [](const CallRule &C) {
+        return C.Action == CallAction::EntityTable;
+      });
+    });
+    if (AnyRule)
+      EntityTableIndexer(Model, Resolver, *EntityTables).TraverseAST(Ctx);
+  }
+  auto It = EntityTables->find(Class);
+  if (It == EntityTables->end())
+    return {};
+  return It->second;
+}
+
 std::shared_ptr<const RecoveredSql>
 Analyzer::namedStatement(llvm::StringRef Name) {
   if (!NamedStatements) {
@@ -827,7 +899,8 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
     return summaryOf(Callee);
   };
   auto Named = [this](llvm::StringRef Name) { return namedStatement(Name); };
-  TranslationUnitFacts Unit{Summary, Named};
+  auto Tables = [this](llvm::StringRef Class) { return entityTables(Class); };
+  TranslationUnitFacts Unit{Summary, Named, Tables};
   FunctionEvents Events =
       collectEvents(FD, Ctx, Model, Resolver, Options.Dialect, Unit);
   if (!Events.empty()) {

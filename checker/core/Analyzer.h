@@ -66,6 +66,7 @@ private:
   };
   Result &compute(const clang::FunctionDecl *FD);
   std::shared_ptr<const RecoveredSql> namedStatement(llvm::StringRef Name);
+  llvm::ArrayRef<std::string> entityTables(llvm::StringRef Class);
 
   clang::ASTContext &Ctx;
   const ApiModel &Model;
@@ -75,6 +76,8 @@ private:
   /// SQL prepared under a name anywhere in the TU, indexed on first need.
   std::optional<llvm::StringMap<std::shared_ptr<const RecoveredSql>>>
       NamedStatements;
+  /// Entity classes mapped to tables anywhere in the TU, on first need.
+  std::optional<llvm::StringMap<std::vector<std::string>>> EntityTables;
   /// Edits offered so far in this TU: no two findings make the same one.
   fixes::FixLedger FixLedger;
 };

@@ -40,7 +40,12 @@ enum class CallAction {
   AffectedRows,    ///< Returns the row count of the last write.
   ReadStatus,      ///< Returns what the last read found (`got_data()`).
   Format,          ///< Builds text from a format and arguments (`snprintf`).
-  Lookup           ///< The statement registered under a key by Prepare.
+  Lookup,          ///< The statement registered under a key by Prepare.
+  Key,             ///< Adds the value of KeyArg to the keys of the read or
+                   ///< write whose statement it is part of (`filter(f, v)`).
+  EntityTable      ///< Names the table of an entity class: the class given
+                   ///< by EntityTemplateArg/EntityArg is stored in the
+                   ///< table TableArg spells (`mapClass<Event>("events")`).
 };
 
 /// How a Format call's placeholders are spelled and filled.
@@ -95,6 +100,12 @@ struct CallRule {
   /// Write: versioned when the entity class has a member declared under
   /// `#pragma <VersionPragma>` (ODB's `#pragma db version`).
   std::string VersionPragma;
+  /// Read/Write without SQL, Key: argument N is a key of the rows touched
+  /// (`Manager::get(id)`, `filter(&Booking::event_id, id)`). For a read
+  /// without SQL it is the row's own key, its identity.
+  std::optional<unsigned> KeyArg;
+  /// EntityTable: the argument that spells the table's name.
+  std::optional<unsigned> TableArg;
   /// Read: argument N is the read's condition in native SQL (ODB's
   /// `query<T>("id = 7 FOR UPDATE")`); a lock clause in it locks the read.
   std::optional<unsigned> ConditionArg;
@@ -122,9 +133,18 @@ enum class TypeRole {
   Savepoint    ///< Continues the transaction it is constructed from.
 };
 
+/// What a Transaction-role object constructed while a transaction is open
+/// on its connection does.
+enum class NestedBegin {
+  Restart,  ///< Ends the open transaction and begins a new one.
+  Savepoint ///< A savepoint in the open one, whose locks and isolation go
+            ///< on; its end releases the savepoint only (Django's atomic).
+};
+
 struct TypeRule {
   std::string Name; ///< Qualified class name, without template arguments.
   TypeRole Role = TypeRole::Transaction;
+  NestedBegin Nested = NestedBegin::Restart;
   /// Statements are run through the object (pqxx::work) rather than through
   /// the connection it guards (soci::transaction).
   bool Handle = false;

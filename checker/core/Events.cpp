@@ -113,6 +113,30 @@ dbrace::matchingRules(const ApiModel &Model, const FunctionDecl *Callee,
   return Found;
 }
 
+const CXXRecordDecl *dbrace::entityClassOf(const CallRule &Rule,
+                                           const FunctionDecl *Callee,
+                                           const Expr *Call, const Expr *Object,
+                                           const Expr *EntityArg) {
+  if (Rule.EntityTemplateArg) {
+    // The function's own template arguments, or else its class's
+    // (`Manager<Event>::get`, `ptr<Event>::modify`).
+    const TemplateArgumentList *TA = Callee->getTemplateSpecializationArgs();
+    if (!TA)
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(
+              Callee->getDeclContext()))
+        TA = &Spec->getTemplateArgs();
+    if (TA && *Rule.EntityTemplateArg < TA->size() &&
+        TA->get(*Rule.EntityTemplateArg).getKind() == TemplateArgument::Type)
+      return TA->get(*Rule.EntityTemplateArg).getAsType()->getAsCXXRecordDecl();
+    return nullptr;
+  }
+  if (EntityArg)
+    return recordOf(EntityArg->getType());
+  // The object's own class, not the base that declares the method.
+  return recordOf(Object ? Object->IgnoreParenImpCasts()->getType()
+                         : Call->getType());
+}
+
 namespace {
 
 class Collector {
@@ -349,20 +373,97 @@ private:
       forEachCall(Child, F);
   }
 
-  /// The lock strength of an API-level lock call inside \p S, if any.
-  sqlfacts::LockStrength lockInside(const Stmt *S) {
-    sqlfacts::LockStrength Found = sqlfacts::LockStrength::None;
+  /// A rule-matched call that is part of the statement a read runs (a
+  /// `lock` or `key` call), with its rule.
+  struct ChainCall {
+    const CallExpr *Call;
+    const CallRule *Rule;
+  };
+
+  /// The object a call is made on: the implicit object of a method call,
+  /// the first operand of a member operator; null for free functions.
+  static const Expr *objectOfCall(const CallExpr *Call) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      return MC->getImplicitObjectArgument();
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+      if (isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
+          Op->getNumArgs() > 0)
+        return Op->getArg(0);
+    return nullptr;
+  }
+
+  /// A call's arguments, without the object of a member operator.
+  static llvm::ArrayRef<const Expr *> argumentsOf(const CallExpr *Call) {
+    llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+    if (isa<CXXOperatorCallExpr>(Call) && objectOfCall(Call))
+      return Args.drop_front();
+    return Args;
+  }
+
+  /// The `lock` and `key` calls in \p S, not in nested blocks or lambdas.
+  void chainRuleCalls(const Stmt *S, llvm::SmallVectorImpl<ChainCall> &Found) {
     forEachCall(S, [&](const CallExpr *Call) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (!Callee)
         return;
-      const Expr *Object = nullptr;
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-        Object = MC->getImplicitObjectArgument();
-      for (const ApiModel::CallMatch &M : matchingRules(Callee, Object))
-        if (M.Rule->Action == CallAction::Lock)
-          Found = M.Rule->LockStrength;
+      for (const ApiModel::CallMatch &M :
+           matchingRules(Callee, objectOfCall(Call)))
+        if (M.Rule->Action == CallAction::Lock ||
+            M.Rule->Action == CallAction::Key)
+          Found.push_back({Call, M.Rule});
     });
+  }
+
+  /// Whether \p Read is on the chain of objects \p Call is made on
+  /// (`read.where(...).for_update()`).
+  static bool chainedOnto(const CallExpr *Call, const Expr *Read) {
+    const Expr *E = objectOfCall(Call);
+    for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
+      E = stripWrappers(E);
+      if (E == Read)
+        return true;
+      const auto *Inner = dyn_cast_or_null<CallExpr>(E);
+      E = Inner ? objectOfCall(Inner) : nullptr;
+    }
+    return false;
+  }
+
+  /// The `lock` and `key` calls that are part of the statement \p Read runs,
+  /// wherever the call chain puts them: inside the read's own call
+  /// (`select(...).for_update().from(t)`), chained onto it in the full
+  /// statement (`select(...).from(t).where(...).for_update()`), or in the
+  /// initialiser of the local variable the chain starts from
+  /// (`auto q = objects().select_for_update(); q.get(id)`).
+  llvm::SmallVector<ChainCall, 2> chainCallsOf(const Expr *Read) {
+    llvm::SmallVector<ChainCall, 2> Found;
+    chainRuleCalls(Read, Found);
+    if (FullStatement) {
+      if (ChainCallsFor != FullStatement) {
+        ChainCallsFor = FullStatement;
+        ChainCallsInStatement.clear();
+        chainRuleCalls(FullStatement, ChainCallsInStatement);
+      }
+      for (const ChainCall &C : ChainCallsInStatement)
+        if (C.Call != Read && chainedOnto(C.Call, Read))
+          Found.push_back(C);
+    }
+    // The root of the chain: a local variable holding a query built earlier.
+    const auto *Call = dyn_cast<CallExpr>(Read);
+    const Expr *Root = Call ? objectOfCall(Call) : nullptr;
+    for (unsigned Depth = 0; Root && Depth < 8; ++Depth) {
+      Root = stripWrappers(Root);
+      if (const auto *Inner = dyn_cast_or_null<CallExpr>(Root)) {
+        Root = objectOfCall(Inner);
+        continue;
+      }
+      const auto *DRE = dyn_cast_or_null<DeclRefExpr>(Root);
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (!V || !V->isLocalVarDecl() || !V->getInit() ||
+          V->getType()->isReferenceType())
+        break;
+      chainRuleCalls(V->getInit(), Found);
+      Root = V->getInit();
+    }
     return Found;
   }
 
@@ -598,6 +699,7 @@ private:
         Mode = modeNamed(*Named);
     E.CoversNewRows = coversNewRows(Mode);
     Out.RaiiEnds[V] = E.Slot;
+    Out.RaiiBegins[V] = Out.Events.size();
     Out.Events.push_back(std::move(E));
   }
 
@@ -692,7 +794,18 @@ private:
       case ResultKind::None:
         break;
       }
-      Base.Lock = lockInside(Call);
+      if (Rule.Action == CallAction::Read ||
+          Rule.Action == CallAction::Execute ||
+          Rule.Action == CallAction::ExecutePrepared)
+        for (const ChainCall &C : chainCallsOf(Call)) {
+          if (C.Rule->Action == CallAction::Lock) {
+            Base.Lock = C.Rule->LockStrength;
+          } else if (llvm::ArrayRef<const Expr *> A = argumentsOf(C.Call);
+                     *C.Rule->KeyArg < A.size()) {
+            if (const ValueDecl *D = keyDecl(A[*C.Rule->KeyArg]))
+              Base.KeyDecls.push_back(D);
+          }
+        }
       if (Rule.ParamsFrom)
         for (unsigned I = *Rule.ParamsFrom; I < Args.size(); ++I)
           Base.Params[I - *Rule.ParamsFrom + 1] = Args[I];
@@ -774,7 +887,8 @@ private:
       case CallAction::Write:
         if (const Expr *Condition = Arg(Rule.ConditionArg))
           Base.Lock = std::max(Base.Lock, conditionLock(Condition, M.Library));
-        addEntityEvent(Base, Rule, Call, Callee, Object, Arg(Rule.EntityArg));
+        addEntityEvent(Base, Rule, Call, Callee, Object, Arg(Rule.EntityArg),
+                       Arg(Rule.KeyArg), ResultHolder);
         break;
       case CallAction::Begin:
       case CallAction::Autocommit:
@@ -801,6 +915,8 @@ private:
         Out.Events.push_back(std::move(Base));
         break;
       case CallAction::Lock:     // Part of the read that contains it.
+      case CallAction::Key:
+      case CallAction::EntityTable: // Indexed for the whole TU.
       case CallAction::SqlText:  // Part of the SQL that contains it.
       case CallAction::Format:
         break;
@@ -813,36 +929,46 @@ private:
   /// class of the object (`event.save()`) or of the value read.
   void addEntityEvent(DbEvent Base, const CallRule &Rule, const Expr *Call,
                       const FunctionDecl *Callee, const Expr *Object,
-                      const Expr *EntityArg) {
+                      const Expr *EntityArg, const Expr *KeyArg,
+                      const ValueDecl *ResultHolder) {
     std::string Entity;
-    const CXXRecordDecl *EntityClass = nullptr;
-    if (!Rule.Entity.empty()) {
+    // A fixed entity (`entity: items`), or else the rule's class.
+    const CXXRecordDecl *EntityClass =
+        Rule.Entity.empty()
+            ? entityClassOf(Rule, Callee, Call, Object, EntityArg)
+            : nullptr;
+    if (!Rule.Entity.empty())
       Entity = Rule.Entity;
-    } else if (Rule.EntityTemplateArg) {
-      // The function's own template arguments, or else its class's
-      // (`Manager<Event>::get`, `ptr<Event>::modify`).
-      const TemplateArgumentList *TA = Callee->getTemplateSpecializationArgs();
-      if (!TA)
-        if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(
-                Callee->getDeclContext()))
-          TA = &Spec->getTemplateArgs();
-      if (TA && *Rule.EntityTemplateArg < TA->size() &&
-          TA->get(*Rule.EntityTemplateArg).getKind() == TemplateArgument::Type)
-        EntityClass = TA->get(*Rule.EntityTemplateArg)
-                          .getAsType()
-                          ->getAsCXXRecordDecl();
-    } else if (EntityArg) {
-      EntityClass = recordOf(EntityArg->getType());
-    } else {
-      // The object's own class, not the base that declares the method.
-      EntityClass = recordOf(Object ? Object->IgnoreParenImpCasts()->getType()
-                                    : Call->getType());
-    }
-    if (EntityClass && Entity.empty())
+    else if (EntityClass)
       Entity = qualifiedName(EntityClass);
     if (Entity.empty())
       return;
     Base.Tables.push_back(Entity);
+    // The tables the class is mapped to (`mapClass<Event>("events")`), so
+    // that SQL of those tables touches the same entity.
+    if (Unit.EntityTables)
+      for (const std::string &Table : Unit.EntityTables(Entity))
+        if (!llvm::is_contained(Base.Tables, Table))
+          Base.Tables.push_back(Table);
+    // The row: the key argument (`get(id)`), or, for a write through an
+    // object, the key of the row the object was read from (`e.save()`).
+    if (const ValueDecl *Key = keyDecl(KeyArg)) {
+      Base.RowKey = Key;
+      Base.KeyDecls.push_back(Key);
+    } else if (Rule.Action == CallAction::Write && !Rule.EntityTemplateArg &&
+               !EntityArg && Object) {
+      auto It = RowKeyOf.find(rootDecl(Object));
+      if (It != RowKeyOf.end()) {
+        Base.RowKey = It->second;
+        Base.KeyDecls.push_back(It->second);
+      }
+    }
+    if (Rule.Action == CallAction::Read && ResultHolder) {
+      if (Base.RowKey)
+        RowKeyOf[ResultHolder] = Base.RowKey;
+      else
+        RowKeyOf.erase(ResultHolder);
+    }
     if (Rule.Action == CallAction::Write) {
       Base.Kind = EventKind::Write;
       Base.WriteKind = Rule.WriteKind;
@@ -992,6 +1118,11 @@ private:
   /// The variable the expression being walked initialises or assigns.
   const ValueDecl *Target = nullptr;
   llvm::StringMap<std::shared_ptr<const RecoveredSql>> Prepared;
+  /// Variables holding an object read by its row's key, and that key.
+  llvm::DenseMap<const ValueDecl *, const ValueDecl *> RowKeyOf;
+  /// The `lock` and `key` calls of the full statement ChainCallsFor.
+  const Stmt *ChainCallsFor = nullptr;
+  llvm::SmallVector<ChainCall, 4> ChainCallsInStatement;
 };
 
 } // namespace

@@ -81,8 +81,13 @@ struct DbEvent {
   /// Values bound to the statement by the library's in-parameter wrappers
   /// (`soci::use(x)`): written by a write, they make it consume a read.
   llvm::SmallVector<const clang::Expr *, 2> Inputs;
-  /// The variables bound to the keys of the statement's WHERE.
+  /// The variables bound to the keys of the statement's WHERE, or named as
+  /// keys by the rules (`key_arg`, `key` calls in the read's chain).
   llvm::SmallVector<const clang::ValueDecl *, 2> KeyDecls;
+  /// Without SQL: the variable holding the key that identifies the one row
+  /// read (`get(id)`), or written through an object read by such a read
+  /// (`e.save()`); null when unknown.
+  const clang::ValueDecl *RowKey = nullptr;
   /// Begin of a savepoint: it continues the transaction of this slot.
   int ParentSlot = -1;
   /// Calls whose value tells what this read found (`got_data()`).
@@ -109,6 +114,8 @@ struct FunctionEvents {
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 2>> ByStmt;
   /// RAII transaction variables and the slot their destructor ends.
   llvm::DenseMap<const clang::VarDecl *, unsigned> RaiiEnds;
+  /// RAII transaction variables and the index of their Begin event.
+  llvm::DenseMap<const clang::VarDecl *, unsigned> RaiiBegins;
   std::vector<SlotStart> Slots{SlotStart::NoTransaction};
   /// The isolation a handle's type gives the caller's transaction
   /// (`pqxx::transaction<pqxx::serializable> &`), per slot.
@@ -133,6 +140,11 @@ struct TranslationUnitFacts {
   /// none or more than one.
   llvm::function_ref<std::shared_ptr<const RecoveredSql>(llvm::StringRef)>
       NamedStatement;
+  /// The tables an entity class is mapped to anywhere in this TU by an
+  /// `entity_table` rule (`mapClass<Event>("events")`), by its qualified
+  /// name.
+  llvm::function_ref<llvm::ArrayRef<std::string>(llvm::StringRef)>
+      EntityTables;
 };
 
 /// The key of the statement held in \p Handle, as TranslationUnitFacts'
@@ -144,6 +156,15 @@ std::string statementKeyOf(const clang::ValueDecl *Handle);
 llvm::SmallVector<ApiModel::CallMatch, 2>
 matchingRules(const ApiModel &Model, const clang::FunctionDecl *Callee,
               const clang::Expr *Object);
+
+/// The entity class of a `read`, `write` or `entity_table` rule's call: its
+/// template argument, its argument's class, or else the class of the object
+/// (`event.save()`) or of the value returned; null when none.
+const clang::CXXRecordDecl *entityClassOf(const CallRule &Rule,
+                                          const clang::FunctionDecl *Callee,
+                                          const clang::Expr *Call,
+                                          const clang::Expr *Object,
+                                          const clang::Expr *EntityArg);
 
 /// Finds the events in \p FD's body. Cheap when the body calls nothing the
 /// model knows, which is the common case. Calls of functions whose

@@ -31,6 +31,8 @@ template <> struct ScalarEnumerationTraits<CallAction> {
     Io.enumCase(A, "set_isolation", CallAction::SetIsolation);
     Io.enumCase(A, "format", CallAction::Format);
     Io.enumCase(A, "lookup", CallAction::Lookup);
+    Io.enumCase(A, "key", CallAction::Key);
+    Io.enumCase(A, "entity_table", CallAction::EntityTable);
   }
 };
 
@@ -47,6 +49,13 @@ template <> struct ScalarEnumerationTraits<TypeRole> {
     Io.enumCase(R, "transaction", TypeRole::Transaction);
     Io.enumCase(R, "autocommit", TypeRole::Autocommit);
     Io.enumCase(R, "savepoint", TypeRole::Savepoint);
+  }
+};
+
+template <> struct ScalarEnumerationTraits<NestedBegin> {
+  static void enumeration(IO &Io, NestedBegin &N) {
+    Io.enumCase(N, "restart", NestedBegin::Restart);
+    Io.enumCase(N, "savepoint", NestedBegin::Savepoint);
   }
 };
 
@@ -189,6 +198,8 @@ template <> struct MappingTraits<CallRule> {
     Io.mapOptional("versioned", R.Versioned, false);
     Io.mapOptional("version_pragma", R.VersionPragma);
     Io.mapOptional("condition_arg", R.ConditionArg);
+    Io.mapOptional("key_arg", R.KeyArg);
+    Io.mapOptional("table_arg", R.TableArg);
     Io.mapOptional("lock_strength", R.LockStrength,
                    sqlfacts::LockStrength::ForUpdate);
   }
@@ -206,6 +217,12 @@ template <> struct MappingTraits<CallRule> {
       return "action needs 'args_from'";
     if (R.Action == CallAction::Lookup && !R.StatementArg)
       return "action needs 'statement_arg'";
+    if (R.Action == CallAction::Key && !R.KeyArg)
+      return "action needs 'key_arg'";
+    if (R.Action == CallAction::EntityTable &&
+        (!R.TableArg || (!R.EntityTemplateArg && !R.EntityArg)))
+      return "action needs 'table_arg' and 'entity_template_arg' or "
+             "'entity_arg'";
     if (R.Action == CallAction::SetIsolation && !R.IsolationArg &&
         R.IsolationLevel == sqlfacts::Isolation::Unspecified)
       return "action needs 'isolation' or 'isolation_arg'";
@@ -224,6 +241,7 @@ template <> struct MappingTraits<TypeRule> {
     Io.mapOptional("isolation_arg", R.IsolationArg);
     Io.mapOptional("mode", R.Mode, sqlfacts::BeginMode::Unspecified);
     Io.mapOptional("mode_arg", R.ModeArg);
+    Io.mapOptional("nested", R.Nested, NestedBegin::Restart);
   }
   static std::string validate(IO &, TypeRule &R) {
     return checkQualifiedName(R.Name);

@@ -69,6 +69,9 @@ SlotState meet(const SlotState &A, const SlotState &B) {
   for (const clang::ValueDecl *K : A.LockedKeys)
     if (llvm::is_contained(B.LockedKeys, K))
       M.LockedKeys.push_back(K);
+  for (int P : A.Savepoints)
+    if (llvm::is_contained(B.Savepoints, P))
+      M.Savepoints.push_back(P);
   return M;
 }
 
@@ -97,6 +100,12 @@ void addLock(SlotState &S, const DbEvent &E) {
 void apply(const DbEvent &E, int Index, SlotState &S) {
   switch (E.Kind) {
   case EventKind::Begin:
+    if (E.Type && E.Type->Nested == NestedBegin::Savepoint && !E.Autocommit &&
+        S.inTransaction()) {
+      // A savepoint: the transaction, its isolation and its locks go on.
+      S.Savepoints.push_back(Index);
+      return;
+    }
     endTransaction(S);
     if (E.Autocommit) {
       S.Tx = TxAutocommit;
@@ -328,7 +337,16 @@ private:
         auto It = Events.RaiiEnds.find(Dtor->getVarDecl());
         if (It != Events.RaiiEnds.end() &&
             S.get(It->second).Tx != TxAutocommit) {
-          endTransaction(S.at(It->second));
+          SlotState &Slot = S.at(It->second);
+          auto Begin = Events.RaiiBegins.find(Dtor->getVarDecl());
+          auto Savepoint =
+              Begin == Events.RaiiBegins.end()
+                  ? Slot.Savepoints.end()
+                  : llvm::find(Slot.Savepoints, static_cast<int>(Begin->second));
+          if (Savepoint != Slot.Savepoints.end())
+            Slot.Savepoints.erase(Savepoint); // Releases the savepoint only.
+          else
+            endTransaction(Slot);
           S.normalize();
         }
       }

@@ -46,6 +46,10 @@ struct SlotState {
   /// A session-level lock (`pg_advisory_lock`, `GET_LOCK`) held until
   /// released, in and out of transactions.
   const clang::Stmt *SessionLockAt = nullptr;
+  /// The Begin events of the savepoints open in this transaction, innermost
+  /// last: objects of a `nested: savepoint` type constructed while it was
+  /// open, whose end releases only the savepoint.
+  std::vector<int> Savepoints;
 
   bool inTransaction() const { return Tx >= 0 || Tx == TxCaller; }
   bool operator==(const SlotState &O) const {
@@ -53,7 +57,8 @@ struct SlotState {
            IsolationLevel == O.IsolationLevel && LockAt == O.LockAt &&
            CoversNewRows == O.CoversNewRows && LockedTables == O.LockedTables &&
            LockedKeys == O.LockedKeys && NextIsolation == O.NextIsolation &&
-           Chained == O.Chained && SessionLockAt == O.SessionLockAt;
+           Chained == O.Chained && SessionLockAt == O.SessionLockAt &&
+           Savepoints == O.Savepoints;
   }
 };
 

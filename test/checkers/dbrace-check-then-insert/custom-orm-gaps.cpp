@@ -1,16 +1,8 @@
-// XFAIL: *
-// FIXME(core): besides (a) and (b) of custom-orm.cpp (class template
-// arguments for `entity_template_arg`, the object's class before its
-// DerivedToBase cast), this file needs:
-// (d) FIXME(format): keys for ORM reads. A lock on the parent row protects
-//     the check only when the lock's key and the check's key are the same
-//     C++ value (KeyDecls / LockedKeys), and keys come only from SQL WHERE
-//     clauses bound to arguments. The rules need to say that argument 0 of
-//     `Manager::get(id)` is the row's key (`key_arg: 0` on the read), and
-//     that `filter(&Booking::event_id, event_id)` in the read's expression
-//     contributes a key (`{ name: orm::Manager::filter, action: key,
-//     key_arg: 1 }`, a call that is part of the read like a `lock` call).
-//     Today reserve_locked is reported although the event row is locked.
+// A user's own layer (examples/custom-orm): ORM keys. The rules say that
+// argument 0 of `Manager::get(id)` is the row's key (`key_arg`) and that
+// `filter(&Booking::event_id, event_id)` narrows a read to the rows keyed by
+// its argument 1 (a `key` call), so a lock on the parent row read with the
+// same value protects the check of its bookings.
 // RUN: %check_dbrace %s dbrace-check-then-insert %t -- --config="{CheckOptions: {RulesFiles: '%S/../../../examples/custom-orm/orm.yaml'}}" -- -I %S/../../../examples/custom-orm
 
 #include "orm/orm.h"

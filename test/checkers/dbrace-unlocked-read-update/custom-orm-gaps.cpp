@@ -1,18 +1,7 @@
-// XFAIL: *
-// FIXME(core): besides (a) and (b) of custom-orm.cpp (class template
-// arguments for `entity_template_arg`, the object's class before its
-// DerivedToBase cast), this file needs:
-// (c) a `lock` call whose value is kept in a variable (`auto qs =
-//     Event::objects().select_for_update();`) must make the reads later
-//     called on that variable (`qs.get(id)`) locking; today only a lock
-//     call inside the read's own expression counts, so stored_locked_query
-//     is reported;
-// (d) FIXME(format): a way to say which argument of an ORM read is the
-//     row's key (`key_arg: 0` for Manager::get(id)), and the core to take a
-//     write through an object (`b.save()`) as a write of the row that object
-//     was read from; today ORM reads and writes of one model always match,
-//     so copy_seats, which reads one event and writes another (locked), is
-//     reported.
+// A user's own layer (examples/custom-orm): a lock call kept in a variable
+// with the query (`auto q = objects().select_for_update(); q.get(id)`), and
+// ORM keys: `get(id)` reads the row keyed by `id` (`key_arg`), and a write
+// through an object (`e.save()`) writes the row it was read from.
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- --config="{CheckOptions: {RulesFiles: '%S/../../../examples/custom-orm/orm.yaml'}}" -- -I %S/../../../examples/custom-orm
 
 #include "orm/orm.h"
@@ -38,9 +27,25 @@ bool stored_query(orm::Database &db, int event_id) {
   return true;
 }
 
+// Seats moved from an event read without a lock into a locked one: the
+// row read without a lock is written too.
+void move_seats(orm::Database &db, int from, int to) {
+  orm::transaction::atomic guard(db);
+  Event source = Event::objects().get(from);
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'Event' is read without a lock and then written based on the value; the transaction alone
+  Event target = Event::objects().select_for_update().get(to);
+  target.available_seats += source.available_seats;
+  target.save();
+  source.available_seats = 0;
+  source.save();
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: the value read is used in this write
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 'Event' is updated here
+  // CHECK-NOTES: :[[@LINE-10]]:28: note: the transaction begins here
+}
+
 // ---- Not flagged ----
 
-// (c) The same query kept with its lock.
+// The same query kept with its lock.
 bool stored_locked_query(orm::Database &db, int event_id) {
   orm::transaction::atomic guard(db);
   auto events = Event::objects().select_for_update();
@@ -52,7 +57,7 @@ bool stored_locked_query(orm::Database &db, int event_id) {
   return true;
 }
 
-// (d) One event's seats copied into another, which is locked: the row read
+// One event's seats copied into another, which is locked: the row read
 // without a lock is not written.
 void copy_seats(orm::Database &db, int from, int to) {
   orm::transaction::atomic guard(db);

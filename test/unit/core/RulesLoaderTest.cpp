@@ -168,6 +168,46 @@ TEST(RulesLoader, FormatAndLookupNeedTheirArguments) {
       << E;
 }
 
+TEST(RulesLoader, ReadsKeysEntityTablesAndNesting) {
+  LibraryRules R = parseOk(R"(
+library: orm
+dialect: postgresql
+calls:
+  - { name: my::Manager::get, action: read, entity_template_arg: 0, key_arg: 0 }
+  - { name: my::Manager::filter, action: key, key_arg: 1 }
+  - { name: my::Session::mapClass, action: entity_table, entity_template_arg: 0, table_arg: 0 }
+types:
+  - { name: my::atomic, role: transaction, nested: savepoint }
+  - { name: my::Tx, role: transaction }
+)");
+  ASSERT_EQ(R.Calls.size(), 3u);
+  EXPECT_EQ(R.Calls[0].KeyArg, 0u);
+  EXPECT_EQ(R.Calls[1].Action, CallAction::Key);
+  EXPECT_EQ(R.Calls[1].KeyArg, 1u);
+  EXPECT_EQ(R.Calls[2].Action, CallAction::EntityTable);
+  EXPECT_EQ(R.Calls[2].TableArg, 0u);
+  EXPECT_EQ(R.Calls[2].EntityTemplateArg, 0u);
+  ASSERT_EQ(R.Types.size(), 2u);
+  EXPECT_EQ(R.Types[0].Nested, NestedBegin::Savepoint);
+  EXPECT_EQ(R.Types[1].Nested, NestedBegin::Restart);
+}
+
+TEST(RulesLoader, KeyAndEntityTableNeedTheirArguments) {
+  std::string E = parseError(
+      "library: l\ndialect: mysql\ncalls:\n  - { name: f, action: key }\n");
+  EXPECT_NE(E.find("bad.yaml:4:7: error: action needs 'key_arg'"),
+            std::string::npos)
+      << E;
+  E = parseError("library: l\ndialect: mysql\ncalls:\n  - { name: m, action: "
+                 "entity_table, table_arg: 0 }\n");
+  EXPECT_NE(E.find("needs 'table_arg' and 'entity_template_arg'"),
+            std::string::npos)
+      << E;
+  E = parseError("library: l\ndialect: mysql\ntypes:\n  - { name: t, role: "
+                 "transaction, nested: join }\n");
+  EXPECT_NE(E.find("unknown value 'join'"), std::string::npos) << E;
+}
+
 TEST(RulesLoader, SyntaxErrorIsAnError) {
   std::string E = parseError("library: [a\n");
   EXPECT_EQ(E.rfind("bad.yaml:", 0), 0u) << E;

@@ -1,0 +1,82 @@
+// XFAIL: *
+// FIXME(format): an sqlpp11 update whose where() compares a guard column
+// (`events.availableSeats > 0`) and whose affected-row count is used checks
+// for itself, like `UPDATE ... WHERE seats > 0` in SQL text. The WHERE
+// clause is a C++ expression, so no SQL facts give its guard columns; the
+// rules would need an action for a builder call whose argument is the
+// condition (`<`, `>`, `<=`, `>=` on a column being a guard), and the
+// write's row count is the value of the connection's operator() around the
+// chain (`std::size_t n = db(update(...)...)`), not of the update() call
+// that stands for the write. Today book_if_exists is reported.
+// RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/sqlpp11
+
+#include <sqlpp11/postgresql/postgresql.h>
+#include <sqlpp11/sqlpp11.h>
+#include <cstdint>
+
+namespace shop {
+namespace Events_ {
+struct Id {
+  struct _alias_t {
+    static constexpr const char _literal[] = "id";
+    using _name_t = sqlpp::make_char_sequence<sizeof(_literal), _literal>;
+    template <typename T> struct _member_t {
+      T id;
+      T &operator()() { return id; }
+      const T &operator()() const { return id; }
+    };
+  };
+  using _traits = sqlpp::make_traits<sqlpp::integer, sqlpp::tag::must_not_insert, sqlpp::tag::must_not_update>;
+};
+struct AvailableSeats {
+  struct _alias_t {
+    static constexpr const char _literal[] = "available_seats";
+    using _name_t = sqlpp::make_char_sequence<sizeof(_literal), _literal>;
+    template <typename T> struct _member_t {
+      T availableSeats;
+      T &operator()() { return availableSeats; }
+      const T &operator()() const { return availableSeats; }
+    };
+  };
+  using _traits = sqlpp::make_traits<sqlpp::integer>;
+};
+} // namespace Events_
+struct Events : sqlpp::table_t<Events, Events_::Id, Events_::AvailableSeats> {
+  struct _alias_t {
+    static constexpr const char _literal[] = "events";
+    using _name_t = sqlpp::make_char_sequence<sizeof(_literal), _literal>;
+    template <typename T> struct _member_t {
+      T events;
+      T &operator()() { return events; }
+      const T &operator()() const { return events; }
+    };
+  };
+};
+} // namespace shop
+
+using Db = sqlpp::postgresql::connection;
+
+// Flagged: the same update with its row count ignored.
+void book_blind(Db &db, std::int64_t eventId) {
+  const auto events = shop::Events{};
+  auto rows = db(sqlpp::select(events.availableSeats).from(events).where(events.id == eventId));
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'shop::Events' is read without a transaction or lock and then written based on the value; a concurrent request can read the same value before this one writes [dbrace-unlocked-read-update]
+  if (rows.empty() || rows.front().availableSeats <= 0)
+    return;
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  db(sqlpp::update(events).set(events.availableSeats = events.availableSeats - 1).where(events.id == eventId and events.availableSeats > 0));
+  // CHECK-NOTES: :[[@LINE-1]]:6: note: 'shop::Events' is updated here
+}
+
+// ---- Not flagged ----
+
+// The read only tells a missing event from a sold-out one; the update
+// checks the seats itself and its row count is used.
+bool book_if_exists(Db &db, std::int64_t eventId) {
+  const auto events = shop::Events{};
+  auto rows = db(sqlpp::select(events.id).from(events).where(events.id == eventId));
+  if (rows.empty())
+    return false;
+  std::size_t n = db(sqlpp::update(events).set(events.availableSeats = events.availableSeats - 1).where(events.id == eventId and events.availableSeats > 0));
+  return n == 1;
+}

@@ -503,7 +503,11 @@ private:
       if (Same)
         return false;
       if (!RS.inTransaction() && RS.Tx != TxUnknown)
-        return reportLockWithoutTransaction(R, W, Guard);
+        return reportLockWithoutTransaction(
+            R, W, Guard,
+            isAlone(RS) && isAlone(WS)
+                ? fixes::openTransaction(fixSite(), Read, Write, {})
+                : fixes::FixOrNote());
       if (RS.Tx >= 0 && WS.Tx != TxUnknown)
         return report(checks::ReadOutsideTransaction, R, W, Guard,
                       quoted(Table) +
@@ -535,13 +539,13 @@ private:
                                       "writes it begins") +
                         "; a concurrent request can change it in between",
                     RS.Tx < 0 ? moveBeginFix(R, WS) : fixes::FixOrNote());
-    bool WriteAlone = WS.Tx == TxNone || WS.Tx == TxAutocommit;
+    bool WriteAlone = isAlone(WS);
     if (RS.Tx >= 0 && WriteAlone)
       return report(checks::ReadOutsideTransaction, R, W, Guard,
                     quoted(Table) + " is read in a transaction that ends "
                                     "before the write; a concurrent request "
                                     "can change it in between");
-    if ((RS.Tx == TxNone || RS.Tx == TxAutocommit) && WriteAlone)
+    if (isAlone(RS) && WriteAlone)
       return report(checks::UnlockedReadUpdate, R, W, Guard,
                     quoted(Table) +
                         " is read without a transaction or lock and then "
@@ -551,14 +555,23 @@ private:
     return false;
   }
 
+  /// Statements run each in a transaction of their own.
+  static bool isAlone(const SlotState &S) {
+    return S.Tx == TxNone || S.Tx == TxAutocommit;
+  }
+
+  /// \p Fix opens a transaction around the read and the write, whose lock
+  /// then lasts until the commit.
   bool reportLockWithoutTransaction(unsigned R, std::optional<unsigned> W,
-                                    const Expr *Guard = nullptr) {
+                                    const Expr *Guard = nullptr,
+                                    fixes::FixOrNote Fix = {}) {
     const DbEvent &Read = event(R);
     std::string Table = Read.Tables.empty() ? "" : Read.Tables.front();
     return report(checks::LockWithoutTransaction, R, W, Guard,
                   quoted(sqlfacts::lockName(Read.Lock)) + " on " + quoted(Table) +
                       " runs outside a transaction, so the lock is released "
-                      "as soon as the statement ends");
+                      "as soon as the statement ends",
+                  std::move(Fix));
   }
 
   /// Locks the read: with the dialect's lock clause, or where the dialect
@@ -691,8 +704,10 @@ private:
              "IGNORE' and a check of the affected rows, or locking the parent "
              "row before the check, makes this safe"});
     }
-    if (F.Fixes.empty() && !Fix.Note.empty())
+    if (F.Fixes.empty() && !Fix.Note.empty()) {
       F.Notes.push_back({F.Loc, std::move(Fix.Note)});
+      llvm::append_range(F.Notes, Fix.MoreNotes);
+    }
     Findings.push_back(std::move(F));
     return true;
   }

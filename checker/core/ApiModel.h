@@ -179,6 +179,11 @@ struct FixTemplates {
   std::string TransactionType;
   std::string BeginStatement;
   std::string CommitStatement;
+  /// Where statements run through objects made from the connection
+  /// (`QSqlQuery q(db)`, `con->createStatement()`): the connection's class,
+  /// whose variable `$db` names. Reached through a pointer, `$db.` is
+  /// spelled `$db->`.
+  std::string ConnectionType;
 };
 
 struct LibraryRules {

@@ -266,6 +266,7 @@ template <> struct MappingTraits<FixTemplates> {
     Io.mapOptional("transaction_type", F.TransactionType);
     Io.mapOptional("begin_statement", F.BeginStatement);
     Io.mapOptional("commit_statement", F.CommitStatement);
+    Io.mapOptional("connection_type", F.ConnectionType);
   }
 };
 

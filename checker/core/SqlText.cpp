@@ -656,6 +656,16 @@ std::optional<FixItHint> SqlTextResolver::insertAt(const RecoveredSql &Sql,
   // "... WHERE id = " + w.quote(id): the text ends in a hole, so the
   // clause is appended to the std::string expression itself.
   const Expr *Root = Sql.Root ? stripWrappers(Sql.Root) : nullptr;
+  // The concatenation converted implicitly to the API's own string class
+  // (a converting constructor the code does not spell): the clause goes on
+  // the concatenation, whose type the conversion still accepts.
+  if (const auto *Conversion = dyn_cast_or_null<CXXConstructExpr>(Root);
+      Conversion && Conversion->getNumArgs() == 1 &&
+      !isa<CXXTemporaryObjectExpr>(Conversion) &&
+      Conversion->getParenOrBraceRange().isInvalid() &&
+      Conversion->getConstructor()->isConvertingConstructor(
+          /*AllowExplicit=*/false))
+    Root = stripWrappers(Conversion->getArg(0));
   bool EndsInHole = Offset == Sql.Text.size() &&
                     (Sql.Pieces.empty() || Sql.Pieces.back().Offset +
                                                    Sql.Pieces.back().Length <

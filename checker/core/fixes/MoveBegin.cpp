@@ -1,5 +1,6 @@
 //===--- MoveBegin.cpp - Begin the transaction before the read ------------===//
 
+#include "Retype.h"
 #include "SourceEdits.h"
 #include "TransactionFixes.h"
 #include "../AstNames.h"
@@ -232,6 +233,13 @@ FixOrNote moveBeginAboveRead(const FixSite &Site, const DbEvent &Read,
     }
     if (AllUses != Check.RenamedUses.size())
       return Out;
+    // And each must compile with the transaction's type.
+    if (auto Blocker = retypeBlocker(Site.Function, cast<VarDecl>(Handle),
+                                     Declared->getType(), Site.Ctx)) {
+      if (Blocker->Use)
+        Out.MoreNotes.push_back({Blocker->Use->getBeginLoc(), Blocker->Why});
+      return Out;
+    }
   }
 
   auto Removal = removalRange(*BeginRange, Site.Ctx);

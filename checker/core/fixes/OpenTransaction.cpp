@@ -1,9 +1,11 @@
 //===--- OpenTransaction.cpp - A transaction where there is none ----------===//
 
+#include "Retype.h"
 #include "ScopeExits.h"
 #include "SourceEdits.h"
 #include "TransactionFixes.h"
 #include "../AstNames.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
@@ -14,16 +16,20 @@ namespace dbrace::fixes {
 
 namespace {
 
-/// \p Template with `$tx` and `$db` filled in.
+/// \p Template with `$tx` and `$db` filled in; `$db.` becomes `$db->` for
+/// a connection reached through a pointer (\p Arrow).
 std::string instantiate(llvm::StringRef Template, llvm::StringRef Tx,
-                        llvm::StringRef Db) {
+                        llvm::StringRef Db, bool Arrow = false) {
   std::string Out;
   while (!Template.empty()) {
     if (Template.consume_front("$tx"))
       Out += Tx;
-    else if (Template.consume_front("$db"))
-      Out += Db;
-    else {
+    else if (Template.consume_front("$db")) {
+      // An unknown connection, `...`, reads as one expression before `.`.
+      Out += Db == "..." && Template.starts_with(".") ? "(...)" : Db.str();
+      if (Arrow && Template.consume_front("."))
+        Out += "->";
+    } else {
       Out += Template.front();
       Template = Template.drop_front();
     }
@@ -40,7 +46,7 @@ llvm::DenseSet<const Stmt *> eventStatements(const FunctionEvents &Events) {
 
 /// The variable that names the connection a call runs on: the object of a
 /// method (not through a pointer), or a free function's first argument.
-const VarDecl *connectionOf(const Stmt *Call) {
+const VarDecl *objectOf(const Stmt *Call) {
   const Expr *Object = nullptr;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
     const auto *Callee = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
@@ -61,6 +67,94 @@ const VarDecl *connectionOf(const Stmt *Call) {
                            : nullptr;
   const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   return V && !V->isStaticDataMember() ? V : nullptr;
+}
+
+/// A connection variable, and whether it is reached through a pointer.
+struct DbVariable {
+  const VarDecl *Var = nullptr;
+  bool Arrow = false;
+};
+
+/// Whether \p V holds an object of class \p Type: itself, by reference,
+/// through a pointer or through a smart pointer (a class template with an
+/// `operator->` whose first argument is \p Type).
+std::optional<DbVariable> asConnection(const VarDecl *V, llvm::StringRef Type) {
+  if (!V || V->isStaticDataMember())
+    return std::nullopt;
+  QualType T = V->getType().getNonReferenceType();
+  bool Arrow = false;
+  if (T->isPointerType()) {
+    T = T->getPointeeType();
+    Arrow = true;
+  }
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (RD && !Arrow && !llvm::is_contained(classAndBases(RD), Type)) {
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    bool Pointer =
+        Spec && Spec->hasDefinition() &&
+        llvm::any_of(Spec->getDefinition()->methods(), [](const auto *M) {
+          return M->getOverloadedOperator() == OO_Arrow;
+        });
+    RD = nullptr;
+    if (Pointer && Spec->getTemplateArgs().size() > 0 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
+      RD = Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+      Arrow = true;
+    }
+  }
+  if (!RD || !llvm::is_contained(classAndBases(RD), Type))
+    return std::nullopt;
+  return DbVariable{V, Arrow};
+}
+
+/// The connection variables \p E mentions.
+void connectionsIn(const Stmt *S, llvm::StringRef Type,
+                   llvm::SmallVectorImpl<DbVariable> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (auto C = asConnection(dyn_cast<VarDecl>(Ref->getDecl()), Type))
+      if (llvm::none_of(Out, [&](const DbVariable &O) { return O.Var == C->Var; }))
+        Out.push_back(*C);
+  for (const Stmt *Child : S->children())
+    connectionsIn(Child, Type, Out);
+}
+
+/// The connection a statement runs on. Without a connection type in the
+/// rules, the object of \p Call (objectOf). With one, the only variable of
+/// that type among the call's object and arguments, or, where those are
+/// objects made from the connection (`QSqlQuery q(db)`,
+/// `stmt(con->createStatement())`), in their initialisers.
+std::optional<DbVariable> connectionOf(const Stmt *Call,
+                                       const FixTemplates &T) {
+  if (T.ConnectionType.empty()) {
+    if (const VarDecl *V = objectOf(Call))
+      return DbVariable{V, false};
+    return std::nullopt;
+  }
+  llvm::SmallVector<const Expr *, 4> Operands;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    Operands.push_back(MC->getImplicitObjectArgument());
+  if (const auto *C = dyn_cast<CallExpr>(Call))
+    Operands.append(C->arg_begin(), C->arg_end());
+  else if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
+    Operands.append(C->arg_begin(), C->arg_end());
+  llvm::SmallVector<DbVariable, 2> Found;
+  for (const Expr *Operand : Operands) {
+    const auto *V = Operand ? dyn_cast_or_null<VarDecl>(rootDecl(Operand))
+                            : nullptr;
+    if (!V)
+      continue;
+    if (auto C = asConnection(V, T.ConnectionType)) {
+      if (llvm::none_of(Found, [&](const DbVariable &O) { return O.Var == V; }))
+        Found.push_back(*C);
+    } else if (V->isLocalVarDecl() && V->getInit()) {
+      connectionsIn(V->getInit(), T.ConnectionType, Found);
+    }
+  }
+  if (Found.size() != 1)
+    return std::nullopt;
+  return Found.front();
 }
 
 /// Whether \p Name is free in \p FD: neither declared nor used there.
@@ -133,6 +227,13 @@ FixOrNote handleToTransaction(const FixSite &Site, const DbEvent &Begin,
                                  eventStatements(Site.Events), Site.Ctx);
   if (!Exits)
     return Out;
+  // Every use of the handle must still compile with the new type.
+  if (auto Blocker =
+          retypeBlocker(Site.Function, V, T.TransactionType, Site.Ctx)) {
+    if (Blocker->Use)
+      Out.MoreNotes.push_back({Blocker->Use->getBeginLoc(), Blocker->Why});
+    return Out;
+  }
   Out.Fixes.push_back(FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(TypeRange), T.TransactionType));
   llvm::append_range(Out.Fixes, *Exits);
@@ -144,17 +245,20 @@ FixOrNote beginOnConnection(const FixSite &Site, const DbEvent &Read,
                             const DbEvent &Write,
                             const std::vector<FixItHint> &LockRead) {
   const FixTemplates &T = Read.Library->Fixes;
-  const VarDecl *Connection = connectionOf(Read.At);
-  if (connectionOf(Write.At) != Connection)
-    Connection = nullptr;
-  std::string Db = Connection ? Connection->getName().str() : "...";
+  std::optional<DbVariable> Db = connectionOf(Read.At, T);
+  std::optional<DbVariable> WriteDb = connectionOf(Write.At, T);
+  if (!WriteDb || !Db || WriteDb->Var != Db->Var)
+    Db = std::nullopt;
+  const VarDecl *Connection = Db ? Db->Var : nullptr;
+  bool Arrow = Db && Db->Arrow;
+  std::string DbName = Connection ? Connection->getName().str() : "...";
   const char *const Names[] = {"tx", "txn", "transaction"};
   const char *const *Name = llvm::find_if(Names, [&](const char *N) {
     return nameIsFree(Site.Function, N);
   });
   std::string Tx = Name == std::end(Names) ? "tx" : *Name;
-  std::string BeginText = instantiate(T.BeginStatement, Tx, Db);
-  std::string Commit = instantiate(T.CommitStatement, Tx, Db);
+  std::string BeginText = instantiate(T.BeginStatement, Tx, DbName, Arrow);
+  std::string Commit = instantiate(T.CommitStatement, Tx, DbName, Arrow);
   FixOrNote Out;
   Out.Note = "to run the read and the write in one transaction, write '" +
              BeginText + "' before the read and '" + Commit +

@@ -10,6 +10,7 @@
 #define DBRACE_CORE_FIXES_TRANSACTIONFIXES_H
 
 #include "../Events.h"
+#include "../Finding.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Diagnostic.h"
@@ -23,6 +24,8 @@ namespace dbrace::fixes {
 struct FixOrNote {
   std::vector<clang::FixItHint> Fixes;
   std::string Note; ///< Empty when there is nothing to say.
+  /// With the note: the places that stopped the fix-it, and why.
+  std::vector<FindingNote> MoreNotes;
 };
 
 /// What the fix-its of one finding know about its function.

@@ -21,6 +21,13 @@ void book_seat(sql::Connection &con, int event_id) {
   // CHECK-NOTES: :[[@LINE-5]]:7: note: the value read is checked here
   // CHECK-NOTES: :[[@LINE-3]]:5: note: 'events' is updated here
 }
+// The fix-it turns autocommit off before the read, and on each normal exit
+// commits and turns it back on.
+// CHECK-FIXES: {{^}}  select->setInt(1, event_id);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  con.setAutoCommit(false);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  std::unique_ptr<sql::ResultSet> res(select->executeQuery());{{$}}
+// CHECK-FIXES: {{^}}  con.commit(); con.setAutoCommit(true);{{$}}
+// CHECK-FIXES-NEXT: {{^}}}{{$}}
 
 // Not flagged: the same after setAutoCommit(false), committed at the end.
 void book_seat_in_transaction(sql::Connection &con, int event_id) {

@@ -17,6 +17,13 @@ void book_seat(Session &session, int event_id) {
   // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
   // CHECK-NOTES: :[[@LINE-2]]:5: note: 'events' is updated here
 }
+// The fix-it opens a Poco::Data::Transaction above the read and commits it
+// where the function ends.
+// CHECK-FIXES: {{^}}  int seats = 0;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Poco::Data::Transaction tx(session);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  session << "SELECT available_seats FROM events WHERE id = ? FOR UPDATE", into(seats), use(event_id), now;{{$}}
+// CHECK-FIXES: {{^}}  tx.commit();{{$}}
+// CHECK-FIXES-NEXT: {{^}}}{{$}}
 
 // Not flagged: the same inside a Poco::Data::Transaction.
 void book_seat_in_transaction(Session &session, int event_id) {

@@ -17,6 +17,14 @@ bool book(QSqlDatabase &db) {
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
   return true;
 }
+// The fix-it begins a transaction on the connection and commits it on each
+// normal exit.
+// CHECK-FIXES: {{^}}bool book(QSqlDatabase &db) {{{$}}
+// CHECK-FIXES-NEXT: {{^}}  db.transaction();{{$}}
+// CHECK-FIXES-NEXT: {{^}}  QSqlQuery query("SELECT available_seats FROM events WHERE id = 7 FOR UPDATE", db);{{$}}
+// CHECK-FIXES: {{^}}    { db.commit(); return false; }{{$}}
+// CHECK-FIXES: {{^}}  db.commit();{{$}}
+// CHECK-FIXES-NEXT: {{^}}  return true;{{$}}
 
 // ---- Not flagged ----
 

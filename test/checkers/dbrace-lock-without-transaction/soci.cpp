@@ -3,7 +3,8 @@
 
 #include <soci/soci.h>
 
-// FOR UPDATE in autocommit: the lock ends with the SELECT.
+// FOR UPDATE in autocommit: the lock ends with the SELECT. The fix-it opens
+// a soci::transaction above the read and commits it on each normal exit.
 bool book(soci::session &sql, int event_id) {
   int seats = 0;
   sql << "SELECT available_seats FROM events WHERE id = :id FOR UPDATE", soci::into(seats), soci::use(event_id);
@@ -15,6 +16,12 @@ bool book(soci::session &sql, int event_id) {
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
   return true;
 }
+// CHECK-FIXES: {{^}}  int seats = 0;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  soci::transaction tx(sql);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  sql << "SELECT available_seats FROM events WHERE id = :id FOR UPDATE", soci::into(seats), soci::use(event_id);{{$}}
+// CHECK-FIXES: {{^}}    { tx.commit(); return false; }{{$}}
+// CHECK-FIXES: {{^}}  tx.commit();{{$}}
+// CHECK-FIXES-NEXT: {{^}}  return true;{{$}}
 
 // ---- Not flagged ----
 

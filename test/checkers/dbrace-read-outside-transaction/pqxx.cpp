@@ -64,6 +64,31 @@ void book(pqxx::connection &c, int event_id) {
   // CHECK-NOTES: :[[@LINE-4]]:5: note: the transaction begins here
 }
 
+// Refused: the nontransaction also goes to a function that takes only a
+// nontransaction, so the work cannot take its place there. The notes say
+// what to move and what else must change.
+void log_withdrawal(pqxx::nontransaction &n, int account);
+void withdraw_logged(pqxx::connection &c, int account, int amount) {
+  pqxx::nontransaction logged(c);
+  int balance = logged.exec_params1("SELECT balance FROM accounts WHERE id = $1", account)[0].as<int>();
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'accounts' is read before the transaction that writes it begins
+  log_withdrawal(logged, account);
+  if (balance < amount)
+    return;
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  pqxx::work w(c);
+  w.exec_params("UPDATE accounts SET balance = balance - $1 WHERE id = $2", amount, account);
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'accounts' is updated here
+  // CHECK-NOTES: :[[@LINE-3]]:14: note: the transaction begins here
+  // CHECK-NOTES: :[[@LINE-10]]:17: note: begin the transaction before the read: move 'pqxx::work w(c);' above it
+  // CHECK-NOTES: :[[@LINE-9]]:18: note: 'logged' is passed here to a parameter of type 'pqxx::nontransaction &', which does not accept a 'pqxx::work'
+  w.commit();
+}
+// CHECK-FIXES: {{^}}  pqxx::nontransaction logged(c);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  int balance = logged.exec_params1("SELECT balance FROM accounts WHERE id = $1", account)[0].as<int>();{{$}}
+// CHECK-FIXES: {{^}}  pqxx::work w(c);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  w.exec_params("UPDATE accounts SET balance = balance - $1 WHERE id = $2", amount, account);{{$}}
+
 // ---- Not flagged ----
 
 void withdraw_locked(pqxx::connection &c, int account, int amount) {

@@ -1,7 +1,8 @@
-// XFAIL: *
-// FIXME(core): the read is found through the implicit sql::SQLString
-// constructor, but no fix-it is offered when its argument is a std::string
-// concatenation (a literal alone gets one).
+// The SQL reaches executeQuery as a std::string concatenation converted
+// implicitly to sql::SQLString. The text ends in a value, so the lock clause
+// is appended to the concatenation (` + " FOR UPDATE"`): the std::string it
+// makes still converts to sql::SQLString, and the one literal that holds the
+// SELECT is left alone.
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/mysqlcppconn
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real
 

@@ -10,8 +10,8 @@
 
 // Check-then-decrement in a transaction opened by setAutoCommit(false),
 // without a lock. The text is a concatenation that reaches executeQuery
-// through SQLString's implicit constructor; no fix-it is offered there yet
-// (mysql-gaps.cpp expects one).
+// through SQLString's implicit constructor: the clause is appended to the
+// concatenation.
 void book_seat(sql::Connection &con, int event_id) {
   con.setAutoCommit(false);
   std::unique_ptr<sql::Statement> stmt(con.createStatement());
@@ -24,6 +24,7 @@ void book_seat(sql::Connection &con, int event_id) {
   // CHECK-NOTES: :[[@LINE-8]]:3: note: the transaction begins here
   con.commit();
 }
+// CHECK-FIXES: std::unique_ptr<sql::ResultSet> res(stmt->executeQuery("SELECT available_seats FROM events WHERE id = " + std::to_string(event_id) + " FOR UPDATE"));
 
 // Read-modify-write with prepared statements: the new balance is computed in
 // C++ (a lost update).
@@ -47,7 +48,8 @@ void pay(sql::Connection &con, int wallet, int amount) {
 // CHECK-FIXES: std::unique_ptr<sql::PreparedStatement> select(con.prepareStatement("SELECT balance FROM wallets WHERE id = ? FOR UPDATE"));
 
 // Autocommit (the connection's default): each statement commits on its own,
-// so a lock alone would not help; flagged without a fix-it.
+// so a lock alone would not help. The fix-it turns autocommit off above the
+// read, and on each normal exit commits and turns it back on.
 bool redeem_coupon(sql::Connection &con, const std::string &code) {
   std::unique_ptr<sql::PreparedStatement> select(con.prepareStatement("SELECT used FROM coupons WHERE code = ?"));
   select->setString(1, code);
@@ -62,6 +64,13 @@ bool redeem_coupon(sql::Connection &con, const std::string &code) {
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'coupons' is updated here
   return true;
 }
+// CHECK-FIXES: {{^}}  std::unique_ptr<sql::PreparedStatement> select(con.prepareStatement("SELECT used FROM coupons WHERE code = ? FOR UPDATE"));{{$}}
+// CHECK-FIXES-NEXT: {{^}}  select->setString(1, code);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  con.setAutoCommit(false);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  std::unique_ptr<sql::ResultSet> res(select->executeQuery());{{$}}
+// CHECK-FIXES: {{^}}    { con.commit(); con.setAutoCommit(true); return false; }{{$}}
+// CHECK-FIXES: {{^}}  con.commit(); con.setAutoCommit(true);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  return true;{{$}}
 
 // ---- Not flagged ----
 

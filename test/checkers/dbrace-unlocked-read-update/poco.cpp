@@ -62,7 +62,8 @@ void restock(Session &session, int product) {
 // CHECK-FIXES: Poco::Data::RecordSet rs(session, "SELECT stock FROM products WHERE id = " + std::to_string(product) + " FOR UPDATE");
 
 // No transaction at all: every statement commits on its own, so a lock would
-// end with the SELECT; flagged without a fix-it.
+// end with the SELECT. The fix-it opens a Poco::Data::Transaction above the
+// read, commits it on each normal exit, and locks the read.
 void redeem_coupon(Session &session, const std::string &code) {
   bool used = true;
   session << "SELECT used FROM coupons WHERE code = ?", into(used), bind(code), now;
@@ -73,6 +74,12 @@ void redeem_coupon(Session &session, const std::string &code) {
   session << "UPDATE coupons SET used = 1 WHERE code = ?", bind(code), now;
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'coupons' is updated here
 }
+// CHECK-FIXES: {{^}}  bool used = true;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Poco::Data::Transaction tx(session);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  session << "SELECT used FROM coupons WHERE code = ? FOR UPDATE", into(used), bind(code), now;{{$}}
+// CHECK-FIXES: {{^}}    { tx.commit(); return; }{{$}}
+// CHECK-FIXES: {{^}}  tx.commit();{{$}}
+// CHECK-FIXES-NEXT: {{^}}}{{$}}
 
 // ---- Not flagged ----
 

@@ -31,3 +31,9 @@ bool book_unchecked_rows(QSqlDatabase &db) {
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
   return true;
 }
+// CHECK-FIXES: {{^}}bool book_unchecked_rows(QSqlDatabase &db) {{{$}}
+// CHECK-FIXES-NEXT: {{^}}  db.transaction();{{$}}
+// CHECK-FIXES-NEXT: {{^}}  QSqlQuery query("SELECT available_seats FROM events WHERE id = 7 FOR UPDATE", db);{{$}}
+// CHECK-FIXES: {{^}}    { db.commit(); return false; }{{$}}
+// CHECK-FIXES: {{^}}  db.commit();{{$}}
+// CHECK-FIXES-NEXT: {{^}}  return true;{{$}}

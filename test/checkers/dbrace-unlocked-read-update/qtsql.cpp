@@ -7,7 +7,8 @@
 #include <QtSql/QSqlQuery>
 
 // The booking in autocommit: prepare() + addBindValue() + exec(), the row
-// read through next()/value(). No transaction, so no fix-it.
+// read through next()/value(). The value returned runs the write, which a
+// commit placed before the return would precede: no fix-it, a note.
 bool book_ticket(QSqlDatabase db, int event_id) {
   QSqlQuery query(db);
   query.prepare("SELECT available_seats FROM events WHERE id = ?");
@@ -23,6 +24,7 @@ bool book_ticket(QSqlDatabase db, int event_id) {
   update.addBindValue(event_id);
   return update.exec();
   // CHECK-NOTES: :[[@LINE-1]]:10: note: 'events' is updated here
+  // CHECK-NOTES: :[[@LINE-11]]:8: note: to run the read and the write in one transaction, write 'db.transaction();' before the read and 'db.commit();' on each normal exit after the write
 }
 
 // Read-modify-write in QSqlDatabase::transaction(): the constructor runs the

@@ -57,6 +57,21 @@ out_params: [my::into]
   EXPECT_EQ(R.OutParams[0], "my::into");
 }
 
+TEST(RulesLoader, ReadsOpenTransactionTemplates) {
+  LibraryRules R = parseOk(R"(
+library: mylib
+dialect: mysql
+fixes:
+  connection_type: my::Connection
+  begin_statement: $db.setAutoCommit(false);
+  commit_statement: $db.commit(); $db.setAutoCommit(true);
+)");
+  EXPECT_EQ(R.Fixes.ConnectionType, "my::Connection");
+  EXPECT_EQ(R.Fixes.BeginStatement, "$db.setAutoCommit(false);");
+  EXPECT_EQ(R.Fixes.CommitStatement, "$db.commit(); $db.setAutoCommit(true);");
+  EXPECT_EQ(R.Fixes.TransactionType, "");
+}
+
 TEST(RulesLoader, ReadsBindingsAccessorsAndSessionIsolation) {
   LibraryRules R = parseOk(R"(
 library: mylib

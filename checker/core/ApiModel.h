@@ -61,8 +61,8 @@ enum class FormatStyle {
 enum class ResultKind { Return, Object, Argument, None };
 
 struct CallRule {
-  /// Qualified name without template arguments, `pqxx::transaction_base::exec`
-  /// or `sqlite3_exec`. A method rule matches calls through derived classes.
+  /// Qualified name without template arguments, `lib::transaction_base::exec`
+  /// or `lib_exec`. A method rule matches calls through derived classes.
   std::string Name;
   CallAction Action = CallAction::Execute;
   std::optional<unsigned> SqlArg;
@@ -95,10 +95,11 @@ struct CallRule {
   std::string Entity;
   sqlfacts::StatementKind WriteKind = sqlfacts::StatementKind::Update;
   /// Write: the ORM compares a version column and fails a stale write
-  /// (Wt::Dbo), which protects it like a conditional update.
+  /// (an ORM's optimistic locking), which protects it like a conditional
+  /// update.
   bool Versioned = false;
   /// Write: versioned when the entity class has a member declared under
-  /// `#pragma <VersionPragma>` (ODB's `#pragma db version`).
+  /// `#pragma <VersionPragma>` (`#pragma db version`).
   std::string VersionPragma;
   /// Read/Write without SQL, Key: argument N is a key of the rows touched
   /// (`Manager::get(id)`, `filter(&Booking::event_id, id)`). For a read
@@ -106,7 +107,7 @@ struct CallRule {
   std::optional<unsigned> KeyArg;
   /// EntityTable: the argument that spells the table's name.
   std::optional<unsigned> TableArg;
-  /// Read: argument N is the read's condition in native SQL (ODB's
+  /// Read: argument N is the read's condition in native SQL (an ORM's
   /// `query<T>("id = 7 FOR UPDATE")`); a lock clause in it locks the read.
   std::optional<unsigned> ConditionArg;
   /// Lock: the strength the lock stands for.
@@ -138,15 +139,15 @@ enum class TypeRole {
 enum class NestedBegin {
   Restart,  ///< Ends the open transaction and begins a new one.
   Savepoint ///< A savepoint in the open one, whose locks and isolation go
-            ///< on; its end releases the savepoint only (Django's atomic).
+            ///< on; its end releases the savepoint only (nested `atomic`).
 };
 
 struct TypeRule {
   std::string Name; ///< Qualified class name, without template arguments.
   TypeRole Role = TypeRole::Transaction;
   NestedBegin Nested = NestedBegin::Restart;
-  /// Statements are run through the object (pqxx::work) rather than through
-  /// the connection it guards (soci::transaction).
+  /// Statements are run through the object (`work.exec(...)`) rather than
+  /// through the connection it guards (`transaction tx(session)`).
   bool Handle = false;
   bool CommitOnDestroy = false;
   std::optional<unsigned> IsolationTemplateArg;
@@ -164,15 +165,15 @@ struct NamedValue {
 
 struct FixTemplates {
   std::string LockClause; ///< `FOR UPDATE`; empty where the dialect has none.
-  /// Replaces a deferred `BEGIN` in SQL text: `BEGIN IMMEDIATE` (SQLite).
+  /// Replaces a deferred `BEGIN` in SQL text: `BEGIN IMMEDIATE`.
   std::string ImmediateBegin;
   /// Appended as the last argument of a transaction object's constructor
-  /// that has no mode yet: `SQLite::TransactionBehavior::IMMEDIATE`.
+  /// that has no mode yet: `Behavior::IMMEDIATE`.
   std::string ImmediateTransactionArg;
   /// How a fix-it opens a transaction where there is none. Either the
-  /// autocommit handle's type is replaced by TransactionType (`pqxx::work`
-  /// for `pqxx::nontransaction`), or BeginStatement is inserted before the
-  /// read (`soci::transaction $tx($db);`); CommitStatement goes on each
+  /// autocommit handle's type is replaced by TransactionType (`lib::work`
+  /// for `lib::nontransaction`), or BeginStatement is inserted before the
+  /// read (`lib::transaction $tx($db);`); CommitStatement goes on each
   /// normal exit (`$tx.commit();`). `$tx` stands for the transaction's
   /// variable (the handle's own name, or a new one), `$db` for the
   /// connection's.
@@ -180,7 +181,7 @@ struct FixTemplates {
   std::string BeginStatement;
   std::string CommitStatement;
   /// Where statements run through objects made from the connection
-  /// (`QSqlQuery q(db)`, `con->createStatement()`): the connection's class,
+  /// (`Query q(db)`, `con->createStatement()`): the connection's class,
   /// whose variable `$db` names. Reached through a pointer, `$db.` is
   /// spelled `$db->`.
   std::string ConnectionType;
@@ -193,10 +194,10 @@ struct LibraryRules {
   FixTemplates Fixes;
   std::vector<CallRule> Calls;
   std::vector<TypeRule> Types;
-  /// Functions whose arguments receive a read's result (`soci::into`).
+  /// Functions whose arguments receive a read's result (`into(x)`).
   std::vector<std::string> OutParams;
   /// Functions that bind a value to the statement's next placeholder in the
-  /// same full expression (`soci::use`).
+  /// same full expression (`use(x)`).
   std::vector<std::string> InParams;
   /// Enum constants or type names that spell an isolation level or mode.
   std::vector<NamedValue> Names;

@@ -27,7 +27,7 @@ const clang::CXXRecordDecl *recordOf(clang::QualType T);
 const clang::ValueDecl *rootDecl(const clang::Expr *E);
 
 /// Whether a field of \p RD (or of its bases) is declared right under a
-/// `#pragma <Text> ...` line: ODB's `#pragma db version`, which the compiler
+/// `#pragma <Text> ...` line (`#pragma db version`), which the compiler
 /// itself ignores.
 bool hasMemberUnderPragma(const clang::CXXRecordDecl *RD, llvm::StringRef Text,
                           const clang::SourceManager &SM);

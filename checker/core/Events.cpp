@@ -312,7 +312,7 @@ private:
     };
     const Expr *Handle = Rule.StatementArg ? Arg(Rule.StatementArg) : Object;
     const Expr *Value = Arg(Rule.ValueArg);
-    // Manipulators (`st << cppdb::exec`) are functions, not values.
+    // Manipulators (`st << exec`) are functions, not values.
     if (Value && (Value->IgnoreParenImpCasts()->getType()->isFunctionType() ||
                   Value->getType()->isFunctionPointerType()))
       Value = nullptr;
@@ -1080,7 +1080,7 @@ private:
       case sqlfacts::StatementKind::Other:
         if (!S.ReleasesAdvisoryLocks)
           continue;
-        E.Kind = EventKind::Unlock; // MySQL's `DO RELEASE_LOCK(...)`.
+        E.Kind = EventKind::Unlock; // `DO RELEASE_LOCK(...)`.
         break;
       }
       Out.Events.push_back(std::move(E));

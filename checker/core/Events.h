@@ -79,7 +79,7 @@ struct DbEvent {
   bool Versioned = false;
 
   /// Values bound to the statement by the library's in-parameter wrappers
-  /// (`soci::use(x)`): written by a write, they make it consume a read.
+  /// (`use(x)`): written by a write, they make it consume a read.
   llvm::SmallVector<const clang::Expr *, 2> Inputs;
   /// The variables bound to the keys of the statement's WHERE, or named as
   /// keys by the rules (`key_arg`, `key` calls in the read's chain).
@@ -118,7 +118,7 @@ struct FunctionEvents {
   llvm::DenseMap<const clang::VarDecl *, unsigned> RaiiBegins;
   std::vector<SlotStart> Slots{SlotStart::NoTransaction};
   /// The isolation a handle's type gives the caller's transaction
-  /// (`pqxx::transaction<pqxx::serializable> &`), per slot.
+  /// (`lib::transaction<lib::serializable> &`), per slot.
   std::vector<sqlfacts::Isolation> SlotIsolations{sqlfacts::Isolation::Unspecified};
   std::vector<const clang::ValueDecl *> SlotDecls{nullptr};
   /// Calls the API model knows that are no event themselves (prepare, bind,

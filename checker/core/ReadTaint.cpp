@@ -149,7 +149,7 @@ void ReadTaint::collectFlows(const Stmt *S) {
       if (I < Offset || I - Offset >= FD->getNumParams())
         continue;
       QualType T = FD->getParamDecl(I - Offset)->getType();
-      // A pointer to an incomplete type is an opaque handle (`sqlite3 *`),
+      // A pointer to an incomplete type is an opaque handle (`db *`),
       // which the caller's other arguments do not fill.
       bool Out = (T->isLValueReferenceType() &&
                   !T.getNonReferenceType().isConstQualified()) ||

@@ -106,7 +106,7 @@ template <> struct ScalarEnumerationTraits<sqlfacts::StatementKind> {
 
 /// `return`, `object`, `none`, `argument N [M ...]`, or
 /// `return argument N [M ...]` (the value and, where given, the arguments:
-/// ODB's `load(id)` and `load(id, obj)`).
+/// an ORM's `load(id)` and `load(id, obj)`).
 struct ResultSpec {
   ResultKind Kind = ResultKind::Return;
   std::vector<unsigned> Args;

@@ -175,7 +175,8 @@ void SqlTextResolver::append(const Expr *E, const Stmt *Body,
   }
 
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-    // std::string(const char *), std::string_view, sql::SQLString, QString.
+    // std::string(const char *), std::string_view, and string classes of
+    // the libraries.
     if (CE->getNumArgs() >= 1 && isTextLike(CE->getArg(0)->getType()))
       return append(CE->getArg(0), Body, Out, Via, Depth + 1);
     if (CE->getNumArgs() == 0 && CE->getType()->isRecordType())
@@ -379,7 +380,7 @@ std::vector<Placeholder> placeholders(llvm::StringRef T, FormatStyle Style,
 } // namespace
 
 /// `fmt::format("... {}", x)`, `snprintf(buf, n, "... %d", x)`,
-/// `QString("... %1").arg(x)`: the format's text, each placeholder replaced
+/// `String("... %1").arg(x)`: the format's text, each placeholder replaced
 /// by its argument's text (a hole when it has none).
 void SqlTextResolver::appendFormatted(const CallExpr *Call,
                                       const CallRule &Rule, const Stmt *Body,
@@ -402,7 +403,7 @@ void SqlTextResolver::appendFormatted(const CallExpr *Call,
     if (!isa<CXXDefaultArgExpr>(Call->getArg(I)))
       Args.push_back(Call->getArg(I));
 
-  // Qt's arg() fills the lowest-numbered markers left, with its first
+  // `%N` arg() fills the lowest-numbered markers left, with its first
   // argument and with those that follow it while they are of its class
   // (`arg(a1, a2)`, not `arg(n, fieldWidth)`); the others stay for the next
   // call.
@@ -487,8 +488,8 @@ void SqlTextResolver::appendFormatted(const CallExpr *Call,
   CopyHoles(Format.Text.size());
 }
 
-/// `[]() { ...; return QString(...); }()`: an immediately called lambda
-/// without captures or parameters (Qt 5's QStringLiteral). Its text is its
+/// `[]() { ...; return String(...); }()`: an immediately called lambda
+/// without captures or parameters (what string-literal macros expand to). Its text is its
 /// one return value's, or else its one string literal's, since the literal
 /// may sit in static data the return value only points to.
 bool SqlTextResolver::appendLambdaCall(const CXXOperatorCallExpr *Op,

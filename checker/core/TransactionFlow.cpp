@@ -135,7 +135,7 @@ void apply(const DbEvent &E, int Index, SlotState &S) {
     endTransaction(S);
     return;
   case EventKind::SetIsolation:
-    // A session setting waits for the next transaction (MySQL, POCO).
+    // A session setting waits for the next transaction.
     if (E.SessionWide)
       S.NextIsolation = E.IsolationLevel;
     else if (S.inTransaction())

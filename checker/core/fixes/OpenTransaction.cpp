@@ -123,7 +123,7 @@ void connectionsIn(const Stmt *S, llvm::StringRef Type,
 /// The connection a statement runs on. Without a connection type in the
 /// rules, the object of \p Call (objectOf). With one, the only variable of
 /// that type among the call's object and arguments, or, where those are
-/// objects made from the connection (`QSqlQuery q(db)`,
+/// objects made from the connection (`Query q(db)`,
 /// `stmt(con->createStatement())`), in their initialisers.
 std::optional<DbVariable> connectionOf(const Stmt *Call,
                                        const FixTemplates &T) {

@@ -12,7 +12,7 @@
 namespace dbrace::fixes {
 
 /// The class a qualified type name spells in this translation unit, through
-/// aliases (`pqxx::work` is `pqxx::transaction<>`); for a specialisation not
+/// aliases (`lib::work` naming `lib::transaction<>`); for a specialisation not
 /// instantiated here, its template's pattern. Null when none is declared.
 const clang::CXXRecordDecl *recordNamed(llvm::StringRef QualifiedName,
                                         clang::ASTContext &Ctx);

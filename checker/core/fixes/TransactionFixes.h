@@ -37,7 +37,7 @@ struct FixSite {
 
 /// A transaction object's constructor with the library's immediate-mode
 /// argument: appended when no mode is given, or in place of a deferred mode
-/// spelled as a constant (`SQLite::TransactionBehavior::DEFERRED`).
+/// spelled as a constant (`Behavior::DEFERRED`).
 std::optional<clang::FixItHint>
 immediateModeArgument(const clang::CXXConstructExpr *Construct,
                       const TypeRule *Type, llvm::StringRef Argument,

@@ -44,7 +44,7 @@ struct Normalized {
 /// \p Text rewritten as PostgreSQL would write it. NUL bytes become spaces in
 /// every dialect, since libpg_query reads C strings. PostgreSQL text is kept
 /// as it is but for `:name` placeholders, and with \p ClientPlaceholders its
-/// `?` placeholders (which Qt rewrites on the client) too, which become `$n`.
+/// `?` placeholders (which client libraries rewrite) too, which become `$n`.
 Normalized normalizeSql(llvm::StringRef Text, Dialect D,
                         bool ClientPlaceholders = false);
 

@@ -93,7 +93,7 @@ private:
       return TokKind::Param;
     }
     // Named placeholders: `:name` also in PostgreSQL-flavoured text, where
-    // client libraries (SOCI, Qt) rewrite them, but not as an array slice's
+    // client libraries rewrite them, but not as an array slice's
     // bound (`a[lo:hi]`), which follows a name or a bracket.
     bool NamedPgParam = C == ':' && D == Dialect::PostgreSQL &&
                         (I == 0 || !(isIdentChar(S[I - 1]) ||

@@ -41,7 +41,7 @@ struct Token {
 
 /// Tokens covering all of \p Text, in order and without gaps. With
 /// \p ClientPlaceholders, PostgreSQL text also has the `?` and `?N`
-/// placeholders that client libraries (Qt) rewrite before sending it; its
+/// placeholders that client libraries rewrite before sending it; its
 /// `:name` ones are always placeholders.
 std::vector<Token> lexSql(llvm::StringRef Text, Dialect D,
                           bool ClientPlaceholders = false);

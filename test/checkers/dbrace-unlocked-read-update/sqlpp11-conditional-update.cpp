@@ -14,45 +14,7 @@
 #include <sqlpp11/sqlpp11.h>
 #include <cstdint>
 
-namespace shop {
-namespace Events_ {
-struct Id {
-  struct _alias_t {
-    static constexpr const char _literal[] = "id";
-    using _name_t = sqlpp::make_char_sequence<sizeof(_literal), _literal>;
-    template <typename T> struct _member_t {
-      T id;
-      T &operator()() { return id; }
-      const T &operator()() const { return id; }
-    };
-  };
-  using _traits = sqlpp::make_traits<sqlpp::integer, sqlpp::tag::must_not_insert, sqlpp::tag::must_not_update>;
-};
-struct AvailableSeats {
-  struct _alias_t {
-    static constexpr const char _literal[] = "available_seats";
-    using _name_t = sqlpp::make_char_sequence<sizeof(_literal), _literal>;
-    template <typename T> struct _member_t {
-      T availableSeats;
-      T &operator()() { return availableSeats; }
-      const T &operator()() const { return availableSeats; }
-    };
-  };
-  using _traits = sqlpp::make_traits<sqlpp::integer>;
-};
-} // namespace Events_
-struct Events : sqlpp::table_t<Events, Events_::Id, Events_::AvailableSeats> {
-  struct _alias_t {
-    static constexpr const char _literal[] = "events";
-    using _name_t = sqlpp::make_char_sequence<sizeof(_literal), _literal>;
-    template <typename T> struct _member_t {
-      T events;
-      T &operator()() { return events; }
-      const T &operator()() const { return events; }
-    };
-  };
-};
-} // namespace shop
+#include <shop/tables.h> // What sqlpp11-ddl2cpp generates for the tables.
 
 using Db = sqlpp::postgresql::connection;
 

@@ -3,7 +3,7 @@
 // query builder. Statements are C++ expressions run by the connection's
 // operator(); transactions come from sqlpp::start_transaction(), which
 // returns a guard that rolls back in its destructor unless committed.
-#include "tables.h"
+#include <shop/tables.h>
 #include <curl/curl.h>
 #include <sqlpp11/postgresql/postgresql.h>
 #include <sqlpp11/sqlpp11.h>

@@ -19,5 +19,6 @@ config.substitutions.append((
     "%s %s --dbrace=%s --clang-tidy=%s --plugin=%s" % (
         config.python_executable, runner, config.dbrace_binary,
         config.clang_tidy, config.dbrace_plugin)))
+config.substitutions.append(("%{dbrace_bin_dir}", os.path.dirname(config.dbrace_binary)))
 config.substitutions.append(("%dbrace", config.dbrace_binary))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))

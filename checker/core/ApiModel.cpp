@@ -1,6 +1,7 @@
 //===--- ApiModel.cpp - Indexing and locating the rules -------------------===//
 
 #include "ApiModel.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <algorithm>
@@ -73,35 +74,59 @@ ApiModel::namedValue(llvm::StringRef QualifiedName) const {
   return llvm::StringRef(It->second);
 }
 
-std::string dbrace::builtinRulesDirectory() {
-  if (const char *Env = std::getenv("DBRACE_RULES_DIR"))
-    return Env;
-  Dl_info Info;
-  // The address of this function lies in the plugin or the driver, whichever
-  // holds the core; its directory is <prefix>/lib or <prefix>/bin.
-  if (!dladdr(reinterpret_cast<void *>(&builtinRulesDirectory), &Info) ||
-      !Info.dli_fname)
+/// `<prefix>/share/dbrace/rules` for a binary in `<prefix>/bin` or a plugin
+/// in `<prefix>/lib`, after following symlinks to the real file.
+static std::string rulesBeside(llvm::StringRef Binary) {
+  llvm::SmallString<256> Real;
+  if (Binary.empty() || llvm::sys::fs::real_path(Binary, Real))
     return {};
-  llvm::SmallString<256> Path(Info.dli_fname);
-  llvm::sys::fs::make_absolute(Path);
-  llvm::sys::path::remove_filename(Path);
-  llvm::sys::path::remove_filename(Path);
-  llvm::sys::path::append(Path, "share", "dbrace", "rules");
-  return std::string(Path);
+  llvm::sys::path::remove_filename(Real);
+  llvm::sys::path::remove_filename(Real);
+  llvm::sys::path::append(Real, "share", "dbrace", "rules");
+  return std::string(Real);
+}
+
+std::vector<std::string> dbrace::builtinRulesSearchPath() {
+  if (const char *Env = std::getenv("DBRACE_RULES_DIR"))
+    return {Env};
+  std::vector<std::string> Dirs;
+  auto Add = [&](std::string Dir) {
+    if (!Dir.empty() && llvm::find(Dirs, Dir) == Dirs.end())
+      Dirs.push_back(std::move(Dir));
+  };
+  // The object that holds this code: the plugin inside clang-tidy, or the
+  // driver. For the main executable the loader records the name it was
+  // started by, which is not a path when it was found on PATH.
+  Dl_info Info;
+  if (dladdr(reinterpret_cast<void *>(&builtinRulesSearchPath), &Info) &&
+      Info.dli_fname && llvm::sys::path::is_absolute(Info.dli_fname))
+    Add(rulesBeside(Info.dli_fname));
+  Add(rulesBeside(llvm::sys::fs::getMainExecutable(
+      nullptr, reinterpret_cast<void *>(&builtinRulesSearchPath))));
+  return Dirs;
 }
 
 bool dbrace::loadModel(llvm::ArrayRef<std::string> UserFiles, ApiModel &Model,
                        std::string &Error) {
   std::vector<std::string> Files;
-  std::string Dir = builtinRulesDirectory();
-  std::error_code EC;
-  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC))
-    if (llvm::sys::path::extension(It->path()) == ".yaml")
-      Files.push_back(It->path());
+  std::vector<std::string> Searched = builtinRulesSearchPath();
+  for (const std::string &Dir : Searched) {
+    std::error_code EC;
+    for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+         It.increment(EC))
+      if (llvm::sys::path::extension(It->path()) == ".yaml")
+        Files.push_back(It->path());
+    if (!Files.empty())
+      break;
+  }
   std::sort(Files.begin(), Files.end());
   if (Files.empty()) {
-    Error = "error: no built-in rules found in '" + Dir + "'";
+    Error = "dbrace: error: no built-in rules found; searched ";
+    for (const std::string &Dir : Searched)
+      Error += "'" + Dir + "'" + (&Dir == &Searched.back() ? "" : ", ");
+    if (Searched.empty())
+      Error += "nothing: the location of dbrace itself is unknown";
+    Error += " (set DBRACE_RULES_DIR to the folder of the rules files)";
     return false;
   }
   Files.insert(Files.end(), UserFiles.begin(), UserFiles.end());

@@ -249,8 +249,11 @@ bool loadRulesFile(llvm::StringRef Path, LibraryRules &Out, std::string &Error);
 bool parseRules(llvm::StringRef Content, llvm::StringRef Path,
                 LibraryRules &Out, std::string &Error);
 
-/// `share/dbrace/rules` beside the binary or plugin that contains this code.
-std::string builtinRulesDirectory();
+/// Where the built-in rules may be, best first: `$DBRACE_RULES_DIR` alone
+/// when set; else `<prefix>/share/dbrace/rules` for the plugin or binary that
+/// holds this code and for the running executable, symlinks resolved, so
+/// that the build tree, an installed prefix, PATH and symlinks all work.
+std::vector<std::string> builtinRulesSearchPath();
 
 /// Loads the built-in rules, then \p UserFiles, into \p Model.
 bool loadModel(llvm::ArrayRef<std::string> UserFiles, ApiModel &Model,

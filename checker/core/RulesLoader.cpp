@@ -1,6 +1,7 @@
 //===--- RulesLoader.cpp - Rules files into the API model -----------------===//
 
 #include "ApiModel.h"
+#include "NestingDepth.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/SourceMgr.h"
@@ -323,6 +324,10 @@ void keepFirstError(const llvm::SMDiagnostic &Diag, void *Context) {
 bool dbrace::parseRules(llvm::StringRef Content, llvm::StringRef Path,
                         LibraryRules &Out, std::string &Error) {
   Error.clear();
+  if (std::optional<unsigned> Line = lineNestedTooDeepYaml(Content)) {
+    Error = (Path + ":" + llvm::Twine(*Line) + ": error: nested too deeply").str();
+    return false;
+  }
   llvm::yaml::Input In(llvm::MemoryBufferRef(Content, Path), nullptr,
                        keepFirstError, &Error);
   In >> Out;

@@ -1,6 +1,7 @@
 //===--- Baseline.cpp - Findings a project has accepted for now -----------===//
 
 #include "Baseline.h"
+#include "NestingDepth.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/JSON.h"
@@ -61,6 +62,11 @@ llvm::Expected<Baseline> Baseline::load(llvm::StringRef Path) {
   if (!Buffer)
     return malformed(Path, "cannot read the baseline: " +
                                Buffer.getError().message());
+  if (std::optional<unsigned> Line =
+          ::dbrace::lineNestedTooDeepJson((*Buffer)->getBuffer()))
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        (Path + ":" + llvm::Twine(*Line) + ": error: nested too deeply").str());
   llvm::Expected<llvm::json::Value> Parsed =
       llvm::json::parse((*Buffer)->getBuffer());
   if (!Parsed)

@@ -81,8 +81,11 @@ runOnFiles(const CompilationDatabase &Compilations,
     // process's, and ClangTool moves it to each command's directory.
     auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
         llvm::vfs::createPhysicalFileSystem());
-    std::unique_ptr<tidy::ClangTidyContext> Context = MakeContext(FS);
     for (size_t I = Next++; I < Files.size(); I = Next++) {
+      // A context per file: it maps diagnostic ids to check names, and each
+      // run of clang-tidy numbers its ids afresh, so a context kept from an
+      // earlier file would name this file's findings after that file's checks.
+      std::unique_ptr<tidy::ClangTidyContext> Context = MakeContext(FS);
       // Fixes from notes are not applied, as in clang-tidy without
       // --fix-notes; this also decides which fixes count as conflicting.
       Results[I] = tidy::runClangTidy(*Context, Shared, {Files[I]}, FS,

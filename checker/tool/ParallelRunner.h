@@ -1,8 +1,8 @@
 //===--- ParallelRunner.h - Analyse many files at once --------------------===//
 //
-// `-j N` runs N threads, each with its own ClangTidyContext and file system:
-// the context (current file, diagnostics engine, options cache) is not
-// thread-safe, and the real file system's working directory is the
+// `-j N` runs N threads, each with its own file system and a ClangTidyContext
+// per file: the context (current file, diagnostics engine, options cache) is
+// not thread-safe, and the real file system's working directory is the
 // process's, which ClangTool changes per compile command. The dbrace
 // analysis caches are thread_local or mutex-guarded.
 //

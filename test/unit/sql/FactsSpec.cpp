@@ -143,4 +143,24 @@ std::string checkSpec(const SqlFacts &Facts, llvm::StringRef Spec) {
   return Diff;
 }
 
+std::string CaseNames::operator()(Dialect D, llvm::StringRef Sql) {
+  std::string Name = dialectName(D).str() + "_";
+  bool Gap = false;
+  for (char C : Sql) {
+    if (Name.size() >= 48)
+      break;
+    if (llvm::isAlnum(C)) {
+      if (Gap && Name.back() != '_')
+        Name += '_';
+      Name += C;
+      Gap = false;
+    } else {
+      Gap = true;
+    }
+  }
+  if (unsigned Count = Seen[Name]++)
+    Name += "_" + std::to_string(Count + 1);
+  return Name;
+}
+
 } // namespace dbrace::sqlfacts::test

@@ -15,6 +15,7 @@
 #define DBRACE_TEST_UNIT_SQL_FACTSSPEC_H
 
 #include "sql/SqlFacts.h"
+#include "llvm/ADT/StringMap.h"
 #include <string>
 
 namespace dbrace::sqlfacts::test {
@@ -24,6 +25,18 @@ std::string renderField(const StatementFacts &S, llvm::StringRef Name);
 
 /// Empty when \p Facts match \p Spec; otherwise what differs.
 std::string checkSpec(const SqlFacts &Facts, llvm::StringRef Spec);
+
+/// A readable, stable test name for a case: the dialect and the first words
+/// of its SQL (`postgresql_SELECT_seats_FROM_events`), numbered only when two
+/// cases would share it, so `ctest -R` can select one and `--rerun-failed`
+/// finds it again.
+class CaseNames {
+public:
+  std::string operator()(Dialect D, llvm::StringRef Sql);
+
+private:
+  llvm::StringMap<unsigned> Seen;
+};
 
 } // namespace dbrace::sqlfacts::test
 

@@ -383,7 +383,18 @@ TEST_P(FactsTable, MatchesSpec) {
                       << factsToJson(F);
 }
 
-INSTANTIATE_TEST_SUITE_P(Sql, FactsTable, ::testing::ValuesIn(Cases));
+INSTANTIATE_TEST_SUITE_P(
+    Sql, FactsTable, ::testing::ValuesIn(Cases),
+    [](const ::testing::TestParamInfo<Case> &Info) {
+      static const std::vector<std::string> Names = [] {
+        CaseNames Namer;
+        std::vector<std::string> All;
+        for (const Case &C : Cases)
+          All.push_back(Namer(C.D, C.Sql));
+        return All;
+      }();
+      return Names[Info.index];
+    });
 
 TEST(FactsTableSize, AtLeastTwoHundredStrings) {
   EXPECT_GE(std::size(Cases), 200u);

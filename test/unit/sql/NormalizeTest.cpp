@@ -1,5 +1,6 @@
 //===--- NormalizeTest.cpp - Dialect normalisation and its offset map -----===//
 
+#include "FactsSpec.h"
 #include "sql/Normalize.h"
 #include "sql/SqlLexer.h"
 #include <gtest/gtest.h>
@@ -73,7 +74,18 @@ TEST_P(Normalization, RewritesAsPostgreSQL) {
       << dialectName(C.D).str() << ": " << C.In;
 }
 
-INSTANTIATE_TEST_SUITE_P(Sql, Normalization, ::testing::ValuesIn(NormCases));
+INSTANTIATE_TEST_SUITE_P(
+    Sql, Normalization, ::testing::ValuesIn(NormCases),
+    [](const ::testing::TestParamInfo<NormCase> &Info) {
+      static const std::vector<std::string> Names = [] {
+        CaseNames Namer;
+        std::vector<std::string> All;
+        for (const NormCase &C : NormCases)
+          All.push_back(Namer(C.D, C.In));
+        return All;
+      }();
+      return Names[Info.index];
+    });
 
 TEST(Normalization, NulBytesBecomeSpaces) {
   std::string In("SELECT 1\0 FROM t", 16);

@@ -16,9 +16,10 @@ config.environment["PATH"] = os.pathsep.join(
 runner = os.path.join(config.dbrace_src_root, "test", "lit", "check_dbrace.py")
 config.substitutions.append((
     "%check_dbrace",
-    "%s %s --dbrace=%s --clang-tidy=%s --plugin=%s" % (
+    "%s %s --dbrace=%s --clang-tidy=%s --plugin=%s --clang=%s" % (
         config.python_executable, runner, config.dbrace_binary,
-        config.clang_tidy, config.dbrace_plugin)))
+        config.clang_tidy, config.dbrace_plugin,
+        os.path.join(config.llvm_tools_dir, "clang++"))))
 config.substitutions.append(("%{dbrace_bin_dir}", os.path.dirname(config.dbrace_binary)))
 config.substitutions.append(("%dbrace", config.dbrace_binary))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))

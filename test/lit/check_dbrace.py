@@ -89,7 +89,7 @@ def main():
         key, value = args.pop(0)[2:].split("=", 1)
         opts[key] = value
     if len(args) < 3:
-        fail("usage: check_dbrace.py [--dbrace= --clang-tidy= --plugin=] "
+        fail("usage: check_dbrace.py [--dbrace= --clang-tidy= --plugin= --clang=] "
              "<test.cpp> <checks> <temp> [-- tidy args] [-- compiler args]")
     test, checks, temp = args[0], args[1], args[2]
     rest = args[3:]
@@ -163,7 +163,7 @@ def main():
             difflib.unified_diff(cleaned.splitlines(), fixed_text.splitlines(),
                                  lineterm="")))
 
-    run(["/usr/lib/llvm-19/bin/clang++", "-fsyntax-only"] + compiler_args + [fixed],
+    run([opts["clang"], "-fsyntax-only"] + compiler_args + [fixed],
         expect_codes=[0])
 
     second_export = temp + ".fixes2.yaml"

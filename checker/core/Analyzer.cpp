@@ -664,7 +664,7 @@ private:
               const Expr *Guard, std::string Message,
               std::vector<FixItHint> Fixes = {}) {
     return report(Check, R, W, Guard, std::move(Message),
-                  fixes::FixOrNote{std::move(Fixes), ""});
+                  fixes::FixOrNote{std::move(Fixes), "", {}});
   }
 
   bool report(llvm::StringRef Check, unsigned R, std::optional<unsigned> W,
@@ -910,12 +910,12 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
   R.Summary.Name = Method && Method->getParent()->isLambda()
                        ? "lambda"
                        : qualifiedName(FD);
-  auto Summary = [this](const FunctionDecl *Callee) {
+  auto SummaryOf = [this](const FunctionDecl *Callee) {
     return summaryOf(Callee);
   };
   auto Named = [this](llvm::StringRef Name) { return namedStatement(Name); };
   auto Tables = [this](llvm::StringRef Class) { return entityTables(Class); };
-  TranslationUnitFacts Unit{Summary, Named, Tables};
+  TranslationUnitFacts Unit{SummaryOf, Named, Tables};
   FunctionEvents Events =
       collectEvents(FD, Ctx, Model, Resolver, Options.Dialect, Unit);
   if (!Events.empty()) {

@@ -11,6 +11,7 @@
 #include "AnalysisCache.h"
 #include "Baseline.h"
 #include "CompilationSetup.h"
+#include "DriverError.h"
 #include "DriverOptions.h"
 #include "ErrorMerge.h"
 #include "JsonReport.h"
@@ -18,6 +19,7 @@
 #include "SarifReport.h"
 #include "SourcePositions.h"
 #include "TextReport.h"
+#include "TidyConfigValidation.h"
 #include "sql/ExplainSql.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -54,8 +56,9 @@ int listRules(const DriverOptions &Opts) {
 
 /// clang-tidy options: all dbrace checks unless told otherwise; the command
 /// line overrides `.clang-tidy` files, as in clang-tidy.
-bool buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
-                      ClangTidyOptions &Overrides) {
+void buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
+                      ClangTidyOptions &Overrides,
+                      std::vector<DriverError> &Errors) {
   Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = "-*,dbrace-*";
   if (!Opts.Checks.empty())
@@ -66,16 +69,24 @@ bool buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
     Overrides.CheckOptions["RulesFiles"] =
         ClangTidyOptions::ClangTidyValue(llvm::join(Opts.Rules, ";"));
   if (Opts.Config.empty())
-    return true;
-  auto Parsed =
-      parseConfiguration(llvm::MemoryBufferRef(Opts.Config, "--config"));
+    return;
+  std::string Why;
+  auto Parsed = parseConfigurationWithDiags(
+      llvm::MemoryBufferRef(Opts.Config, "--config"),
+      [&](const llvm::SMDiagnostic &D) {
+        if (Why.empty())
+          Why = (llvm::Twine(D.getMessage()) + " (at " +
+                 llvm::Twine(D.getLineNo()) + ":" +
+                 llvm::Twine(D.getColumnNo() + 1) + ")")
+                    .str();
+      });
   if (!Parsed) {
-    llvm::errs() << "dbrace: error: invalid --config: "
-                 << Parsed.getError().message() << "\n";
-    return false;
+    Errors.push_back(DriverError::configuration(
+        "invalid --config: " +
+        (Why.empty() ? Parsed.getError().message() : Why)));
+    return;
   }
   Overrides = Overrides.merge(*Parsed, 0);
-  return true;
 }
 
 /// As clang-tidy's --dump-config: the options in effect, every check's
@@ -127,52 +138,96 @@ bool writeText(llvm::StringRef Path, llvm::StringRef Text) {
   return true;
 }
 
+/// Why files failed to compile, where the driver can tell.
+void printHints(const std::vector<std::string> &Hints) {
+  for (const std::string &Hint : Hints)
+    llvm::errs() << "dbrace: note: " << Hint << "\n";
+}
+
 const char *plural(unsigned N, const char *One, const char *Many) {
   return N == 1 ? One : Many;
+}
+
+/// The one way out for errors found before the analysis: each as one line
+/// on stderr and, with --format=json or sarif, in the report, so that a CI
+/// step uploading it has a file saying what went wrong.
+int fail(const DriverOptions &Opts, const std::vector<DriverError> &Errors) {
+  for (const DriverError &E : Errors)
+    llvm::errs() << E.text() << "\n";
+  if (Opts.Format != OutputFormat::Text) {
+    SourcePositions Sources(Opts.SourceRoot);
+    writeText(Opts.Output, renderReport(Opts, asDiagnostics(Errors), Sources));
+  }
+  return ExitError;
+}
+
+/// Rules errors are configuration errors: found once, up front, not once
+/// per file and check.
+void checkRules(const DriverOptions &Opts, std::vector<DriverError> &Errors) {
+  ::dbrace::ModelOptions ModelOpts;
+  ModelOpts.RulesFiles = Opts.Rules;
+  std::string Error;
+  if (!::dbrace::sharedModel(ModelOpts, Error))
+    Errors.push_back(DriverError::fromText(Error));
+}
+
+std::optional<Baseline> loadBaseline(const DriverOptions &Opts,
+                                     std::vector<DriverError> &Errors) {
+  if (Opts.Baseline.empty())
+    return std::nullopt;
+  llvm::Expected<Baseline> Loaded = Baseline::load(Opts.Baseline);
+  if (!Loaded) {
+    Errors.push_back(DriverError::fromText(llvm::toString(Loaded.takeError())));
+    return std::nullopt;
+  }
+  return std::move(*Loaded);
+}
+
+/// clang-tidy's own configuration errors (an invalid option value, a rules
+/// file named in `.clang-tidy` that cannot be read), found while analysing:
+/// clang-tidy prints each as `error: ... [clang-tidy-config]`, once per
+/// check and file. They are taken out of \p Errors and printed once each,
+/// as one line on stderr; the report gets them back as DriverErrors.
+std::vector<DriverError> takeConfigErrors(std::vector<ClangTidyError> &Errors) {
+  std::vector<DriverError> Config;
+  llvm::erase_if(Errors, [&](const ClangTidyError &E) {
+    if (E.DiagnosticName != "clang-tidy-config")
+      return false;
+    DriverError D = DriverError::fromText(E.Message.Message);
+    if (llvm::none_of(Config, [&](const DriverError &Seen) {
+          return Seen.text() == D.text();
+        }))
+      Config.push_back(std::move(D));
+    return true;
+  });
+  for (const DriverError &E : Config)
+    llvm::errs() << E.text() << "\n";
+  return Config;
 }
 
 int run(DriverOptions &Opts) {
   if (Opts.ListRules)
     return listRules(Opts);
-  if (Opts.Fix && !Opts.WriteBaseline.empty()) {
-    llvm::errs() << "dbrace: error: --write-baseline records findings; it "
-                    "cannot be combined with --fix\n";
-    return ExitError;
-  }
 
-  // Rules errors are configuration errors: report them once, up front.
-  {
-    ::dbrace::ModelOptions ModelOpts;
-    ModelOpts.RulesFiles = Opts.Rules;
-    std::string Error;
-    if (!::dbrace::sharedModel(ModelOpts, Error)) {
-      llvm::errs() << Error << "\n";
-      return ExitError;
-    }
-  }
-
+  std::vector<DriverError> Problems;
+  if (Opts.Fix && !Opts.WriteBaseline.empty())
+    Problems.push_back(DriverError::configuration(
+        "--write-baseline records findings; it cannot be combined with --fix"));
+  checkRules(Opts, Problems);
   ClangTidyOptions Defaults, Overrides;
-  if (!buildTidyOptions(Opts, Defaults, Overrides))
-    return ExitError;
+  buildTidyOptions(Opts, Defaults, Overrides, Problems);
   if (Opts.DumpConfig)
-    return dumpConfig(Opts, Defaults, Overrides);
-
-  std::string Error;
-  CompilationSetup Setup = loadCompilations(Opts, Error);
-  if (!Setup.Compilations) {
-    llvm::errs() << "dbrace: error: " << Error << "\n";
-    return ExitError;
+    return Problems.empty() ? dumpConfig(Opts, Defaults, Overrides)
+                            : fail(Opts, Problems);
+  std::optional<Baseline> Accepted = loadBaseline(Opts, Problems);
+  CompilationSetup Setup = loadCompilations(Opts, Problems);
+  if (Problems.empty()) {
+    TidyConfigInput Config{Defaults, Overrides,
+                           Opts.Checks.empty() ? "--config" : "--checks"};
+    Problems = validateTidyConfig(Setup.Files, Config);
   }
-
-  std::optional<Baseline> Accepted;
-  if (!Opts.Baseline.empty()) {
-    llvm::Expected<Baseline> Loaded = Baseline::load(Opts.Baseline);
-    if (!Loaded) {
-      llvm::errs() << llvm::toString(Loaded.takeError()) << "\n";
-      return ExitError;
-    }
-    Accepted = std::move(*Loaded);
-  }
+  if (!Problems.empty())
+    return fail(Opts, Problems);
 
   ClangTidyGlobalOptions Global;
   ContextFactory MakeContext =
@@ -185,8 +240,17 @@ int run(DriverOptions &Opts) {
   Running.Jobs =
       Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
   Running.Progress = Opts.Progress || llvm::sys::Process::StandardErrIsDisplayed();
-  std::vector<ClangTidyError> Errors = mergeFileResults(
-      runOnFiles(*Setup.Compilations, Setup.Files, MakeContext, Running));
+  std::vector<std::vector<ClangTidyError>> PerFile =
+      runOnFiles(*Setup.Compilations, Setup.Files, MakeContext, Running);
+  std::vector<std::string> Hints;
+  for (size_t I = 0; I < PerFile.size(); ++I)
+    if (llvm::any_of(PerFile[I], [](const ClangTidyError &E) {
+          return E.DiagLevel == ClangTidyError::Error;
+        }))
+      if (std::optional<std::string> Hint =
+              headerLanguageHint(*Setup.Compilations, Setup.Files[I]))
+        Hints.push_back(std::move(*Hint));
+  std::vector<ClangTidyError> Errors = mergeFileResults(std::move(PerFile));
 
   // A bad check option is only a warning in clang-tidy; in CI it would
   // silently run the check with its default, so it counts as an error.
@@ -194,6 +258,8 @@ int run(DriverOptions &Opts) {
     return !isFinding(E) && (E.DiagLevel == ClangTidyError::Error ||
                              E.DiagnosticName == "clang-tidy-config");
   });
+  std::vector<ClangTidyError> ConfigErrors =
+      asDiagnostics(takeConfigErrors(Errors));
   SourcePositions Sources(Opts.SourceRoot);
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::getRealFileSystem());
@@ -204,6 +270,7 @@ int run(DriverOptions &Opts) {
       // A baseline of a partial run would hide nothing in the files that
       // failed and everything once they compile again: refuse it.
       printAndFix(Errors, *Context, /*Fix=*/false, FS, /*ToStderr=*/false);
+      printHints(Hints);
       llvm::errs() << "dbrace: error: not writing a baseline: some files "
                       "could not be analysed\n";
       return ExitError;
@@ -227,8 +294,11 @@ int run(DriverOptions &Opts) {
 
   // Positions are read before --fix rewrites the files.
   std::string Report;
-  if (Opts.Format != OutputFormat::Text)
-    Report = renderReport(Opts, Errors, Sources);
+  if (Opts.Format != OutputFormat::Text) {
+    std::vector<ClangTidyError> Reported = ConfigErrors;
+    Reported.insert(Reported.end(), Errors.begin(), Errors.end());
+    Report = renderReport(Opts, Reported, Sources);
+  }
   if (Opts.Format == OutputFormat::Text || Opts.Fix)
     printAndFix(Errors, *Context, Opts.Fix, FS,
                 /*ToStderr=*/Opts.Format != OutputFormat::Text);
@@ -246,6 +316,7 @@ int run(DriverOptions &Opts) {
     exportReplacements(Setup.Files.front(), Errors, OS);
   }
 
+  printHints(Hints);
   if (!Opts.Quiet) {
     if (Findings)
       llvm::errs() << Findings << " dbrace "

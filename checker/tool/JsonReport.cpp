@@ -59,7 +59,9 @@ void writeJsonReport(const std::vector<ClangTidyError> &Errors,
       J.object([&] {
         J.attribute("check", E.DiagnosticName);
         J.attribute("level", levelName(E.DiagLevel));
-        place(J, Sources, E.Message.FilePath, E.Message.FileOffset);
+        // A configuration error may have no place; its message names it.
+        if (!E.Message.FilePath.empty())
+          place(J, Sources, E.Message.FilePath, E.Message.FileOffset);
         J.attribute("message", E.Message.Message);
         J.attributeArray("notes", [&] {
           for (const DiagnosticMessage &N : E.Notes)

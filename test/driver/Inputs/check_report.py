@@ -41,6 +41,12 @@ def check_json(doc):
         sys.exit("top level: expected an array")
     for i, f in enumerate(doc):
         w = "[%d]" % i
+        if "file" not in f:
+            # An error with no place (a configuration error): what and why.
+            if need(f, "level", str, w) != "error":
+                sys.exit(w + ": only an error may have no file")
+            print("error %s: %s" % (need(f, "check", str, w), need(f, "message", str, w)))
+            continue
         print("finding %s %s %s: %s" % (need(f, "check", str, w),
                                         need(f, "level", str, w),
                                         place(f, w), need(f, "message", str, w)))
@@ -90,9 +96,11 @@ def check_sarif(doc):
     inv = need(run, "invocations", list, "run")[0]
     print("executionSuccessful %s" % need(inv, "executionSuccessful", bool, "invocation"))
     for n in need(inv, "toolExecutionNotifications", list, "invocation"):
-        print("notification %s: %s" % (need(n, "level", str, "notification"),
-                                       need(need(n, "message", dict, "notification"),
-                                            "text", str, "notification")))
+        where = "".join(" at " + physical(loc, "notification.locations")
+                        for loc in n.get("locations", []))
+        print("notification %s: %s%s" % (need(n, "level", str, "notification"),
+                                         need(need(n, "message", dict, "notification"),
+                                              "text", str, "notification"), where))
     for i, r in enumerate(need(run, "results", list, "run")):
         w = "results[%d]" % i
         rule = need(r, "ruleId", str, w)

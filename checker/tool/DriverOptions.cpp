@@ -87,7 +87,7 @@ cl::opt<std::string> Output("output",
                                      "instead of stdout"),
                             cl::value_desc("file"), cl::cat(DbraceCategory));
 cl::alias OutputShort("o", cl::desc("Alias for --output"),
-                      cl::aliasopt(Output));
+                      cl::aliasopt(Output), cl::NotHidden);
 cl::opt<std::string> SourceRoot(
     "source-root",
     cl::desc("Paths in JSON, SARIF and baselines are relative to this "

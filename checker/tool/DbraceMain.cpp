@@ -10,10 +10,12 @@
 
 #include "AnalysisCache.h"
 #include "Baseline.h"
+#include "CheckCatalog.h"
 #include "CompilationSetup.h"
 #include "DriverOptions.h"
 #include "ErrorMerge.h"
 #include "JsonReport.h"
+#include "MergeReports.h"
 #include "ParallelRunner.h"
 #include "SarifReport.h"
 #include "SourcePositions.h"
@@ -49,6 +51,12 @@ int listRules(const DriverOptions &Opts) {
     llvm::outs() << L.Library << "\t" << ::dbrace::sqlfacts::dialectName(L.Dialect)
                  << "\t" << L.Calls.size() << " calls, " << L.Types.size()
                  << " types\t" << L.SourcePath << "\n";
+  return ExitClean;
+}
+
+int listChecks() {
+  for (const CheckInfo &C : dbraceChecks())
+    llvm::outs() << C.Name << "\t" << C.Summary << "\n";
   return ExitClean;
 }
 
@@ -134,6 +142,13 @@ const char *plural(unsigned N, const char *One, const char *Many) {
 int run(DriverOptions &Opts) {
   if (Opts.ListRules)
     return listRules(Opts);
+  if (Opts.ListChecks)
+    return listChecks();
+  if (Opts.Shard && !Opts.WriteBaseline.empty()) {
+    llvm::errs() << "dbrace: error: --write-baseline records every finding; "
+                    "it cannot be combined with --shard\n";
+    return ExitError;
+  }
   if (Opts.Fix && !Opts.WriteBaseline.empty()) {
     llvm::errs() << "dbrace: error: --write-baseline records findings; it "
                     "cannot be combined with --fix\n";
@@ -163,6 +178,8 @@ int run(DriverOptions &Opts) {
     llvm::errs() << "dbrace: error: " << Error << "\n";
     return ExitError;
   }
+  if (Opts.Shard)
+    Setup.Files = selectShard(Setup.Files, Opts.SourceRoot, *Opts.Shard);
 
   std::optional<Baseline> Accepted;
   if (!Opts.Baseline.empty()) {
@@ -243,7 +260,8 @@ int run(DriverOptions &Opts) {
                    << "': " << EC.message() << "\n";
       return ExitError;
     }
-    exportReplacements(Setup.Files.front(), Errors, OS);
+    exportReplacements(Setup.Files.empty() ? "" : Setup.Files.front(), Errors,
+                       OS);
   }
 
   if (!Opts.Quiet) {
@@ -254,7 +272,8 @@ int run(DriverOptions &Opts) {
       llvm::errs() << Baselined << " "
                    << plural(Baselined, "finding", "findings")
                    << " matched the baseline";
-      if (unsigned Stale = Accepted->unused())
+      // A shard sees only its files: the others' entries are not stale.
+      if (unsigned Stale = Opts.Shard ? 0 : Accepted->unused())
         llvm::errs() << "; " << Stale << " baseline "
                      << plural(Stale, "entry matches", "entries match")
                      << " nothing (fixed? rewrite it with --write-baseline)";
@@ -271,6 +290,10 @@ int run(DriverOptions &Opts) {
 
 int main(int argc, const char **argv) {
   llvm::InitLLVM Init(argc, argv);
+  if (argc >= 2 && llvm::StringRef(argv[1]) == "merge") {
+    std::vector<llvm::StringRef> Args(argv + 2, argv + argc);
+    return mergeMain(Args, llvm::outs(), llvm::errs());
+  }
   if (argc >= 2 && llvm::StringRef(argv[1]) == "explain-sql") {
     std::vector<llvm::StringRef> Args(argv + 2, argv + argc);
     return ::dbrace::sqlfacts::explainSqlMain(Args, llvm::outs(), llvm::errs());

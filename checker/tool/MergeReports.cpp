@@ -216,18 +216,21 @@ bool parseArgs(llvm::ArrayRef<llvm::StringRef> Args,
     if (Take("--output", "-o", Output) || Take("-output", "", Output) ||
         Take("--source-root", "", Root) || Take("-source-root", "", Root))
       continue;
-    if (A.starts_with("-o") && A.size() > 2) {
-      Output = A.drop_front(2).str();
+    if (A.starts_with("-o") && A.size() > 2 && !A.starts_with("-output")) {
+      llvm::StringRef File = A.drop_front(2);
+      File.consume_front("=");
+      Output = File.str();
       continue;
     }
     if (A.starts_with("-") && A != "-") {
-      Err << "dbrace: error: merge: unknown option '" << A << "'\n" << Usage;
+      Err << "dbrace: error: merge: unknown option '" << A
+          << "' (see dbrace merge --help)\n";
       return false;
     }
     Paths.push_back(A.str());
   }
   if (Paths.empty()) {
-    Err << "dbrace: error: merge: no input reports\n" << Usage;
+    Err << "dbrace: error: merge: no input reports (see dbrace merge --help)\n";
     return false;
   }
   return true;

@@ -10,11 +10,13 @@
 
 #include "AnalysisCache.h"
 #include "Baseline.h"
+#include "CheckCatalog.h"
 #include "CompilationSetup.h"
 #include "DriverError.h"
 #include "DriverOptions.h"
 #include "ErrorMerge.h"
 #include "JsonReport.h"
+#include "MergeReports.h"
 #include "ParallelRunner.h"
 #include "SarifReport.h"
 #include "SourcePositions.h"
@@ -51,6 +53,12 @@ int listRules(const DriverOptions &Opts) {
     llvm::outs() << L.Library << "\t" << ::dbrace::sqlfacts::dialectName(L.Dialect)
                  << "\t" << L.Calls.size() << " calls, " << L.Types.size()
                  << " types\t" << L.SourcePath << "\n";
+  return ExitClean;
+}
+
+int listChecks() {
+  for (const CheckInfo &C : dbraceChecks())
+    llvm::outs() << C.Name << "\t" << C.Summary << "\n";
   return ExitClean;
 }
 
@@ -208,8 +216,14 @@ std::vector<DriverError> takeConfigErrors(std::vector<ClangTidyError> &Errors) {
 int run(DriverOptions &Opts) {
   if (Opts.ListRules)
     return listRules(Opts);
+  if (Opts.ListChecks)
+    return listChecks();
 
   std::vector<DriverError> Problems;
+  if (Opts.Shard && !Opts.WriteBaseline.empty())
+    Problems.push_back(DriverError::configuration(
+        "--write-baseline records every finding; it cannot be combined with "
+        "--shard"));
   if (Opts.Fix && !Opts.WriteBaseline.empty())
     Problems.push_back(DriverError::configuration(
         "--write-baseline records findings; it cannot be combined with --fix"));
@@ -221,6 +235,8 @@ int run(DriverOptions &Opts) {
                             : fail(Opts, Problems);
   std::optional<Baseline> Accepted = loadBaseline(Opts, Problems);
   CompilationSetup Setup = loadCompilations(Opts, Problems);
+  if (Opts.Shard)
+    Setup.Files = selectShard(Setup.Files, Opts.SourceRoot, *Opts.Shard);
   if (Problems.empty()) {
     TidyConfigInput Config{Defaults, Overrides,
                            Opts.Checks.empty() ? "--config" : "--checks"};
@@ -313,7 +329,8 @@ int run(DriverOptions &Opts) {
                    << "': " << EC.message() << "\n";
       return ExitError;
     }
-    exportReplacements(Setup.Files.front(), Errors, OS);
+    exportReplacements(Setup.Files.empty() ? "" : Setup.Files.front(), Errors,
+                       OS);
   }
 
   printHints(Hints);
@@ -325,7 +342,8 @@ int run(DriverOptions &Opts) {
       llvm::errs() << Baselined << " "
                    << plural(Baselined, "finding", "findings")
                    << " matched the baseline";
-      if (unsigned Stale = Accepted->unused())
+      // A shard sees only its files: the others' entries are not stale.
+      if (unsigned Stale = Opts.Shard ? 0 : Accepted->unused())
         llvm::errs() << "; " << Stale << " baseline "
                      << plural(Stale, "entry matches", "entries match")
                      << " nothing (fixed? rewrite it with --write-baseline)";
@@ -342,6 +360,10 @@ int run(DriverOptions &Opts) {
 
 int main(int argc, const char **argv) {
   llvm::InitLLVM Init(argc, argv);
+  if (argc >= 2 && llvm::StringRef(argv[1]) == "merge") {
+    std::vector<llvm::StringRef> Args(argv + 2, argv + argc);
+    return mergeMain(Args, llvm::outs(), llvm::errs());
+  }
   if (argc >= 2 && llvm::StringRef(argv[1]) == "explain-sql") {
     std::vector<llvm::StringRef> Args(argv + 2, argv + argc);
     return ::dbrace::sqlfacts::explainSqlMain(Args, llvm::outs(), llvm::errs());

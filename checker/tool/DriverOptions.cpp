@@ -58,6 +58,10 @@ cl::list<std::string> Rules("rules",
 cl::opt<bool> ListRules("list-rules",
                         cl::desc("Print the rules files loaded and exit"),
                         cl::cat(DbraceCategory));
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("Print each check's name and summary, and "
+                                  "exit"),
+                         cl::cat(DbraceCategory));
 cl::opt<bool> DumpConfig(
     "dump-config",
     cl::desc("Print the configuration in effect for the first file (or the "
@@ -95,7 +99,8 @@ cl::opt<std::string> SourceRoot(
     cl::value_desc("dir"), cl::cat(DbraceCategory));
 cl::opt<std::string> DocsUrl(
     "docs-url",
-    cl::desc("Base of the check pages that SARIF rules link to"),
+    cl::desc("Base of the check pages that SARIF rules link to "
+             "(<url><check>.md; default: the pages installed beside dbrace)"),
     cl::init(DBRACE_DOCS_URL), cl::value_desc("url"), cl::cat(DbraceCategory));
 
 // Baselines.
@@ -109,6 +114,12 @@ cl::opt<std::string> WriteBaseline(
     cl::value_desc("file"), cl::cat(DbraceCategory));
 
 // Running.
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyse only the K-th of N parts of the files (sorted by path "
+             "relative to --source-root), for CI matrices; join the reports "
+             "with `dbrace merge`"),
+    cl::value_desc("K/N"), cl::cat(DbraceCategory));
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Files analysed at once (default: one per "
                                 "core)"),
@@ -125,7 +136,8 @@ const char Overview[] =
     "dbrace finds read-check-write races in C++ database code.\n\n"
     "  dbrace [options] <files...> -- <compiler args>\n"
     "  dbrace -p <build-dir> [files...]\n"
-    "  dbrace explain-sql [--dialect=postgresql|sqlite|mysql] 'SQL'\n\n"
+    "  dbrace explain-sql [--dialect=postgresql|sqlite|mysql] 'SQL'\n"
+    "  dbrace merge <report>... [-o <file>] [--source-root=<dir>]\n\n"
     "Exit status: 0 clean, 1 findings, 2 usage, configuration or input "
     "errors.\n";
 
@@ -166,6 +178,7 @@ std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
   Opts.HeaderFilter = HeaderFilter;
   Opts.Rules.assign(Rules.begin(), Rules.end());
   Opts.ListRules = ListRules;
+  Opts.ListChecks = ListChecks;
   Opts.DumpConfig = DumpConfig;
   Opts.Fix = Fix;
   Opts.ExportFixes = ExportFixes;
@@ -174,6 +187,14 @@ std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
   Opts.DocsUrl = DocsUrl;
   Opts.Baseline = Baseline;
   Opts.WriteBaseline = WriteBaseline;
+  if (Shard.getNumOccurrences()) {
+    Opts.Shard = parseShard(Shard);
+    if (!Opts.Shard) {
+      Errs << "dbrace: error: --shard=" << Shard
+           << ": expected K/N with 1 <= K <= N\n";
+      return std::nullopt;
+    }
+  }
   Opts.Jobs = Jobs;
   Opts.Progress = Progress;
   Opts.Quiet = Quiet;

@@ -8,6 +8,7 @@
 #ifndef DBRACE_TOOL_DRIVEROPTIONS_H
 #define DBRACE_TOOL_DRIVEROPTIONS_H
 
+#include "Shard.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
@@ -29,6 +30,7 @@ struct DriverOptions {
   std::string Checks, Config, HeaderFilter;
   std::vector<std::string> Rules;
   bool ListRules = false;
+  bool ListChecks = false;
   bool DumpConfig = false;
 
   bool Fix = false;
@@ -41,6 +43,7 @@ struct DriverOptions {
 
   std::string Baseline, WriteBaseline;
 
+  std::optional<ShardSpec> Shard; ///< `--shard=K/N`: only that part of the files.
   unsigned Jobs = 0; ///< 0: one per core.
   bool Progress = false;
   bool Quiet = false;

@@ -2,13 +2,23 @@
 
 #include "JsonReport.h"
 #include "Baseline.h"
-#include "llvm/Support/JSON.h"
+#include "llvm/ADT/STLExtras.h"
 
 using clang::tidy::ClangTidyError;
 using clang::tooling::DiagnosticMessage;
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
 
 namespace dbrace::tool {
 namespace {
+
+/// The order of the keys in every object of the report (a finding, a note,
+/// a fix), most important first; JSON objects have none of their own.
+const char *const KeyOrder[] = {
+    "check",  "level",  "file",        "line",    "column",
+    "endLine", "endColumn", "offset",  "length",  "replacement",
+    "message", "notes", "fixes",       "fingerprint"};
 
 const char *levelName(clang::tooling::Diagnostic::Level L) {
   switch (L) {
@@ -22,60 +32,87 @@ const char *levelName(clang::tooling::Diagnostic::Level L) {
   return "warning";
 }
 
-void place(llvm::json::OStream &J, SourcePositions &Sources,
-           llvm::StringRef File, unsigned Offset) {
+void place(Object &O, SourcePositions &Sources, llvm::StringRef File,
+           unsigned Offset) {
   Position P = Sources.position(File, Offset);
-  J.attribute("file", Sources.displayPath(File));
-  J.attribute("line", P.Line);
-  J.attribute("column", P.Column);
+  O["file"] = Sources.displayPath(File);
+  O["line"] = P.Line;
+  O["column"] = P.Column;
 }
 
-void fixes(llvm::json::OStream &J, SourcePositions &Sources,
-           const DiagnosticMessage &M) {
-  J.attributeArray("fixes", [&] {
-    for (const auto &FileAndReplacements : M.Fix)
-      for (const clang::tooling::Replacement &R : FileAndReplacements.second) {
-        Position End =
-            Sources.position(R.getFilePath(), R.getOffset() + R.getLength());
-        J.object([&] {
-          place(J, Sources, R.getFilePath(), R.getOffset());
-          J.attribute("endLine", End.Line);
-          J.attribute("endColumn", End.Column);
-          J.attribute("offset", R.getOffset());
-          J.attribute("length", R.getLength());
-          J.attribute("replacement", R.getReplacementText());
-        });
-      }
-  });
+Array fixes(SourcePositions &Sources, const DiagnosticMessage &M) {
+  Array Out;
+  for (const auto &FileAndReplacements : M.Fix)
+    for (const clang::tooling::Replacement &R : FileAndReplacements.second) {
+      Position End =
+          Sources.position(R.getFilePath(), R.getOffset() + R.getLength());
+      Object Fix;
+      place(Fix, Sources, R.getFilePath(), R.getOffset());
+      Fix["endLine"] = End.Line;
+      Fix["endColumn"] = End.Column;
+      Fix["offset"] = R.getOffset();
+      Fix["length"] = R.getLength();
+      Fix["replacement"] = R.getReplacementText();
+      Out.push_back(std::move(Fix));
+    }
+  return Out;
+}
+
+void write(llvm::json::OStream &J, const Value &V) {
+  if (const Object *O = V.getAsObject()) {
+    std::vector<llvm::StringRef> Keys;
+    for (const auto &KV : *O)
+      Keys.push_back(KV.first);
+    auto Rank = [](llvm::StringRef K) {
+      return llvm::find(KeyOrder, K) - std::begin(KeyOrder);
+    };
+    llvm::sort(Keys, [&](llvm::StringRef A, llvm::StringRef B) {
+      return std::make_pair(Rank(A), A) < std::make_pair(Rank(B), B);
+    });
+    J.object([&] {
+      for (llvm::StringRef K : Keys)
+        J.attributeBegin(K), write(J, *O->get(K)), J.attributeEnd();
+    });
+  } else if (const Array *A = V.getAsArray()) {
+    J.array([&] {
+      for (const Value &E : *A)
+        write(J, E);
+    });
+  } else {
+    J.value(V);
+  }
 }
 
 } // namespace
 
+void writeJsonDiagnostics(const Array &Diagnostics, llvm::raw_ostream &OS) {
+  llvm::json::OStream J(OS, /*IndentSize=*/2);
+  write(J, Value(Array(Diagnostics)));
+  OS << "\n";
+}
+
 void writeJsonReport(const std::vector<ClangTidyError> &Errors,
                      SourcePositions &Sources, llvm::raw_ostream &OS) {
-  llvm::json::OStream J(OS, /*IndentSize=*/2);
-  J.array([&] {
-    for (const ClangTidyError &E : Errors)
-      J.object([&] {
-        J.attribute("check", E.DiagnosticName);
-        J.attribute("level", levelName(E.DiagLevel));
-        // A configuration error may have no place; its message names it.
-        if (!E.Message.FilePath.empty())
-          place(J, Sources, E.Message.FilePath, E.Message.FileOffset);
-        J.attribute("message", E.Message.Message);
-        J.attributeArray("notes", [&] {
-          for (const DiagnosticMessage &N : E.Notes)
-            J.object([&] {
-              place(J, Sources, N.FilePath, N.FileOffset);
-              J.attribute("message", N.Message);
-            });
-        });
-        fixes(J, Sources, E.Message);
-        if (isFinding(E))
-          J.attribute("fingerprint", findingFingerprint(E, Sources));
-      });
-  });
-  OS << "\n";
+  Array Diagnostics;
+  for (const ClangTidyError &E : Errors) {
+    Object D{{"check", E.DiagnosticName}, {"level", levelName(E.DiagLevel)}};
+    // A configuration error may have no place; its message names it.
+    if (!E.Message.FilePath.empty())
+      place(D, Sources, E.Message.FilePath, E.Message.FileOffset);
+    D["message"] = E.Message.Message;
+    Array Notes;
+    for (const DiagnosticMessage &N : E.Notes) {
+      Object Note{{"message", N.Message}};
+      place(Note, Sources, N.FilePath, N.FileOffset);
+      Notes.push_back(std::move(Note));
+    }
+    D["notes"] = std::move(Notes);
+    D["fixes"] = fixes(Sources, E.Message);
+    if (isFinding(E))
+      D["fingerprint"] = findingFingerprint(E, Sources);
+    Diagnostics.push_back(std::move(D));
+  }
+  writeJsonDiagnostics(Diagnostics, OS);
 }
 
 } // namespace dbrace::tool

@@ -12,6 +12,7 @@
 
 #include "SourcePositions.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 #include <vector>
 
@@ -19,6 +20,11 @@ namespace dbrace::tool {
 
 void writeJsonReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
                      SourcePositions &Sources, llvm::raw_ostream &OS);
+
+/// Writes diagnostics already in the report's shape (as `dbrace merge`
+/// reads them back), with each object's keys in the report's order.
+void writeJsonDiagnostics(const llvm::json::Array &Diagnostics,
+                          llvm::raw_ostream &OS);
 
 } // namespace dbrace::tool
 

@@ -3,7 +3,11 @@
 #include "SarifReport.h"
 #include "Baseline.h"
 #include "CheckCatalog.h"
+#include "CodeScanningHash.h"
+#include "clang/Basic/LangOptions.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
@@ -30,6 +34,55 @@ std::string uriPath(llvm::StringRef Path) {
   return Out;
 }
 
+/// A message string of SARIF: literal brackets are escaped, so that only
+/// embedded links are links.
+std::string sarifText(llvm::StringRef Text) {
+  std::string Out;
+  for (char C : Text) {
+    if (C == '[' || C == ']')
+      Out += '\\';
+    Out += C;
+  }
+  return Out;
+}
+
+/// The bytes of the expression head at \p Offset, which is what a
+/// diagnostic's caret points at: a name, or names joined by `.`, `->` or
+/// `::` (`w.exec_params`), else the one token there. Findings carry a
+/// place, not a range; this gives the region an end a viewer can
+/// highlight.
+unsigned headLength(llvm::StringRef Text, unsigned Offset) {
+  if (Offset >= Text.size())
+    return 0;
+  // The lexer wants a null-terminated buffer; a head is short.
+  std::string Slice = Text.substr(Offset, 4096).str();
+  clang::LangOptions Lang;
+  Lang.CPlusPlus = Lang.CPlusPlus11 = Lang.CPlusPlus14 = Lang.CPlusPlus17 = 1;
+  clang::SourceLocation Start = clang::SourceLocation::getFromRawEncoding(1);
+  clang::Lexer Lex(Start, Lang, Slice.data(), Slice.data(),
+                   Slice.data() + Slice.size());
+  auto EndOf = [&](const clang::Token &Tok) {
+    return Tok.getLocation().getRawEncoding() - Start.getRawEncoding() +
+           Tok.getLength();
+  };
+  clang::Token Tok;
+  Lex.LexFromRawLexer(Tok);
+  unsigned End = std::max(1u, EndOf(Tok));
+  while (Tok.is(clang::tok::raw_identifier)) {
+    clang::Token Joint, Name;
+    Lex.LexFromRawLexer(Joint);
+    if (!Joint.isOneOf(clang::tok::period, clang::tok::arrow,
+                       clang::tok::coloncolon))
+      break;
+    Lex.LexFromRawLexer(Name);
+    if (!Name.is(clang::tok::raw_identifier))
+      break;
+    End = EndOf(Name);
+    Tok = Name;
+  }
+  return std::min<size_t>(End, Text.size() - Offset);
+}
+
 class SarifBuilder {
 public:
   SarifBuilder(SourcePositions &Sources) : Sources(Sources) {}
@@ -45,18 +98,44 @@ public:
     Position P = Sources.position(File, Offset);
     if (P.Line == 0)
       return Object{};
-    return Object{{"startLine", P.Line}, {"startColumn", P.CharColumn}};
+    Position End = Sources.position(
+        File, Offset + headLength(Sources.contents(File), Offset));
+    return Object{{"startLine", P.Line},
+                  {"startColumn", P.CharColumn},
+                  {"endLine", End.Line},
+                  {"endColumn", End.CharColumn}};
   }
 
+  /// A place with no file (clang-tidy's note on a refused fix) has only
+  /// its message.
   Value location(const DiagnosticMessage &M, bool WithMessage) {
-    Object Physical{{"artifactLocation", artifact(M.FilePath)}};
-    Object Region = std::move(*region(M.FilePath, M.FileOffset).getAsObject());
-    if (!Region.empty())
-      Physical["region"] = std::move(Region);
-    Object L{{"physicalLocation", std::move(Physical)}};
+    Object L;
+    if (!M.FilePath.empty()) {
+      Object Physical{{"artifactLocation", artifact(M.FilePath)}};
+      Object Region =
+          std::move(*region(M.FilePath, M.FileOffset).getAsObject());
+      if (!Region.empty())
+        Physical["region"] = std::move(Region);
+      L["physicalLocation"] = std::move(Physical);
+    }
     if (WithMessage)
-      L["message"] = Object{{"text", M.Message}};
+      L["message"] = Object{{"text", sarifText(M.Message)}};
     return L;
+  }
+
+  /// What code scanning itself computes for the line of \p M, so that it
+  /// tracks the result as it would any other; empty if the file is gone.
+  std::string lineHash(const DiagnosticMessage &M) {
+    Position P = Sources.position(M.FilePath, M.FileOffset);
+    if (P.Line == 0)
+      return {};
+    auto It = LineHashes.find(M.FilePath);
+    if (It == LineHashes.end())
+      It = LineHashes
+               .try_emplace(M.FilePath, codeScanningLineHashes(
+                                            Sources.contents(M.FilePath)))
+               .first;
+    return P.Line <= It->second.size() ? It->second[P.Line - 1] : "";
   }
 
   /// The warning and its notes in the order they happen in straight-line
@@ -110,7 +189,22 @@ public:
 
 private:
   SourcePositions &Sources;
+  llvm::StringMap<std::vector<std::string>> LineHashes;
 };
+
+/// The page a rule links to: under \p DocsUrl if given, else the page
+/// installed beside the binary, if it is there.
+std::string helpUri(const std::string &DocsUrl, llvm::StringRef Check) {
+  if (!DocsUrl.empty())
+    return DocsUrl + Check.str() + ".md";
+  std::string Dir = installedPagesDirectory();
+  if (Dir.empty())
+    return {};
+  std::string Page = Dir + Check.str() + ".md";
+  if (!llvm::sys::fs::is_regular_file(Page))
+    return {};
+  return "file://" + uriPath(Page);
+}
 
 } // namespace
 
@@ -123,10 +217,15 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
   for (const CheckInfo &C : Checks) {
     Object Rule{{"id", C.Name},
                 {"defaultConfiguration", Object{{"level", "warning"}}}};
-    if (!C.Summary.empty())
+    if (!C.Summary.empty()) {
       Rule["shortDescription"] = Object{{"text", C.Summary}};
-    if (!Options.DocsUrl.empty())
-      Rule["helpUri"] = Options.DocsUrl + C.Name + ".md";
+      Rule["fullDescription"] = Object{{"text", C.Description}};
+      Rule["help"] =
+          Object{{"text", C.Page.str()}, {"markdown", C.Page.str()}};
+    }
+    std::string Uri = helpUri(Options.DocsUrl, C.Name);
+    if (!Uri.empty())
+      Rule["helpUri"] = std::move(Uri);
     Rules.push_back(std::move(Rule));
   }
 
@@ -134,16 +233,23 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
   for (const ClangTidyError &E : Errors) {
     if (E.DiagLevel == clang::tooling::Diagnostic::Error && !isFinding(E)) {
       Object N{{"level", "error"},
-               {"message", Object{{"text", E.Message.Message}}},
+               {"message", Object{{"text", sarifText(E.Message.Message)}}},
                {"descriptor", Object{{"id", E.DiagnosticName}}}};
       if (!E.Message.FilePath.empty())
         N["locations"] = Array{B.location(E.Message, /*WithMessage=*/false)};
       Notifications.push_back(std::move(N));
       continue;
     }
+    // Code scanning shows a related location only where the message
+    // links it: each note is linked by its id, in the notes' order.
+    std::string Text = sarifText(E.Message.Message);
+    for (size_t I = 0; I < E.Notes.size(); ++I)
+      Text += (I == 0 ? " ([" : "; [") + sarifText(E.Notes[I].Message) +
+              "](" + std::to_string(I + 1) + ")" +
+              (I + 1 == E.Notes.size() ? ")" : "");
     Object R{{"ruleId", E.DiagnosticName},
              {"level", "warning"},
-             {"message", Object{{"text", E.Message.Message}}},
+             {"message", Object{{"text", std::move(Text)}}},
              {"locations", Array{B.location(E.Message, /*WithMessage=*/false)}}};
     auto Rule = llvm::find_if(
         Checks, [&](const CheckInfo &C) { return C.Name == E.DiagnosticName; });
@@ -161,8 +267,14 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
     }
     if (!E.Message.Fix.empty())
       R["fixes"] = Array{B.fix(E.Message)};
-    if (isFinding(E))
-      R["partialFingerprints"] = Object{{"dbraceFinding/v1", findingFingerprint(E, Sources)}};
+    if (isFinding(E)) {
+      Object Fingerprints{
+          {"dbraceFinding/v1", findingFingerprint(E, Sources)}};
+      std::string LineHash = B.lineHash(E.Message);
+      if (!LineHash.empty())
+        Fingerprints["primaryLocationLineHash"] = std::move(LineHash);
+      R["partialFingerprints"] = std::move(Fingerprints);
+    }
     Results.push_back(std::move(R));
   }
 

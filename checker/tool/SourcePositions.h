@@ -30,6 +30,8 @@ public:
   Position position(llvm::StringRef File, unsigned Offset);
   /// The text of the line holding \p Offset, without its line break.
   llvm::StringRef lineText(llvm::StringRef File, unsigned Offset);
+  /// The file's bytes as on disk; empty when it cannot be read.
+  llvm::StringRef contents(llvm::StringRef File) { return text(File); }
   /// Relative to the root with '/' separators when below it, else as is.
   std::string displayPath(llvm::StringRef File) const;
   /// Whether displayPath() is relative to the root.

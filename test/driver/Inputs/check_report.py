@@ -87,7 +87,7 @@ def check_sarif(doc):
     if ids != CHECKS:
         sys.exit("driver.rules: expected %s, got %s" % (CHECKS, ids))
     for r in rules:
-        if not need(r, "helpUri", str, r["id"]).endswith("docs/checks/%s.md" % r["id"]):
+        if not need(r, "helpUri", str, r["id"]).endswith("/checks/%s.md" % r["id"]):
             sys.exit("%s: helpUri %s" % (r["id"], r["helpUri"]))
         need(need(r, "shortDescription", dict, r["id"]), "text", str, r["id"])
     print("rules %s" % " ".join(ids))

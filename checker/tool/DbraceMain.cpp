@@ -10,11 +10,13 @@
 
 #include "AnalysisCache.h"
 #include "Baseline.h"
+#include "ChangedLines.h"
 #include "CompilationSetup.h"
 #include "DriverOptions.h"
 #include "ErrorMerge.h"
 #include "JsonReport.h"
 #include "ParallelRunner.h"
+#include "RulesFilesConfig.h"
 #include "SarifReport.h"
 #include "SourcePositions.h"
 #include "TextReport.h"
@@ -22,13 +24,15 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang::tidy;
-using namespace dbrace::tool;
+using namespace ::dbrace::tool;
+namespace rulesconfig = clang::tidy::dbrace;
 
 extern volatile int DbraceModuleAnchorSource;
 [[maybe_unused]] static int DbraceModuleAnchorDestination =
@@ -37,20 +41,6 @@ extern volatile int DbraceModuleAnchorSource;
 namespace {
 
 constexpr int ExitClean = 0, ExitFindings = 1, ExitError = 2;
-
-int listRules(const DriverOptions &Opts) {
-  ::dbrace::ApiModel Model;
-  std::string Error;
-  if (!::dbrace::loadModel(Opts.Rules, Model, Error)) {
-    llvm::errs() << Error << "\n";
-    return ExitError;
-  }
-  for (const ::dbrace::LibraryRules &L : Model.libraries())
-    llvm::outs() << L.Library << "\t" << ::dbrace::sqlfacts::dialectName(L.Dialect)
-                 << "\t" << L.Calls.size() << " calls, " << L.Types.size()
-                 << " types\t" << L.SourcePath << "\n";
-  return ExitClean;
-}
 
 /// clang-tidy options: all dbrace checks unless told otherwise; the command
 /// line overrides `.clang-tidy` files, as in clang-tidy.
@@ -65,6 +55,7 @@ bool buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
   if (!Opts.Rules.empty())
     Overrides.CheckOptions["RulesFiles"] =
         ClangTidyOptions::ClangTidyValue(llvm::join(Opts.Rules, ";"));
+  rulesconfig::anchorRulesFiles(Overrides.CheckOptions, rulesconfig::launchDirectory());
   if (Opts.Config.empty())
     return true;
   auto Parsed =
@@ -75,6 +66,103 @@ bool buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
     return false;
   }
   Overrides = Overrides.merge(*Parsed, 0);
+  rulesconfig::anchorRulesFiles(Overrides.CheckOptions, rulesconfig::launchDirectory());
+  return true;
+}
+
+/// Where a rules file came from, for --list-rules and errors.
+std::string originOf(const rulesconfig::RulesFileEntry &Entry,
+                     const DriverOptions &Opts) {
+  if (Entry.ConfigFile.empty())
+    return Entry.Key == "RulesFiles" && !Opts.Rules.empty() ? "--rules"
+                                                            : "--config";
+  if (Entry.Key == "RulesFiles")
+    return Entry.ConfigFile;
+  return Entry.ConfigFile + " (" + Entry.Key + ")";
+}
+
+/// The user's rules files in effect for \p File, each readable; else
+/// says which is not, and why, and returns nothing.
+std::optional<std::vector<rulesconfig::RulesFileEntry>>
+userRulesFor(llvm::StringRef File, const DriverOptions &Opts,
+             FileOptionsProvider &Provider) {
+  std::vector<rulesconfig::RulesFileEntry> Entries = rulesconfig::allRulesFilesInEffect(
+      Provider.getOptions(File).CheckOptions, File);
+  for (const rulesconfig::RulesFileEntry &Entry : Entries)
+    if (std::string Error =
+            rulesconfig::unreadableRulesFile(Entry, originOf(Entry, Opts));
+        !Error.empty()) {
+      llvm::errs() << "dbrace: error: " << Error << "\n";
+      return std::nullopt;
+    }
+  return Entries;
+}
+
+/// Every rules file in effect for a file (default: the current directory),
+/// with where it comes from: built-in, --rules, --config or a .clang-tidy.
+int listRules(const DriverOptions &Opts, const ClangTidyOptions &Defaults,
+              const ClangTidyOptions &Overrides) {
+  llvm::SmallString<256> Path(Opts.Files.empty() ? "." : Opts.Files.front());
+  llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  // clang-tidy looks for a file's configuration from its folder up; a
+  // folder stands for the files in it.
+  if (llvm::sys::fs::is_directory(Path))
+    llvm::sys::path::append(Path, "-");
+  FileOptionsProvider Provider(ClangTidyGlobalOptions(), Defaults, Overrides);
+  auto Entries = userRulesFor(Path, Opts, Provider);
+  if (!Entries)
+    return ExitError;
+
+  auto Print = [](const ::dbrace::LibraryRules &L, llvm::StringRef Origin) {
+    llvm::outs() << L.Library << "\t"
+                 << ::dbrace::sqlfacts::dialectName(L.Dialect) << "\t"
+                 << L.Calls.size() << " calls, " << L.Types.size()
+                 << " types\t" << L.SourcePath << "\t" << Origin << "\n";
+  };
+  ::dbrace::ApiModel Builtin;
+  std::string Error;
+  if (!::dbrace::loadModel({}, Builtin, Error)) {
+    llvm::errs() << Error << "\n";
+    return ExitError;
+  }
+  for (const ::dbrace::LibraryRules &L : Builtin.libraries())
+    Print(L, "built-in");
+  for (const rulesconfig::RulesFileEntry &Entry : *Entries) {
+    ::dbrace::LibraryRules Rules;
+    if (!::dbrace::loadRulesFile(Entry.Path, Rules, Error)) {
+      llvm::errs() << Error << "\n";
+      return ExitError;
+    }
+    Print(Rules, originOf(Entry, Opts));
+  }
+  return ExitClean;
+}
+
+/// The rules files each `.clang-tidy` names, checked once up front as the
+/// command line's are, rather than as a warning in every file.
+bool checkConfiguredRules(const std::vector<std::string> &Files,
+                          const DriverOptions &Opts,
+                          const ClangTidyOptions &Defaults,
+                          const ClangTidyOptions &Overrides) {
+  FileOptionsProvider Provider(ClangTidyGlobalOptions(), Defaults, Overrides);
+  llvm::StringSet<> Folders;
+  for (const std::string &File : Files) {
+    // Files of one folder share their configuration.
+    if (!Folders.insert(llvm::sys::path::parent_path(File)).second)
+      continue;
+    auto Entries = userRulesFor(File, Opts, Provider);
+    if (!Entries)
+      return false;
+    ::dbrace::ModelOptions ModelOpts;
+    for (const rulesconfig::RulesFileEntry &Entry : *Entries)
+      ModelOpts.RulesFiles.push_back(Entry.Path);
+    std::string Error;
+    if (!::dbrace::sharedModel(ModelOpts, Error)) {
+      llvm::errs() << Error << "\n";
+      return false;
+    }
+  }
   return true;
 }
 
@@ -132,8 +220,11 @@ const char *plural(unsigned N, const char *One, const char *Many) {
 }
 
 int run(DriverOptions &Opts) {
-  if (Opts.ListRules)
-    return listRules(Opts);
+  if (!Opts.Diff.empty() && !Opts.WriteBaseline.empty()) {
+    llvm::errs() << "dbrace: error: --write-baseline records every finding; "
+                    "it cannot be combined with --diff\n";
+    return ExitError;
+  }
   if (Opts.Fix && !Opts.WriteBaseline.empty()) {
     llvm::errs() << "dbrace: error: --write-baseline records findings; it "
                     "cannot be combined with --fix\n";
@@ -143,7 +234,17 @@ int run(DriverOptions &Opts) {
   // Rules errors are configuration errors: report them once, up front.
   {
     ::dbrace::ModelOptions ModelOpts;
-    ModelOpts.RulesFiles = Opts.Rules;
+    for (const std::string &Written : Opts.Rules) {
+      llvm::SmallString<256> Path(Written);
+      llvm::sys::fs::make_absolute(rulesconfig::launchDirectory(), Path);
+      rulesconfig::RulesFileEntry Entry{Written, std::string(Path), "RulesFiles", ""};
+      if (std::string Error = rulesconfig::unreadableRulesFile(Entry, "--rules");
+          !Error.empty()) {
+        llvm::errs() << "dbrace: error: " << Error << "\n";
+        return ExitError;
+      }
+      ModelOpts.RulesFiles.push_back(Entry.Path);
+    }
     std::string Error;
     if (!::dbrace::sharedModel(ModelOpts, Error)) {
       llvm::errs() << Error << "\n";
@@ -156,6 +257,8 @@ int run(DriverOptions &Opts) {
     return ExitError;
   if (Opts.DumpConfig)
     return dumpConfig(Opts, Defaults, Overrides);
+  if (Opts.ListRules)
+    return listRules(Opts, Defaults, Overrides);
 
   std::string Error;
   CompilationSetup Setup = loadCompilations(Opts, Error);
@@ -163,6 +266,24 @@ int run(DriverOptions &Opts) {
     llvm::errs() << "dbrace: error: " << Error << "\n";
     return ExitError;
   }
+  std::optional<ChangedLines> Changed;
+  if (!Opts.Diff.empty()) {
+    llvm::Expected<ChangedLines> Loaded = ChangedLines::load(Opts.Diff);
+    if (!Loaded) {
+      llvm::errs() << "dbrace: error: " << llvm::toString(Loaded.takeError())
+                   << "\n";
+      return ExitError;
+    }
+    Changed = std::move(*Loaded);
+    Setup.Files = Changed->select(Setup.Files);
+    if (Setup.Files.empty()) {
+      if (!Opts.Quiet)
+        llvm::errs() << "dbrace: the change touches no file to analyse\n";
+      return ExitClean;
+    }
+  }
+  if (!checkConfiguredRules(Setup.Files, Opts, Defaults, Overrides))
+    return ExitError;
 
   std::optional<Baseline> Accepted;
   if (!Opts.Baseline.empty()) {
@@ -222,6 +343,8 @@ int run(DriverOptions &Opts) {
     return ExitClean;
   }
 
+  if (Changed)
+    Changed->filter(Errors, Sources);
   unsigned Baselined = Accepted ? Accepted->filter(Errors, Sources) : 0;
   unsigned Findings = llvm::count_if(Errors, isFinding);
 

@@ -108,6 +108,14 @@ cl::opt<std::string> WriteBaseline(
     cl::desc("Record the current findings in this file and exit 0"),
     cl::value_desc("file"), cl::cat(DbraceCategory));
 
+// Only what changed.
+cl::opt<std::string> Diff(
+    "diff",
+    cl::desc("Analyse only the files the change since this git revision "
+             "touches, and report only findings on its changed lines; '-' "
+             "reads a unified diff from stdin"),
+    cl::value_desc("git-ref|-"), cl::cat(DbraceCategory));
+
 // Running.
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Files analysed at once (default: one per "
@@ -174,6 +182,7 @@ std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
   Opts.DocsUrl = DocsUrl;
   Opts.Baseline = Baseline;
   Opts.WriteBaseline = WriteBaseline;
+  Opts.Diff = Diff;
   Opts.Jobs = Jobs;
   Opts.Progress = Progress;
   Opts.Quiet = Quiet;

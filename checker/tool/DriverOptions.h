@@ -40,6 +40,8 @@ struct DriverOptions {
   std::string DocsUrl;    ///< Where SARIF's helpUri points: <DocsUrl><check>.md.
 
   std::string Baseline, WriteBaseline;
+  /// `--diff`: a git revision, or `-` for a unified diff on stdin.
+  std::string Diff;
 
   unsigned Jobs = 0; ///< 0: one per core.
   bool Progress = false;

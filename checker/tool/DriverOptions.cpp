@@ -56,7 +56,9 @@ cl::list<std::string> Rules("rules",
                             cl::desc("A rules file of your own (repeatable)"),
                             cl::value_desc("file"), cl::cat(DbraceCategory));
 cl::opt<bool> ListRules("list-rules",
-                        cl::desc("Print the rules files loaded and exit"),
+                        cl::desc("Print every rules file in effect for the "
+                                 "first file (or the current directory), "
+                                 "with its origin, and exit"),
                         cl::cat(DbraceCategory));
 cl::opt<bool> DumpConfig(
     "dump-config",

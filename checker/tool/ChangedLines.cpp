@@ -2,6 +2,8 @@
 
 #include "ChangedLines.h"
 #include "Baseline.h"
+#include "clang/Tooling/DependencyScanning/DependencyScanningService.h"
+#include "clang/Tooling/DependencyScanning/DependencyScanningTool.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -144,17 +146,83 @@ const std::string &ChangedLines::canonical(llvm::StringRef Path) {
   return Canonical[Path] = std::string(Real);
 }
 
+/// The files a make-style dependency list names: `target: a.cpp b.h \`,
+/// with `\ ` for a space in a name.
+static std::vector<std::string> makeDependencies(llvm::StringRef Make) {
+  std::vector<std::string> Deps;
+  std::string Current;
+  bool SawTarget = false;
+  auto Flush = [&] {
+    if (!Current.empty() && SawTarget)
+      Deps.push_back(Current);
+    Current.clear();
+  };
+  for (size_t I = 0; I < Make.size(); ++I) {
+    char C = Make[I];
+    if (C == '\\' && I + 1 < Make.size() && Make[I + 1] == ' ') {
+      Current += ' ';
+      ++I;
+    } else if (C == '\\' && I + 1 < Make.size() && Make[I + 1] == '\n') {
+      Flush();
+      ++I;
+    } else if (C == ' ' || C == '\n' || C == '\t') {
+      Flush();
+    } else if (C == ':' && !SawTarget &&
+               (I + 1 == Make.size() || Make[I + 1] == ' ' ||
+                Make[I + 1] == '\n')) {
+      Current.clear();
+      SawTarget = true;
+    } else {
+      Current += C;
+    }
+  }
+  Flush();
+  return Deps;
+}
+
+bool ChangedLines::includesAny(
+    const std::string &File,
+    const clang::tooling::CompilationDatabase &Compilations,
+    const llvm::StringSet<> &Headers) {
+  std::vector<clang::tooling::CompileCommand> Commands =
+      Compilations.getCompileCommands(File);
+  if (Commands.empty())
+    return true;
+  static clang::tooling::dependencies::DependencyScanningService Service(
+      clang::tooling::dependencies::ScanningMode::DependencyDirectivesScan,
+      clang::tooling::dependencies::ScanningOutputFormat::Make);
+  clang::tooling::dependencies::DependencyScanningTool Tool(Service);
+  for (const clang::tooling::CompileCommand &Command : Commands) {
+    llvm::Expected<std::string> Make =
+        Tool.getDependencyFile(Command.CommandLine, Command.Directory);
+    if (!Make) {
+      // Better analysed for nothing than a race missed.
+      llvm::consumeError(Make.takeError());
+      return true;
+    }
+    for (const std::string &Dep : makeDependencies(*Make)) {
+      llvm::SmallString<256> Path(Dep);
+      llvm::sys::fs::make_absolute(Command.Directory, Path);
+      if (Headers.contains(canonical(Path)))
+        return true;
+    }
+  }
+  return false;
+}
+
 std::vector<std::string>
-ChangedLines::select(const std::vector<std::string> &Files) {
-  llvm::StringSet<> Units;
+ChangedLines::select(const std::vector<std::string> &Files,
+                     const clang::tooling::CompilationDatabase &Compilations) {
+  llvm::StringSet<> Units, Headers;
   for (const std::string &F : Files)
     Units.insert(canonical(F));
   for (const auto &Changed : Lines)
     if (!Units.contains(Changed.first) && isHeader(Changed.first))
-      return Files;
+      Headers.insert(Changed.first);
   std::vector<std::string> Touched;
   for (const std::string &F : Files)
-    if (Lines.count(canonical(F)))
+    if (Lines.count(canonical(F)) ||
+        (!Headers.empty() && includesAny(F, Compilations, Headers)))
       Touched.push_back(F);
   return Touched;
 }

@@ -13,7 +13,9 @@
 #include "SourcePositions.h"
 #include "UnifiedDiff.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include <map>
 #include <string>
 #include <vector>
@@ -27,9 +29,13 @@ public:
   /// that repository's top (or to the working directory outside one).
   static llvm::Expected<ChangedLines> load(llvm::StringRef Ref);
 
-  /// The files of \p Files (absolute) to analyse: those the change touches;
-  /// all of them when it changes a header, since any may include it.
-  std::vector<std::string> select(const std::vector<std::string> &Files);
+  /// The files of \p Files (absolute) to analyse: those the change touches,
+  /// and, when it changes a header, those that include it (after a scan of
+  /// their preprocessor directives, which is much cheaper than compiling
+  /// them; a file that cannot be scanned is kept).
+  std::vector<std::string>
+  select(const std::vector<std::string> &Files,
+         const clang::tooling::CompilationDatabase &Compilations);
 
   /// Drops the findings with no place on a changed line; other diagnostics
   /// (compiler and configuration errors) stay. Returns how many it dropped.
@@ -41,6 +47,9 @@ private:
   bool onChangedLine(llvm::StringRef File, unsigned Offset,
                      SourcePositions &Sources);
   const std::string &canonical(llvm::StringRef Path);
+  bool includesAny(const std::string &File,
+                   const clang::tooling::CompilationDatabase &Compilations,
+                   const llvm::StringSet<> &Headers);
 
   /// By canonical path: changed lines of every file the change keeps.
   std::map<std::string, std::vector<LineRange>> Lines;

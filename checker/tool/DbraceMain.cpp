@@ -275,7 +275,7 @@ int run(DriverOptions &Opts) {
       return ExitError;
     }
     Changed = std::move(*Loaded);
-    Setup.Files = Changed->select(Setup.Files);
+    Setup.Files = Changed->select(Setup.Files, *Setup.Compilations);
     if (Setup.Files.empty()) {
       if (!Opts.Quiet)
         llvm::errs() << "dbrace: the change touches no file to analyse\n";

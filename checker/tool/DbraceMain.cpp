@@ -237,6 +237,7 @@ int run(DriverOptions &Opts) {
     for (const std::string &Written : Opts.Rules) {
       llvm::SmallString<256> Path(Written);
       llvm::sys::fs::make_absolute(rulesconfig::launchDirectory(), Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
       rulesconfig::RulesFileEntry Entry{Written, std::string(Path), "RulesFiles", ""};
       if (std::string Error = rulesconfig::unreadableRulesFile(Entry, "--rules");
           !Error.empty()) {

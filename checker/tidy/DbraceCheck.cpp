@@ -1,6 +1,7 @@
 //===--- DbraceCheck.cpp - What the five dbrace checks share --------------===//
 
 #include "DbraceCheck.h"
+#include "RulesFilesConfig.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -54,7 +55,13 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Context)
     configurationDiag("invalid configuration value '%0' for option "
                       "'%1.AssumeSerializable'; expected a bool")
         << Serializable << Name;
-  ModelOpts.RulesFiles = splitList(RulesFiles);
+  // Relative to the `.clang-tidy` that names them, not to wherever
+  // clang-tidy happens to run the compile command.
+  RulesFileEntries = rulesFilesInEffect(Name, Context->getOptions().CheckOptions,
+                                        Context->getCurrentFile(),
+                                        Context->getCurrentBuildDirectory());
+  for (const RulesFileEntry &Entry : RulesFileEntries)
+    ModelOpts.RulesFiles.push_back(Entry.Path);
   ModelOpts.SlowCalls = splitList(SlowCalls);
   AnalyzerOpts.AssumeSerializable = AssumeSerializable;
   AnalyzerOpts.LockClause = LockClause;
@@ -72,7 +79,7 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Context)
                         "'mysql' or 'sqlite'")
           << Dialect << Name;
   }
-  OptionsKey = RulesFiles + "|" + Dialect + "|" + EntityMatching + "|" +
+  OptionsKey = llvm::join(ModelOpts.RulesFiles, ";") + "|" + Dialect + "|" + EntityMatching + "|" +
                (AssumeSerializable ? "1" : "0") + "|" + SlowCalls + "|" +
                LockClause;
 }
@@ -90,6 +97,11 @@ void DbraceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 const ::dbrace::ApiModel *DbraceCheck::model() {
   if (!ModelLoaded) {
     ModelLoaded = true;
+    for (const RulesFileEntry &Entry : RulesFileEntries)
+      if (std::string Error = unreadableRulesFile(Entry); !Error.empty()) {
+        configurationDiag("%0", DiagnosticIDs::Error) << Error;
+        return nullptr;
+      }
     std::string Error;
     Model = ::dbrace::sharedModel(ModelOpts, Error);
     if (!Model)

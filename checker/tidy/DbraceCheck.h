@@ -9,6 +9,7 @@
 #define DBRACE_TIDY_DBRACECHECK_H
 
 #include "AnalysisCache.h"
+#include "RulesFilesConfig.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace clang::tidy::dbrace {
@@ -35,6 +36,7 @@ private:
   std::string SlowCalls;
   std::string LockClause;
 
+  std::vector<RulesFileEntry> RulesFileEntries;
   ::dbrace::ModelOptions ModelOpts;
   ::dbrace::AnalyzerOptions AnalyzerOpts;
   std::string OptionsKey;

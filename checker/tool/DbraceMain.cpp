@@ -11,6 +11,7 @@
 #include "AnalysisCache.h"
 #include "Baseline.h"
 #include "CheckCatalog.h"
+#include "ChangedLines.h"
 #include "CompilationSetup.h"
 #include "DriverError.h"
 #include "DriverOptions.h"
@@ -18,6 +19,7 @@
 #include "JsonReport.h"
 #include "MergeReports.h"
 #include "ParallelRunner.h"
+#include "RulesFilesConfig.h"
 #include "SarifReport.h"
 #include "SourcePositions.h"
 #include "TextReport.h"
@@ -26,13 +28,15 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang::tidy;
-using namespace dbrace::tool;
+using namespace ::dbrace::tool;
+namespace rulesconfig = clang::tidy::dbrace;
 
 extern volatile int DbraceModuleAnchorSource;
 [[maybe_unused]] static int DbraceModuleAnchorDestination =
@@ -41,20 +45,6 @@ extern volatile int DbraceModuleAnchorSource;
 namespace {
 
 constexpr int ExitClean = 0, ExitFindings = 1, ExitError = 2;
-
-int listRules(const DriverOptions &Opts) {
-  ::dbrace::ApiModel Model;
-  std::string Error;
-  if (!::dbrace::loadModel(Opts.Rules, Model, Error)) {
-    llvm::errs() << Error << "\n";
-    return ExitError;
-  }
-  for (const ::dbrace::LibraryRules &L : Model.libraries())
-    llvm::outs() << L.Library << "\t" << ::dbrace::sqlfacts::dialectName(L.Dialect)
-                 << "\t" << L.Calls.size() << " calls, " << L.Types.size()
-                 << " types\t" << L.SourcePath << "\n";
-  return ExitClean;
-}
 
 int listChecks() {
   for (const CheckInfo &C : dbraceChecks())
@@ -76,6 +66,7 @@ void buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
   if (!Opts.Rules.empty())
     Overrides.CheckOptions["RulesFiles"] =
         ClangTidyOptions::ClangTidyValue(llvm::join(Opts.Rules, ";"));
+  rulesconfig::anchorRulesFiles(Overrides.CheckOptions, rulesconfig::launchDirectory());
   if (Opts.Config.empty())
     return;
   std::string Why;
@@ -95,6 +86,105 @@ void buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
     return;
   }
   Overrides = Overrides.merge(*Parsed, 0);
+  rulesconfig::anchorRulesFiles(Overrides.CheckOptions, rulesconfig::launchDirectory());
+}
+
+/// Where a rules file came from, for --list-rules and errors.
+std::string originOf(const rulesconfig::RulesFileEntry &Entry,
+                     const DriverOptions &Opts) {
+  if (Entry.ConfigFile.empty())
+    return Entry.Key == "RulesFiles" && !Opts.Rules.empty() ? "--rules"
+                                                            : "--config";
+  if (Entry.Key == "RulesFiles")
+    return Entry.ConfigFile;
+  return Entry.ConfigFile + " (" + Entry.Key + ")";
+}
+
+/// The user's rules files in effect for \p File, each readable; else
+/// says which is not, and why, and returns nothing.
+std::optional<std::vector<rulesconfig::RulesFileEntry>>
+userRulesFor(llvm::StringRef File, const DriverOptions &Opts,
+             FileOptionsProvider &Provider, std::string &Error) {
+  std::vector<rulesconfig::RulesFileEntry> Entries = rulesconfig::allRulesFilesInEffect(
+      Provider.getOptions(File).CheckOptions, File);
+  for (const rulesconfig::RulesFileEntry &Entry : Entries) {
+    Error = rulesconfig::unreadableRulesFile(Entry, originOf(Entry, Opts));
+    if (!Error.empty())
+      return std::nullopt;
+  }
+  return Entries;
+}
+
+/// Every rules file in effect for a file (default: the current directory),
+/// with where it comes from: built-in, --rules, --config or a .clang-tidy.
+int listRules(const DriverOptions &Opts, const ClangTidyOptions &Defaults,
+              const ClangTidyOptions &Overrides) {
+  llvm::SmallString<256> Path(Opts.Files.empty() ? "." : Opts.Files.front());
+  llvm::sys::fs::make_absolute(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  // clang-tidy looks for a file's configuration from its folder up; a
+  // folder stands for the files in it.
+  if (llvm::sys::fs::is_directory(Path))
+    llvm::sys::path::append(Path, "-");
+  FileOptionsProvider Provider(ClangTidyGlobalOptions(), Defaults, Overrides);
+  std::string Error;
+  auto Entries = userRulesFor(Path, Opts, Provider, Error);
+  if (!Entries) {
+    llvm::errs() << "dbrace: error: " << Error << "\n";
+    return ExitError;
+  }
+
+  auto Print = [](const ::dbrace::LibraryRules &L, llvm::StringRef Origin) {
+    llvm::outs() << L.Library << "\t"
+                 << ::dbrace::sqlfacts::dialectName(L.Dialect) << "\t"
+                 << L.Calls.size() << " calls, " << L.Types.size()
+                 << " types\t" << L.SourcePath << "\t" << Origin << "\n";
+  };
+  ::dbrace::ApiModel Builtin;
+  if (!::dbrace::loadModel({}, Builtin, Error)) {
+    llvm::errs() << Error << "\n";
+    return ExitError;
+  }
+  for (const ::dbrace::LibraryRules &L : Builtin.libraries())
+    Print(L, "built-in");
+  for (const rulesconfig::RulesFileEntry &Entry : *Entries) {
+    ::dbrace::LibraryRules Rules;
+    if (!::dbrace::loadRulesFile(Entry.Path, Rules, Error)) {
+      llvm::errs() << Error << "\n";
+      return ExitError;
+    }
+    Print(Rules, originOf(Entry, Opts));
+  }
+  return ExitClean;
+}
+
+/// The rules files each `.clang-tidy` names, checked once up front as the
+/// command line's are, rather than as a warning in every file.
+void checkConfiguredRules(const std::vector<std::string> &Files,
+                          const DriverOptions &Opts,
+                          const ClangTidyOptions &Defaults,
+                          const ClangTidyOptions &Overrides,
+                          std::vector<DriverError> &Errors) {
+  FileOptionsProvider Provider(ClangTidyGlobalOptions(), Defaults, Overrides);
+  llvm::StringSet<> Folders;
+  for (const std::string &File : Files) {
+    // Files of one folder share their configuration.
+    if (!Folders.insert(llvm::sys::path::parent_path(File)).second)
+      continue;
+    std::string Error;
+    auto Entries = userRulesFor(File, Opts, Provider, Error);
+    if (!Entries) {
+      Errors.push_back(DriverError::configuration(Error));
+      return;
+    }
+    ::dbrace::ModelOptions ModelOpts;
+    for (const rulesconfig::RulesFileEntry &Entry : *Entries)
+      ModelOpts.RulesFiles.push_back(Entry.Path);
+    if (!::dbrace::sharedModel(ModelOpts, Error)) {
+      Errors.push_back(DriverError::fromText(Error));
+      return;
+    }
+  }
 }
 
 /// As clang-tidy's --dump-config: the options in effect, every check's
@@ -173,7 +263,18 @@ int fail(const DriverOptions &Opts, const std::vector<DriverError> &Errors) {
 /// per file and check.
 void checkRules(const DriverOptions &Opts, std::vector<DriverError> &Errors) {
   ::dbrace::ModelOptions ModelOpts;
-  ModelOpts.RulesFiles = Opts.Rules;
+  for (const std::string &Written : Opts.Rules) {
+    llvm::SmallString<256> Path(Written);
+    llvm::sys::fs::make_absolute(rulesconfig::launchDirectory(), Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    rulesconfig::RulesFileEntry Entry{Written, std::string(Path), "RulesFiles", ""};
+    if (std::string Error = rulesconfig::unreadableRulesFile(Entry, "--rules");
+        !Error.empty()) {
+      Errors.push_back(DriverError::configuration(Error));
+      return;
+    }
+    ModelOpts.RulesFiles.push_back(Entry.Path);
+  }
   std::string Error;
   if (!::dbrace::sharedModel(ModelOpts, Error))
     Errors.push_back(DriverError::fromText(Error));
@@ -214,12 +315,16 @@ std::vector<DriverError> takeConfigErrors(std::vector<ClangTidyError> &Errors) {
 }
 
 int run(DriverOptions &Opts) {
-  if (Opts.ListRules)
-    return listRules(Opts);
+
   if (Opts.ListChecks)
     return listChecks();
 
   std::vector<DriverError> Problems;
+  std::optional<ChangedLines> Changed;
+  if (!Opts.Diff.empty() && !Opts.WriteBaseline.empty())
+    Problems.push_back(DriverError::configuration(
+        "--write-baseline records every finding; it cannot be combined with "
+        "--diff"));
   if (Opts.Shard && !Opts.WriteBaseline.empty())
     Problems.push_back(DriverError::configuration(
         "--write-baseline records every finding; it cannot be combined with "
@@ -233,10 +338,30 @@ int run(DriverOptions &Opts) {
   if (Opts.DumpConfig)
     return Problems.empty() ? dumpConfig(Opts, Defaults, Overrides)
                             : fail(Opts, Problems);
+  if (Opts.ListRules)
+    return Problems.empty() ? listRules(Opts, Defaults, Overrides)
+                            : fail(Opts, Problems);
   std::optional<Baseline> Accepted = loadBaseline(Opts, Problems);
   CompilationSetup Setup = loadCompilations(Opts, Problems);
   if (Opts.Shard)
     Setup.Files = selectShard(Setup.Files, Opts.SourceRoot, *Opts.Shard);
+  if (!Opts.Diff.empty() && Problems.empty()) {
+    llvm::Expected<ChangedLines> Loaded = ChangedLines::load(Opts.Diff);
+    if (!Loaded) {
+      Problems.push_back(
+          DriverError::configuration(llvm::toString(Loaded.takeError())));
+    } else {
+      Changed = std::move(*Loaded);
+      Setup.Files = Changed->select(Setup.Files, *Setup.Compilations);
+      if (Setup.Files.empty()) {
+        if (!Opts.Quiet)
+          llvm::errs() << "dbrace: the change touches no file to analyse\n";
+        return ExitClean;
+      }
+    }
+  }
+  if (Problems.empty())
+    checkConfiguredRules(Setup.Files, Opts, Defaults, Overrides, Problems);
   if (Problems.empty()) {
     TidyConfigInput Config{Defaults, Overrides,
                            Opts.Checks.empty() ? "--config" : "--checks"};
@@ -305,6 +430,8 @@ int run(DriverOptions &Opts) {
     return ExitClean;
   }
 
+  if (Changed)
+    Changed->filter(Errors, Sources);
   unsigned Baselined = Accepted ? Accepted->filter(Errors, Sources) : 0;
   unsigned Findings = llvm::count_if(Errors, isFinding);
 

@@ -56,7 +56,9 @@ cl::list<std::string> Rules("rules",
                             cl::desc("A rules file of your own (repeatable)"),
                             cl::value_desc("file"), cl::cat(DbraceCategory));
 cl::opt<bool> ListRules("list-rules",
-                        cl::desc("Print the rules files loaded and exit"),
+                        cl::desc("Print every rules file in effect for the "
+                                 "first file (or the current directory), "
+                                 "with its origin, and exit"),
                         cl::cat(DbraceCategory));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("Print each check's name and summary, and "
@@ -112,6 +114,14 @@ cl::opt<std::string> WriteBaseline(
     "write-baseline",
     cl::desc("Record the current findings in this file and exit 0"),
     cl::value_desc("file"), cl::cat(DbraceCategory));
+
+// Only what changed.
+cl::opt<std::string> Diff(
+    "diff",
+    cl::desc("Analyse only the files the change since this git revision "
+             "touches, and report only findings on its changed lines; '-' "
+             "reads a unified diff from stdin"),
+    cl::value_desc("git-ref|-"), cl::cat(DbraceCategory));
 
 // Running.
 cl::opt<std::string> Shard(
@@ -195,6 +205,7 @@ std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
       return std::nullopt;
     }
   }
+  Opts.Diff = Diff;
   Opts.Jobs = Jobs;
   Opts.Progress = Progress;
   Opts.Quiet = Quiet;

@@ -42,6 +42,8 @@ struct DriverOptions {
   std::string DocsUrl;    ///< Where SARIF's helpUri points: <DocsUrl><check>.md.
 
   std::string Baseline, WriteBaseline;
+  /// `--diff`: a git revision, or `-` for a unified diff on stdin.
+  std::string Diff;
 
   std::optional<ShardSpec> Shard; ///< `--shard=K/N`: only that part of the files.
   unsigned Jobs = 0; ///< 0: one per core.

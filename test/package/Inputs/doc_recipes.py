@@ -8,6 +8,10 @@ the same text:
   doc_recipes.py sh PAGE NAME             run it with sh -e in the current folder
   doc_recipes.py github PAGE NAME         run the GitHub Actions workflow's job
   doc_recipes.py gitlab PAGE NAME         run the GitLab CI job
+  doc_recipes.py hook PAGE NAME FILE...   run the pre-commit framework hook of a
+                                          .pre-commit-config.yaml block on FILEs
+  doc_recipes.py hook YAML ID FILE...     the same for hook ID of a
+                                          .pre-commit-hooks.yaml
 
 The CI jobs run here, in the current folder (the checked-out project), as a
 runner would: their `run:`/`script:` commands in order with the shell the
@@ -19,6 +23,7 @@ listed. `apt-get` is whatever the PATH has (the test puts a stand-in first).
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -152,8 +157,27 @@ def gitlab(text):
     return 0
 
 
+def hook(text, name, files):
+    """Run a pre-commit hook the way the framework does for `language: system`:
+    its entry, its args, then the files (here C++ files only: `types_or: [c++]`)."""
+    config = yaml.safe_load(text)
+    hooks = config if isinstance(config, list) else [
+        h for repo in config["repos"] for h in repo["hooks"]]
+    matching = [h for h in hooks if h["id"] == name] if isinstance(config, list) else hooks
+    (chosen,) = matching
+    if chosen.get("language") != "system" or chosen.get("types_or") != ["c++"]:
+        sys.exit("doc_recipes.py: hook %s: only language system, types_or [c++]" % chosen["id"])
+    command = shlex.split(chosen["entry"]) + chosen.get("args", []) + files
+    sys.stdout.flush()
+    return subprocess.run(command).returncode
+
+
 def main():
     command, page, name = sys.argv[1:4]
+    if command == "hook":
+        if page.endswith(".md"):
+            return hook(block(page, name), name, sys.argv[4:])
+        return hook(open(page).read(), name, sys.argv[4:])
     text = block(page, name)
     if command == "block":
         sys.stdout.write(text)

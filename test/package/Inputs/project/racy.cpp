@@ -1,0 +1,8 @@
+// Sells a seat: reads, checks and writes without a lock.
+#include <pqxx/pqxx>
+
+void book(pqxx::work &w, int event) {
+  pqxx::row r = w.exec_params1("SELECT seats FROM events WHERE id = $1", event);
+  if (r[0].as<int>() > 0)
+    w.exec_params("UPDATE events SET seats = seats - 1 WHERE id = $1", event);
+}

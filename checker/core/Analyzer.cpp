@@ -37,6 +37,29 @@ namespace {
 
 std::string quoted(llvm::StringRef S) { return ("'" + S + "'").str(); }
 
+/// What makes a check-then-insert safe, in statements \p D has: a unique
+/// constraint the insert defers to, or a lock taken before the check (SQLite
+/// has no row locks; its immediate transaction locks the database).
+std::string checkThenInsertAdvice(sqlfacts::Dialect D) {
+  llvm::StringRef Insert, Lock = "locking the parent row before the check";
+  switch (D) {
+  case sqlfacts::Dialect::PostgreSQL:
+    Insert = "'ON CONFLICT DO NOTHING'";
+    break;
+  case sqlfacts::Dialect::MySQL:
+    Insert = "'INSERT IGNORE' or 'ON DUPLICATE KEY UPDATE'";
+    break;
+  case sqlfacts::Dialect::SQLite:
+    Insert = "'INSERT OR IGNORE' or 'ON CONFLICT DO NOTHING'";
+    Lock = "'BEGIN IMMEDIATE' before the check";
+    break;
+  }
+  return ("a unique constraint with " + Insert +
+          " and a check of the affected rows, or " + Lock +
+          ", makes this safe")
+      .str();
+}
+
 llvm::StringRef writeVerb(sqlfacts::StatementKind K) {
   switch (K) {
   case sqlfacts::StatementKind::Insert:
@@ -698,11 +721,8 @@ private:
       if (const Stmt *Begin = before(*W).BeginAt)
         F.Notes.push_back({Begin->getBeginLoc(), "the transaction begins here"});
       if (Check == checks::CheckThenInsert)
-        F.Notes.push_back(
-            {Write.At->getBeginLoc(),
-             "a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR "
-             "IGNORE' and a check of the affected rows, or locking the parent "
-             "row before the check, makes this safe"});
+        F.Notes.push_back({Write.At->getBeginLoc(),
+                           checkThenInsertAdvice(dialectOf(Write))});
     }
     if (F.Fixes.empty() && !Fix.Note.empty()) {
       F.Notes.push_back({F.Loc, std::move(Fix.Note)});

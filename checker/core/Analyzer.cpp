@@ -614,10 +614,12 @@ private:
     return {};
   }
 
+  /// The configured clause where the read's dialect has it, else the rules'.
   std::string lockClause(const DbEvent &Read) const {
-    if (!Options.LockClause.empty() || !Read.Library)
+    if (!Options.LockClause.empty() &&
+        sqlfacts::isLockClause(Options.LockClause, dialectOf(Read)))
       return Options.LockClause;
-    return Read.Library->Fixes.LockClause;
+    return Read.Library ? Read.Library->Fixes.LockClause : "";
   }
 
   /// `BEGIN` becomes `BEGIN IMMEDIATE`; a transaction object without a mode

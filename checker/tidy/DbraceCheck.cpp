@@ -57,7 +57,6 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Context)
   ModelOpts.RulesFiles = splitList(RulesFiles);
   ModelOpts.SlowCalls = splitList(SlowCalls);
   AnalyzerOpts.AssumeSerializable = AssumeSerializable;
-  AnalyzerOpts.LockClause = LockClause;
   if (EntityMatching == "table")
     AnalyzerOpts.Matching = ::dbrace::EntityMatching::Table;
   else if (EntityMatching != "row")
@@ -72,9 +71,40 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Context)
                         "'mysql' or 'sqlite'")
           << Dialect << Name;
   }
+  if (acceptLockClause())
+    AnalyzerOpts.LockClause = StringRef(LockClause).trim().str();
   OptionsKey = RulesFiles + "|" + Dialect + "|" + EntityMatching + "|" +
                (AssumeSerializable ? "1" : "0") + "|" + SlowCalls + "|" +
                LockClause;
+}
+
+/// The clause goes into the program's SQL: one locking clause of the
+/// dialect given, or with `auto` of some dialect (each read takes it only
+/// where its own dialect has it), else a configuration error and the rules'.
+bool DbraceCheck::acceptLockClause() {
+  using ::dbrace::sqlfacts::Dialect;
+  using ::dbrace::sqlfacts::isLockClause;
+  if (StringRef(LockClause).trim().empty())
+    return false;
+  std::optional<Dialect> D = AnalyzerOpts.Dialect;
+  if (D ? isLockClause(LockClause, *D)
+        : isLockClause(LockClause, Dialect::PostgreSQL) ||
+              isLockClause(LockClause, Dialect::MySQL))
+    return true;
+  StringRef Expected =
+      !D || *D == Dialect::PostgreSQL
+          ? "one locking clause: 'FOR UPDATE', 'FOR NO KEY UPDATE', 'FOR "
+            "SHARE' or 'FOR KEY SHARE', optionally with 'OF' tables and "
+            "'NOWAIT' or 'SKIP LOCKED'"
+      : *D == Dialect::MySQL
+          ? "one MySQL locking clause: 'FOR UPDATE' or 'FOR SHARE', "
+            "optionally with 'OF' tables and 'NOWAIT' or 'SKIP LOCKED', or "
+            "'LOCK IN SHARE MODE'"
+          : "none: SQLite has no locking clause";
+  configurationDiag("invalid configuration value '%0' for option "
+                    "'%1.LockClause'; expected %2")
+      << LockClause << getID() << Expected;
+  return false;
 }
 
 void DbraceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

@@ -27,6 +27,7 @@ public:
 
 private:
   const ::dbrace::ApiModel *model();
+  bool acceptLockClause();
 
   std::string RulesFiles;
   std::string Dialect;

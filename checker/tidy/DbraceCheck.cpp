@@ -4,6 +4,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include <set>
 
 using namespace clang::ast_matchers;
 
@@ -18,6 +19,14 @@ std::vector<std::string> splitList(StringRef List) {
     if (!P.trim().empty())
       Out.push_back(P.trim().str());
   return Out;
+}
+
+/// The headers some check's fix-it included in this translation unit, by
+/// file: each is included once per file, whichever of the checks (each with
+/// an IncludeInserter of its own) needs it first.
+std::set<std::pair<unsigned, std::string>> &headersIncluded() {
+  static std::set<std::pair<unsigned, std::string>> Included;
+  return Included;
 }
 
 /// Diagnostic text is a format string: keep a literal `%` literal.
@@ -39,7 +48,10 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Context)
       EntityMatching(Options.getLocalOrGlobal("EntityMatching", "row")),
       AssumeSerializable(false),
       SlowCalls(Options.getLocalOrGlobal("SlowCalls", "")),
-      LockClause(Options.getLocalOrGlobal("LockClause", "")) {
+      LockClause(Options.getLocalOrGlobal("LockClause", "")),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {
   // Read as text: the bool overloads of OptionsView are mangled differently
   // by GCC and by the clang that built libclangTidy.
   StringRef Serializable =
@@ -115,6 +127,7 @@ void DbraceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 AssumeSerializable ? "true" : "false");
   Options.store(Opts, "SlowCalls", SlowCalls);
   Options.store(Opts, "LockClause", LockClause);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
 const ::dbrace::ApiModel *DbraceCheck::model() {
@@ -135,9 +148,11 @@ void DbraceCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
-void DbraceCheck::registerPPCallbacks(const SourceManager &, Preprocessor *,
+void DbraceCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
                                       Preprocessor *) {
   ::dbrace::AnalysisCache::startTranslationUnit();
+  headersIncluded().clear();
+  Inserter.registerPreprocessor(PP);
 }
 
 void DbraceCheck::check(const MatchFinder::MatchResult &Result) {
@@ -152,6 +167,16 @@ void DbraceCheck::check(const MatchFinder::MatchResult &Result) {
       DiagnosticBuilder Warning = diag(F.Loc, escapePercent(F.Message));
       for (const FixItHint &Fix : F.Fixes)
         Warning << Fix;
+      if (!F.Fixes.empty()) {
+        // The fix-its of one finding edit one function, so one file.
+        const SourceManager &SM = *Result.SourceManager;
+        FileID File = SM.getFileID(
+            SM.getFileLoc(F.Fixes.front().RemoveRange.getBegin()));
+        for (const std::string &Header : F.Headers)
+          if (headersIncluded().insert({File.getHashValue(), Header}).second)
+            if (auto Include = Inserter.createIncludeInsertion(File, Header))
+              Warning << *Include;
+      }
     }
     for (const ::dbrace::FindingNote &N : F.Notes)
       diag(N.Loc, escapePercent(N.Message), DiagnosticIDs::Note);

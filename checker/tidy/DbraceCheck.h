@@ -10,6 +10,7 @@
 
 #include "AnalysisCache.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
 
 namespace clang::tidy::dbrace {
 
@@ -35,6 +36,9 @@ private:
   bool AssumeSerializable;
   std::string SlowCalls;
   std::string LockClause;
+
+  /// Includes the headers fix-its need, in the style of `IncludeStyle`.
+  utils::IncludeInserter Inserter;
 
   ::dbrace::ModelOptions ModelOpts;
   ::dbrace::AnalyzerOptions AnalyzerOpts;

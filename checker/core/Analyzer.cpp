@@ -5,6 +5,7 @@
 #include "Events.h"
 #include "ReadTaint.h"
 #include "TransactionFlow.h"
+#include "fixes/Headers.h"
 #include "fixes/TransactionFixes.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -36,6 +37,29 @@ Analyzer::Analyzer(ASTContext &Ctx, const ApiModel &Model,
 namespace {
 
 std::string quoted(llvm::StringRef S) { return ("'" + S + "'").str(); }
+
+/// What makes a check-then-insert safe, in statements \p D has: a unique
+/// constraint the insert defers to, or a lock taken before the check (SQLite
+/// has no row locks; its immediate transaction locks the database).
+std::string checkThenInsertAdvice(sqlfacts::Dialect D) {
+  llvm::StringRef Insert, Lock = "locking the parent row before the check";
+  switch (D) {
+  case sqlfacts::Dialect::PostgreSQL:
+    Insert = "'ON CONFLICT DO NOTHING'";
+    break;
+  case sqlfacts::Dialect::MySQL:
+    Insert = "'INSERT IGNORE' or 'ON DUPLICATE KEY UPDATE'";
+    break;
+  case sqlfacts::Dialect::SQLite:
+    Insert = "'INSERT OR IGNORE' or 'ON CONFLICT DO NOTHING'";
+    Lock = "'BEGIN IMMEDIATE' before the check";
+    break;
+  }
+  return ("a unique constraint with " + Insert +
+          " and a check of the affected rows, or " + Lock +
+          ", makes this safe")
+      .str();
+}
 
 llvm::StringRef writeVerb(sqlfacts::StatementKind K) {
   switch (K) {
@@ -490,7 +514,7 @@ private:
                         " decides an insert into it; a concurrent request "
                         "can pass the same check before this one inserts, "
                         "and no row lock covers a row that does not exist yet",
-                    Same ? immediateBeginFix(RS) : std::vector<FixItHint>());
+                    Same ? immediateBeginFix(RS) : fixes::FixOrNote());
     }
     if (Write.Facts && !Write.Facts->GuardColumns.empty() && Write.ResultUsed)
       return false; // UPDATE ... WHERE seats > 0, its row count checked.
@@ -576,7 +600,7 @@ private:
 
   /// Locks the read: with the dialect's lock clause, or where the dialect
   /// has none (SQLite), by making the transaction take the write lock.
-  std::vector<FixItHint> lockFix(unsigned R, const SlotState &RS) {
+  fixes::FixOrNote lockFix(unsigned R, const SlotState &RS) {
     const DbEvent &Read = event(R);
     std::string Clause = lockClause(Read);
     if (Clause.empty())
@@ -587,19 +611,21 @@ private:
     if (auto Fix =
             Resolver.insertAt(*Read.Sql, Read.Facts->LockInsertOffset,
                               " " + Clause))
-      return {*Fix};
+      return {{*Fix}};
     return {};
   }
 
+  /// The configured clause where the read's dialect has it, else the rules'.
   std::string lockClause(const DbEvent &Read) const {
-    if (!Options.LockClause.empty() || !Read.Library)
+    if (!Options.LockClause.empty() &&
+        sqlfacts::isLockClause(Options.LockClause, dialectOf(Read)))
       return Options.LockClause;
-    return Read.Library->Fixes.LockClause;
+    return Read.Library ? Read.Library->Fixes.LockClause : "";
   }
 
   /// `BEGIN` becomes `BEGIN IMMEDIATE`; a transaction object without a mode
   /// gains the library's immediate-mode argument.
-  std::vector<FixItHint> immediateBeginFix(const SlotState &S) {
+  fixes::FixOrNote immediateBeginFix(const SlotState &S) {
     // One fix per transaction: the same edit on two warnings would be
     // refused as a conflict.
     if (S.Tx < 0 || !FixedBegins.insert(S.Tx).second)
@@ -607,7 +633,7 @@ private:
     return immediateBeginEdits(event(S.Tx));
   }
 
-  std::vector<FixItHint> immediateBeginEdits(const DbEvent &Begin) {
+  fixes::FixOrNote immediateBeginEdits(const DbEvent &Begin) {
     if (!Begin.Library)
       return {};
     const FixTemplates &Fixes = Begin.Library->Fixes;
@@ -615,56 +641,76 @@ private:
       if (auto Fix = Resolver.replaceRange(*Begin.Sql, Begin.Facts->Begin,
                                            Begin.Facts->End,
                                            Fixes.ImmediateBegin))
-        return {*Fix};
+        return {{*Fix}};
       return {};
     }
     if (auto Fix = fixes::immediateModeArgument(
             dyn_cast<CXXConstructExpr>(Begin.At), Begin.Type,
             Fixes.ImmediateTransactionArg, Ctx))
-      return {*Fix};
+      return {{*Fix},
+              fixes::headerFor(Fixes.ImmediateTransactionArg,
+                               Fixes.Headers.ImmediateTransactionArg,
+                               Fix->RemoveRange.getBegin(), Ctx)};
     return {};
   }
 
   /// The read's lock inside a transaction that will hold it: none needed
   /// where the library's transaction itself locks (no lock clause).
-  std::optional<std::vector<FixItHint>> lockInTransaction(unsigned R) {
+  std::optional<fixes::FixOrNote> lockInTransaction(unsigned R) {
     if (lockClause(event(R)).empty())
-      return std::vector<FixItHint>();
-    std::vector<FixItHint> Lock = lockFix(R, before(R));
-    if (Lock.empty())
+      return fixes::FixOrNote();
+    fixes::FixOrNote Lock = lockFix(R, before(R));
+    if (Lock.Fixes.empty())
       return std::nullopt;
     return Lock;
   }
 
   fixes::FixSite fixSite() const { return {FD, Ctx, Events}; }
 
+  /// \p Fix with the headers that \p Parts, edits it includes, need.
+  static fixes::FixOrNote
+  withHeadersOf(fixes::FixOrNote Fix,
+                std::initializer_list<const fixes::FixOrNote *> Parts) {
+    if (Fix.Fixes.empty())
+      return Fix;
+    for (const fixes::FixOrNote *Part : Parts)
+      for (const std::string &H : Part->Headers)
+        if (!llvm::is_contained(Fix.Headers, H))
+          Fix.Headers.push_back(H);
+    return Fix;
+  }
+
   fixes::FixOrNote openTransactionFix(unsigned R, unsigned W) {
-    std::optional<std::vector<FixItHint>> Lock = lockInTransaction(R);
+    std::optional<fixes::FixOrNote> Lock = lockInTransaction(R);
     if (!Lock)
       return {};
-    return fixes::openTransaction(fixSite(), event(R), event(W), *Lock);
+    return withHeadersOf(
+        fixes::openTransaction(fixSite(), event(R), event(W), Lock->Fixes),
+        {&*Lock});
   }
 
   fixes::FixOrNote moveBeginFix(unsigned R, const SlotState &WS) {
-    std::optional<std::vector<FixItHint>> Lock = lockInTransaction(R);
+    std::optional<fixes::FixOrNote> Lock = lockInTransaction(R);
     if (WS.Tx < 0 || !Lock)
       return {};
     const DbEvent &Begin = event(WS.Tx);
-    std::vector<FixItHint> LockBegin;
+    fixes::FixOrNote LockBegin;
     if (lockClause(event(R)).empty() && !Begin.CoversNewRows) {
       LockBegin = immediateBeginEdits(Begin);
-      if (LockBegin.empty())
+      if (LockBegin.Fixes.empty())
         return {};
     }
-    return fixes::moveBeginAboveRead(fixSite(), event(R), Begin, *Lock,
-                                     LockBegin);
+    return withHeadersOf(fixes::moveBeginAboveRead(fixSite(), event(R), Begin,
+                                                   Lock->Fixes,
+                                                   LockBegin.Fixes),
+                         {&*Lock, &LockBegin});
   }
 
   bool report(llvm::StringRef Check, unsigned R, std::optional<unsigned> W,
               const Expr *Guard, std::string Message,
               std::vector<FixItHint> Fixes = {}) {
     return report(Check, R, W, Guard, std::move(Message),
-                  fixes::FixOrNote{std::move(Fixes), "", {}});
+                  fixes::FixOrNote{std::move(Fixes)});
   }
 
   bool report(llvm::StringRef Check, unsigned R, std::optional<unsigned> W,
@@ -674,6 +720,8 @@ private:
     F.Loc = event(R).At->getBeginLoc();
     F.Message = std::move(Message);
     F.Fixes = std::move(Fix.Fixes);
+    if (!F.Fixes.empty())
+      F.Headers = std::move(Fix.Headers);
     if (const DbEvent &Read = event(R); Read.Origin)
       F.Notes.push_back({Read.Origin->getBeginLoc(),
                          "the value is read here, in " +
@@ -698,11 +746,8 @@ private:
       if (const Stmt *Begin = before(*W).BeginAt)
         F.Notes.push_back({Begin->getBeginLoc(), "the transaction begins here"});
       if (Check == checks::CheckThenInsert)
-        F.Notes.push_back(
-            {Write.At->getBeginLoc(),
-             "a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR "
-             "IGNORE' and a check of the affected rows, or locking the parent "
-             "row before the check, makes this safe"});
+        F.Notes.push_back({Write.At->getBeginLoc(),
+                           checkThenInsertAdvice(dialectOf(Write))});
     }
     if (F.Fixes.empty() && !Fix.Note.empty()) {
       F.Notes.push_back({F.Loc, std::move(Fix.Note)});

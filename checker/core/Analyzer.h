@@ -24,7 +24,8 @@ struct AnalyzerOptions {
   /// The session isolation is set to SERIALIZABLE elsewhere.
   bool AssumeSerializable = false;
   EntityMatching Matching = EntityMatching::Row;
-  /// Replaces the rules' lock clause in fix-its (`FOR NO KEY UPDATE`).
+  /// Replaces the rules' lock clause in fix-its (`FOR NO KEY UPDATE`) on
+  /// reads whose dialect has that clause (sqlfacts::isLockClause).
   std::string LockClause;
   /// Parses every library's SQL in this dialect instead of the rules'.
   std::optional<sqlfacts::Dialect> Dialect;

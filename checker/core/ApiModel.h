@@ -180,6 +180,17 @@ struct FixTemplates {
   std::string TransactionType;
   std::string BeginStatement;
   std::string CommitStatement;
+  /// The header that declares what each C++ template above names
+  /// (`<lib/transaction.h>`), written with its `<>` or `""`: a fix-it that
+  /// writes the template where a name it spells is not declared yet
+  /// includes the header. Required for every template that names a type,
+  /// function or constant (templateNames).
+  struct {
+    std::string ImmediateTransactionArg;
+    std::string TransactionType;
+    std::string BeginStatement;
+    std::string CommitStatement;
+  } Headers;
   /// Where statements run through objects made from the connection
   /// (`Query q(db)`, `con->createStatement()`): the connection's class,
   /// whose variable `$db` names. Reached through a pointer, `$db.` is
@@ -242,6 +253,11 @@ private:
   llvm::StringMap<bool> OutParamNames;
   llvm::StringMap<bool> InParamNames;
 };
+
+/// The names a C++ fix template spells that the program must declare:
+/// qualified names and free functions (`lib::transaction`, `lib_exec`), not
+/// `$tx`/`$db`, members after `.` or `->`, literals or keywords.
+std::vector<std::string> templateNames(llvm::StringRef Template);
 
 /// Parses one rules file. On error returns false and sets \p Error to one
 /// line `file:line:col: error: ...`.

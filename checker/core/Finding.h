@@ -21,6 +21,9 @@ struct Finding {
   std::string Message;
   std::vector<FindingNote> Notes;
   std::vector<clang::FixItHint> Fixes;
+  /// Headers the fix-its need, `<name>` or `"name"`, for the front end to
+  /// include in the file they edit.
+  std::vector<std::string> Headers;
 };
 
 } // namespace dbrace

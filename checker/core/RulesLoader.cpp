@@ -2,6 +2,8 @@
 
 #include "ApiModel.h"
 #include "NestingDepth.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/SourceMgr.h"
@@ -151,6 +153,21 @@ static std::string checkQualifiedName(StringRef Name) {
   return {};
 }
 
+/// `headers:` under `fixes:`, keyed by the template each header serves.
+struct TemplateHeaders {
+  std::string *ImmediateTransactionArg, *TransactionType, *BeginStatement,
+      *CommitStatement;
+};
+
+template <> struct MappingTraits<TemplateHeaders> {
+  static void mapping(IO &Io, TemplateHeaders &H) {
+    Io.mapOptional("immediate_transaction_arg", *H.ImmediateTransactionArg);
+    Io.mapOptional("transaction_type", *H.TransactionType);
+    Io.mapOptional("begin_statement", *H.BeginStatement);
+    Io.mapOptional("commit_statement", *H.CommitStatement);
+  }
+};
+
 /// `when: { arg: N, equals: VALUE }`.
 struct WhenSpec {
   unsigned Arg = 0;
@@ -268,6 +285,41 @@ template <> struct MappingTraits<FixTemplates> {
     Io.mapOptional("begin_statement", F.BeginStatement);
     Io.mapOptional("commit_statement", F.CommitStatement);
     Io.mapOptional("connection_type", F.ConnectionType);
+    TemplateHeaders Headers{
+        &F.Headers.ImmediateTransactionArg, &F.Headers.TransactionType,
+        &F.Headers.BeginStatement, &F.Headers.CommitStatement};
+    Io.mapOptional("headers", Headers);
+  }
+  /// A fix-it must leave the file compiling: what a template names needs
+  /// its header, which the fix-it includes where the name is not declared.
+  static std::string validate(IO &, FixTemplates &F) {
+    const std::pair<const char *, std::pair<std::string *, std::string *>>
+        Templates[] = {
+            {"immediate_transaction_arg",
+             {&F.ImmediateTransactionArg, &F.Headers.ImmediateTransactionArg}},
+            {"transaction_type",
+             {&F.TransactionType, &F.Headers.TransactionType}},
+            {"begin_statement", {&F.BeginStatement, &F.Headers.BeginStatement}},
+            {"commit_statement",
+             {&F.CommitStatement, &F.Headers.CommitStatement}}};
+    for (const auto &[Key, Fields] : Templates) {
+      const std::string &Template = *Fields.first, &Header = *Fields.second;
+      std::vector<std::string> Names = templateNames(Template);
+      if (!Names.empty() && Header.empty())
+        return ("fix template '" + llvm::Twine(Key) + "' names '" +
+                Names.front() + "'; give the header that declares it as " +
+                "'headers: { " + Key + ": <header> }'")
+            .str();
+      StringRef H(Header);
+      if (!H.empty() && !(H.size() > 2 && ((H.starts_with("<") &&
+                                            H.ends_with(">")) ||
+                                           (H.starts_with("\"") &&
+                                            H.ends_with("\"")))))
+        return ("header '" + H + "' of '" + Key +
+                "' must be written <name> or \"name\"")
+            .str();
+    }
+    return {};
   }
 };
 
@@ -350,4 +402,58 @@ bool dbrace::loadRulesFile(llvm::StringRef Path, LibraryRules &Out,
     return false;
   }
   return parseRules((*Buffer)->getBuffer(), Path, Out, Error);
+}
+
+std::vector<std::string> dbrace::templateNames(llvm::StringRef T) {
+  static const char *const Keywords[] = {"nullptr", "true",  "false", "this",
+                                         "const",   "auto",  "new",   "delete",
+                                         "return",  "sizeof"};
+  auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  std::vector<std::string> Names;
+  char Before = 0; // The last significant character before the name.
+  size_t I = 0;
+  while (I < T.size()) {
+    char C = T[I];
+    if (C == '"' || C == '\'') {
+      // A literal: skip to its closing quote.
+      for (++I; I < T.size() && T[I] != C; ++I)
+        if (T[I] == '\\')
+          ++I;
+      ++I;
+      Before = C;
+      continue;
+    }
+    if (C == '$' || llvm::isDigit(C)) {
+      // A placeholder or a number: not a name.
+      for (++I; I < T.size() && IsIdent(T[I]); ++I)
+        ;
+      Before = 'x';
+      continue;
+    }
+    if (!IsIdent(C) && !(T.substr(I).starts_with("::") &&
+                         I + 2 < T.size() && IsIdent(T[I + 2]))) {
+      if (!llvm::isSpace(C))
+        Before = C;
+      ++I;
+      continue;
+    }
+    size_t Start = I;
+    while (I < T.size()) {
+      if (IsIdent(T[I]))
+        ++I;
+      else if (T.substr(I).starts_with("::") && I + 2 < T.size() &&
+               IsIdent(T[I + 2]))
+        I += 2;
+      else
+        break;
+    }
+    llvm::StringRef Name = T.slice(Start, I);
+    // After `.` or `->`: a member of an object the program already has.
+    bool Member = Before == '.' || (Before == '>' && Start >= 2 &&
+                                    T.slice(0, Start).rtrim().ends_with("->"));
+    if (!Member && !llvm::is_contained(Keywords, Name))
+      Names.push_back(Name.str());
+    Before = 'x';
+  }
+  return Names;
 }

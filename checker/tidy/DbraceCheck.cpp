@@ -5,6 +5,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
+#include <set>
 
 using namespace clang::ast_matchers;
 
@@ -19,6 +20,14 @@ std::vector<std::string> splitList(StringRef List) {
     if (!P.trim().empty())
       Out.push_back(P.trim().str());
   return Out;
+}
+
+/// The headers some check's fix-it included in this translation unit, by
+/// file: each is included once per file, whichever of the checks (each with
+/// an IncludeInserter of its own) needs it first.
+std::set<std::pair<unsigned, std::string>> &headersIncluded() {
+  static std::set<std::pair<unsigned, std::string>> Included;
+  return Included;
 }
 
 /// Diagnostic text is a format string: keep a literal `%` literal.
@@ -40,7 +49,10 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Context)
       EntityMatching(Options.getLocalOrGlobal("EntityMatching", "row")),
       AssumeSerializable(false),
       SlowCalls(Options.getLocalOrGlobal("SlowCalls", "")),
-      LockClause(Options.getLocalOrGlobal("LockClause", "")) {
+      LockClause(Options.getLocalOrGlobal("LockClause", "")),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {
   // Read as text: the bool overloads of OptionsView are mangled differently
   // by GCC and by the clang that built libclangTidy.
   StringRef Serializable =
@@ -64,7 +76,6 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Context)
     ModelOpts.RulesFiles.push_back(Entry.Path);
   ModelOpts.SlowCalls = splitList(SlowCalls);
   AnalyzerOpts.AssumeSerializable = AssumeSerializable;
-  AnalyzerOpts.LockClause = LockClause;
   if (EntityMatching == "table")
     AnalyzerOpts.Matching = ::dbrace::EntityMatching::Table;
   else if (EntityMatching != "row")
@@ -79,9 +90,40 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Context)
                         "'mysql' or 'sqlite'")
           << Dialect << Name;
   }
+  if (acceptLockClause())
+    AnalyzerOpts.LockClause = StringRef(LockClause).trim().str();
   OptionsKey = llvm::join(ModelOpts.RulesFiles, ";") + "|" + Dialect + "|" + EntityMatching + "|" +
                (AssumeSerializable ? "1" : "0") + "|" + SlowCalls + "|" +
                LockClause;
+}
+
+/// The clause goes into the program's SQL: one locking clause of the
+/// dialect given, or with `auto` of some dialect (each read takes it only
+/// where its own dialect has it), else a configuration error and the rules'.
+bool DbraceCheck::acceptLockClause() {
+  using ::dbrace::sqlfacts::Dialect;
+  using ::dbrace::sqlfacts::isLockClause;
+  if (StringRef(LockClause).trim().empty())
+    return false;
+  std::optional<Dialect> D = AnalyzerOpts.Dialect;
+  if (D ? isLockClause(LockClause, *D)
+        : isLockClause(LockClause, Dialect::PostgreSQL) ||
+              isLockClause(LockClause, Dialect::MySQL))
+    return true;
+  StringRef Expected =
+      !D || *D == Dialect::PostgreSQL
+          ? "one locking clause: 'FOR UPDATE', 'FOR NO KEY UPDATE', 'FOR "
+            "SHARE' or 'FOR KEY SHARE', optionally with 'OF' tables and "
+            "'NOWAIT' or 'SKIP LOCKED'"
+      : *D == Dialect::MySQL
+          ? "one MySQL locking clause: 'FOR UPDATE' or 'FOR SHARE', "
+            "optionally with 'OF' tables and 'NOWAIT' or 'SKIP LOCKED', or "
+            "'LOCK IN SHARE MODE'"
+          : "none: SQLite has no locking clause";
+  configurationDiag("invalid configuration value '%0' for option "
+                    "'%1.LockClause'; expected %2")
+      << LockClause << getID() << Expected;
+  return false;
 }
 
 void DbraceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -92,6 +134,7 @@ void DbraceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 AssumeSerializable ? "true" : "false");
   Options.store(Opts, "SlowCalls", SlowCalls);
   Options.store(Opts, "LockClause", LockClause);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
 const ::dbrace::ApiModel *DbraceCheck::model() {
@@ -117,9 +160,11 @@ void DbraceCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
-void DbraceCheck::registerPPCallbacks(const SourceManager &, Preprocessor *,
+void DbraceCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
                                       Preprocessor *) {
   ::dbrace::AnalysisCache::startTranslationUnit();
+  headersIncluded().clear();
+  Inserter.registerPreprocessor(PP);
 }
 
 void DbraceCheck::check(const MatchFinder::MatchResult &Result) {
@@ -134,6 +179,16 @@ void DbraceCheck::check(const MatchFinder::MatchResult &Result) {
       DiagnosticBuilder Warning = diag(F.Loc, escapePercent(F.Message));
       for (const FixItHint &Fix : F.Fixes)
         Warning << Fix;
+      if (!F.Fixes.empty()) {
+        // The fix-its of one finding edit one function, so one file.
+        const SourceManager &SM = *Result.SourceManager;
+        FileID File = SM.getFileID(
+            SM.getFileLoc(F.Fixes.front().RemoveRange.getBegin()));
+        for (const std::string &Header : F.Headers)
+          if (headersIncluded().insert({File.getHashValue(), Header}).second)
+            if (auto Include = Inserter.createIncludeInsertion(File, Header))
+              Warning << *Include;
+      }
     }
     for (const ::dbrace::FindingNote &N : F.Notes)
       diag(N.Loc, escapePercent(N.Message), DiagnosticIDs::Note);

@@ -11,6 +11,7 @@
 #include "AnalysisCache.h"
 #include "RulesFilesConfig.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
 
 namespace clang::tidy::dbrace {
 
@@ -28,6 +29,7 @@ public:
 
 private:
   const ::dbrace::ApiModel *model();
+  bool acceptLockClause();
 
   std::string RulesFiles;
   std::string Dialect;
@@ -37,6 +39,9 @@ private:
   std::string LockClause;
 
   std::vector<RulesFileEntry> RulesFileEntries;
+  /// Includes the headers fix-its need, in the style of `IncludeStyle`.
+  utils::IncludeInserter Inserter;
+
   ::dbrace::ModelOptions ModelOpts;
   ::dbrace::AnalyzerOptions AnalyzerOpts;
   std::string OptionsKey;

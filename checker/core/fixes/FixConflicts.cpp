@@ -15,6 +15,7 @@ void FixLedger::admit(Finding &F, const clang::ASTContext &Ctx) {
                  });
     if (Meets) {
       F.Fixes.clear();
+      F.Headers.clear();
       return;
     }
     Mine.push_back(*Span);

@@ -1,5 +1,6 @@
 //===--- OpenTransaction.cpp - A transaction where there is none ----------===//
 
+#include "Headers.h"
 #include "Retype.h"
 #include "ScopeExits.h"
 #include "SourceEdits.h"
@@ -214,6 +215,16 @@ FixOrNote handleToTransaction(const FixSite &Site, const DbEvent &Begin,
              ("'" + Name + "' as '" + T.TransactionType + "' and call '") +
              Commit + "' on each normal exit";
 
+  // The new type must be declared for its uses to be checked below: where
+  // it is not, the note names its header.
+  std::vector<std::string> Headers =
+      headerFor(T.TransactionType, T.Headers.TransactionType,
+                V->getBeginLoc(), Site.Ctx);
+  if (!Headers.empty())
+    Out.Note = "to run the read and the write in one transaction, declare " +
+               ("'" + Name + "' as '" + T.TransactionType + "' (declared in " +
+                Headers.front() + ") and call '") +
+               Commit + "' on each normal exit";
   auto Pos = positionInBlock(Site.Function->getBody(), Begin.At);
   if (!Pos || !isa<DeclStmt>(Pos->Statement) ||
       !cast<DeclStmt>(Pos->Statement)->isSingleDecl() ||
@@ -237,6 +248,8 @@ FixOrNote handleToTransaction(const FixSite &Site, const DbEvent &Begin,
   Out.Fixes.push_back(FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(TypeRange), T.TransactionType));
   llvm::append_range(Out.Fixes, *Exits);
+  Out.Headers = headerFor(T.CommitStatement, T.Headers.CommitStatement,
+                          TypeRange.getBegin(), Site.Ctx);
   llvm::append_range(Out.Fixes, LockRead);
   return Out;
 }
@@ -287,6 +300,12 @@ FixOrNote beginOnConnection(const FixSite &Site, const DbEvent &Read,
   Out.Fixes.push_back(FixItHint::CreateInsertion(
       *LineStart, indentationOf(At, Site.Ctx) + BeginText + "\n"));
   llvm::append_range(Out.Fixes, *Exits);
+  for (auto [Template, Header] :
+       {std::pair(T.BeginStatement, T.Headers.BeginStatement),
+        std::pair(T.CommitStatement, T.Headers.CommitStatement)})
+    for (std::string &H : headerFor(Template, Header, *LineStart, Site.Ctx))
+      if (!llvm::is_contained(Out.Headers, H))
+        Out.Headers.push_back(std::move(H));
   llvm::append_range(Out.Fixes, LockRead);
   return Out;
 }

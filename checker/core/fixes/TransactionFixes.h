@@ -23,6 +23,8 @@ namespace dbrace::fixes {
 /// Fix-its, or when there are none, a note that says what to do instead.
 struct FixOrNote {
   std::vector<clang::FixItHint> Fixes;
+  /// Headers the fix-its need included (Finding::Headers).
+  std::vector<std::string> Headers;
   std::string Note; ///< Empty when there is nothing to say.
   /// With the note: the places that stopped the fix-it, and why.
   std::vector<FindingNote> MoreNotes;

@@ -142,6 +142,11 @@ SqlFacts analyzeSqlUncached(llvm::StringRef Text, Dialect D);
 /// The facts as a JSON document (stable key order), for `dbrace explain-sql`.
 std::string factsToJson(const SqlFacts &Facts);
 
+/// Whether \p Clause is one locking clause of \p D and nothing else: text a
+/// fix-it may append to a SELECT (`FOR UPDATE`, `FOR NO KEY UPDATE OF t
+/// NOWAIT`, MySQL's `LOCK IN SHARE MODE`). SQLite has none.
+bool isLockClause(llvm::StringRef Clause, Dialect D);
+
 llvm::StringRef dialectName(Dialect D);
 std::optional<Dialect> parseDialect(llvm::StringRef Name);
 llvm::StringRef kindName(StatementKind K);

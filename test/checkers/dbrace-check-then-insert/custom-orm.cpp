@@ -32,7 +32,7 @@ bool reserve(orm::Database &db, int event_id, int capacity, const std::string &e
   Booking::objects().create(b);
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'Booking' is inserted into here
   // CHECK-NOTES: :[[@LINE-11]]:28: note: the transaction begins here
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR IGNORE' and a check of the affected rows, or locking the parent row before the check, makes this safe
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: a unique constraint with 'ON CONFLICT DO NOTHING' and a check of the affected rows, or locking the parent row before the check, makes this safe
   return true;
 }
 

@@ -15,7 +15,7 @@ bool sign_up(pqxx::connection &c, const std::string &name) {
   w.exec_params("INSERT INTO users (name) VALUES ($1)", name);
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'users' is inserted into here
   // CHECK-NOTES: :[[@LINE-8]]:14: note: the transaction begins here
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR IGNORE' and a check of the affected rows, or locking the parent row before the check, makes this safe
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: a unique constraint with 'ON CONFLICT DO NOTHING' and a check of the affected rows, or locking the parent row before the check, makes this safe
   w.commit();
   return true;
 }

@@ -27,7 +27,7 @@ bool join_waitlist(QSqlDatabase &db, int user_id, int event_id) {
   insert.exec();
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'waitlist' is inserted into here
   // CHECK-NOTES: :[[@LINE-18]]:3: note: the transaction begins here
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR IGNORE' and a check of the affected rows, or locking the parent row before the check, makes this safe
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: a unique constraint with 'ON CONFLICT DO NOTHING' and a check of the affected rows, or locking the parent row before the check, makes this safe
   return db.commit();
 }
 

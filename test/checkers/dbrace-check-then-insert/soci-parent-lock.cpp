@@ -34,4 +34,4 @@ bool join_team_wrong_parent(soci::session &sql, int team_id, int league_id, int 
 // CHECK-NOTES: :[[@LINE-7]]:7: note: the value read is checked here
 // CHECK-NOTES: :[[@LINE-6]]:3: note: 'memberships' is inserted into here
 // CHECK-NOTES: :[[@LINE-13]]:21: note: the transaction begins here
-// CHECK-NOTES: :[[@LINE-8]]:3: note: a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR IGNORE' and a check of the affected rows, or locking the parent row before the check, makes this safe
+// CHECK-NOTES: :[[@LINE-8]]:3: note: a unique constraint with 'ON CONFLICT DO NOTHING' and a check of the affected rows, or locking the parent row before the check, makes this safe

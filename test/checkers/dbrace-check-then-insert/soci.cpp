@@ -17,7 +17,7 @@ bool sign_up(soci::session &sql, const std::string &email) {
   sql << "INSERT INTO accounts(email) VALUES (:email)", soci::use(email);
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'accounts' is inserted into here
   // CHECK-NOTES: :[[@LINE-9]]:21: note: the transaction begins here
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR IGNORE' and a check of the affected rows, or locking the parent row before the check, makes this safe
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: a unique constraint with 'ON CONFLICT DO NOTHING' and a check of the affected rows, or locking the parent row before the check, makes this safe
   tr.commit();
   return true;
 }

@@ -25,7 +25,7 @@ bool book_once(sqlite3 *db, int user_id, int event_id) {
     sqlite3_step(ins);
     // CHECK-NOTES: :[[@LINE-1]]:5: note: 'bookings' is inserted into here
     // CHECK-NOTES: :[[@LINE-17]]:3: note: the transaction begins here
-    // CHECK-NOTES: :[[@LINE-3]]:5: note: a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR IGNORE' and a check of the affected rows, or locking the parent row before the check, makes this safe
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: a unique constraint with 'INSERT OR IGNORE' or 'ON CONFLICT DO NOTHING' and a check of the affected rows, or 'BEGIN IMMEDIATE' before the check, makes this safe
     sqlite3_finalize(ins);
   }
   return sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
@@ -60,7 +60,7 @@ void register_user_table(sqlite3 *db) {
     sqlite3_exec(db, "INSERT INTO users(email) VALUES ('a@example.org')", nullptr, nullptr, nullptr);
   // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
   // CHECK-NOTES: :[[@LINE-2]]:5: note: 'users' is inserted into here
-  // CHECK-NOTES: :[[@LINE-3]]:5: note: a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR IGNORE' and a check of the affected rows, or locking the parent row before the check, makes this safe
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: a unique constraint with 'INSERT OR IGNORE' or 'ON CONFLICT DO NOTHING' and a check of the affected rows, or 'BEGIN IMMEDIATE' before the check, makes this safe
 }
 
 // ---- Not flagged ----

@@ -20,7 +20,7 @@ bool buy_ticket(SQLite::Database &db, int user_id) {
   insert.exec();
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'tickets' is inserted into here
   // CHECK-NOTES: :[[@LINE-12]]:23: note: the transaction begins here
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR IGNORE' and a check of the affected rows, or locking the parent row before the check, makes this safe
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: a unique constraint with 'INSERT OR IGNORE' or 'ON CONFLICT DO NOTHING' and a check of the affected rows, or 'BEGIN IMMEDIATE' before the check, makes this safe
   tx.commit();
   return true;
 }

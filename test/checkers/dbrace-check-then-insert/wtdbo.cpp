@@ -26,7 +26,7 @@ dbo::ptr<User> sign_up(dbo::Session &session, const std::string &email) {
   return session.add(std::move(user));
   // CHECK-NOTES: :[[@LINE-1]]:10: note: 'User' is inserted into here
   // CHECK-NOTES: :[[@LINE-10]]:20: note: the transaction begins here
-  // CHECK-NOTES: :[[@LINE-3]]:10: note: a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR IGNORE' and a check of the affected rows, or locking the parent row before the check, makes this safe
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: a unique constraint with 'INSERT IGNORE' or 'ON DUPLICATE KEY UPDATE' and a check of the affected rows, or locking the parent row before the check, makes this safe
 }
 
 // Not flagged: an insert that no read decides.

@@ -132,7 +132,7 @@ void repeatable_read_insert(pqxx::connection &c, int user, int id) {
 // CHECK-NOTES: :[[@LINE-5]]:7: note: the value read is checked here
 // CHECK-NOTES: :[[@LINE-5]]:5: note: 'bookings' is inserted into here
 // CHECK-NOTES: :[[@LINE-9]]:44: note: the transaction begins here
-// CHECK-NOTES: :[[@LINE-7]]:5: note: a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR IGNORE' and a check of the affected rows, or locking the parent row before the check, makes this safe
+// CHECK-NOTES: :[[@LINE-7]]:5: note: a unique constraint with 'ON CONFLICT DO NOTHING' and a check of the affected rows, or locking the parent row before the check, makes this safe
 
 // READ COMMITTED spelled out is the default.
 void read_committed(pqxx::connection &c, int id) {

@@ -81,7 +81,7 @@ void deferred_insert(sqlite3 *db, int user, int id) {
 // CHECK-NOTES: :[[@LINE-11]]:7: note: the value read is checked here
 // CHECK-NOTES: :[[@LINE-7]]:5: note: 'bookings' is inserted into here
 // CHECK-NOTES: :[[@LINE-21]]:3: note: the transaction begins here
-// CHECK-NOTES: :[[@LINE-9]]:5: note: a unique constraint with 'ON CONFLICT DO NOTHING' or 'INSERT OR IGNORE' and a check of the affected rows, or locking the parent row before the check, makes this safe
+// CHECK-NOTES: :[[@LINE-9]]:5: note: a unique constraint with 'INSERT OR IGNORE' or 'ON CONFLICT DO NOTHING' and a check of the affected rows, or 'BEGIN IMMEDIATE' before the check, makes this safe
 // CHECK-FIXES: sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
 
 // ---- Not flagged ----

@@ -72,6 +72,67 @@ fixes:
   EXPECT_EQ(R.Fixes.TransactionType, "");
 }
 
+TEST(RulesLoader, TemplateNamesAreWhatTheProgramMustDeclare) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(templateNames("my::work"), V{"my::work"});
+  EXPECT_EQ(templateNames("my::Tx $tx($db, my::Mode::IMMEDIATE);"),
+            (V{"my::Tx", "my::Mode::IMMEDIATE"}));
+  EXPECT_EQ(templateNames(R"(my_exec($db, "BEGIN; x::y", nullptr, 0);)"),
+            V{"my_exec"});
+  EXPECT_EQ(templateNames("::my_exec($db);"), V{"::my_exec"});
+  EXPECT_EQ(templateNames("$db.commit(); $db->setAutoCommit(true);"), V{});
+  EXPECT_EQ(templateNames("$tx.commit();"), V{});
+  EXPECT_EQ(templateNames("my::tx<my::serializable> $tx($db);"),
+            (V{"my::tx", "my::serializable"}));
+}
+
+TEST(RulesLoader, TemplatesThatNameSomethingNeedTheirHeader) {
+  LibraryRules R = parseOk(R"(
+library: mylib
+dialect: sqlite
+fixes:
+  immediate_transaction_arg: my::Mode::IMMEDIATE
+  begin_statement: my::Tx $tx($db);
+  commit_statement: $tx.commit();
+  headers:
+    immediate_transaction_arg: <my/tx.h>
+    begin_statement: "\"my/tx.h\""
+)");
+  EXPECT_EQ(R.Fixes.Headers.ImmediateTransactionArg, "<my/tx.h>");
+  EXPECT_EQ(R.Fixes.Headers.BeginStatement, "\"my/tx.h\"");
+  EXPECT_EQ(R.Fixes.Headers.CommitStatement, "");
+
+  std::string E = parseError(R"(
+library: mylib
+dialect: sqlite
+fixes:
+  begin_statement: my::Tx $tx($db);
+)");
+  EXPECT_NE(E.find("error: fix template 'begin_statement' names 'my::Tx'; "
+                   "give the header that declares it as 'headers: { "
+                   "begin_statement: <header> }'"),
+            std::string::npos)
+      << E;
+  E = parseError(R"(
+library: mylib
+dialect: postgresql
+fixes:
+  transaction_type: my::work
+  headers: { transaction_type: my/work.h }
+)");
+  EXPECT_NE(E.find("header 'my/work.h' of 'transaction_type' must be written "
+                   "<name> or \"name\""),
+            std::string::npos)
+      << E;
+  E = parseError(R"(
+library: mylib
+dialect: postgresql
+fixes:
+  headers: { lock_clause: <x.h> }
+)");
+  EXPECT_NE(E.find("unknown key 'lock_clause'"), std::string::npos) << E;
+}
+
 TEST(RulesLoader, ReadsBindingsAccessorsAndSessionIsolation) {
   LibraryRules R = parseOk(R"(
 library: mylib

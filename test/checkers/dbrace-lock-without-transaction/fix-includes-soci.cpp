@@ -1,0 +1,44 @@
+// RUN: %check_dbrace %s 'dbrace-*' %t -- -- -isystem %inputs/soci
+// RUN: %check_dbrace %s 'dbrace-*' %t.real
+
+// Two checks' fix-its in one file open a soci::transaction: its header is
+// included once, by the first.
+
+#include <soci/into.h>
+#include <soci/session.h>
+#include <soci/use.h>
+
+// CHECK-FIXES: {{^}}#include <soci/session.h>{{$}}
+// CHECK-FIXES-NEXT: {{^}}#include <soci/transaction.h>{{$}}
+// CHECK-FIXES-NOT: #include <soci/transaction.h>
+// CHECK-FIXES: {{^}}#include <soci/use.h>{{$}}
+
+// A locking read in autocommit: the lock ends with the statement.
+bool book_locked(soci::session &sql, int event_id) {
+  int seats = 0;
+  sql << "SELECT available_seats FROM events WHERE id = :id FOR UPDATE", soci::into(seats), soci::use(event_id);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'FOR UPDATE' on 'events' runs outside a transaction, so the lock is released as soon as the statement ends [dbrace-lock-without-transaction]
+  if (seats <= 0)
+    return false;
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  sql << "UPDATE events SET available_seats = available_seats - 1 WHERE id = :id", soci::use(event_id);
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
+  return true;
+}
+// CHECK-FIXES: {{^}}  soci::transaction tx(sql);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  sql << "SELECT available_seats FROM events WHERE id = :id FOR UPDATE", soci::into(seats), soci::use(event_id);{{$}}
+
+// No lock at all.
+bool book(soci::session &sql, int event_id) {
+  int seats = 0;
+  sql << "SELECT available_seats FROM events WHERE id = :id", soci::into(seats), soci::use(event_id);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'events' is read without a transaction or lock and then written based on the value; a concurrent request can read the same value before this one writes [dbrace-unlocked-read-update]
+  if (seats <= 0)
+    return false;
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  sql << "UPDATE events SET available_seats = available_seats - 1 WHERE id = :id", soci::use(event_id);
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
+  return true;
+}
+// CHECK-FIXES: {{^}}  soci::transaction tx(sql);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  sql << "SELECT available_seats FROM events WHERE id = :id FOR UPDATE", soci::into(seats), soci::use(event_id);{{$}}

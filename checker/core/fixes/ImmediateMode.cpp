@@ -12,7 +12,7 @@ namespace dbrace::fixes {
 std::optional<FixItHint> immediateModeArgument(const CXXConstructExpr *Construct,
                                                const TypeRule *Type,
                                                llvm::StringRef Argument,
-                                               const ASTContext &Ctx) {
+                                               const ASTContext &) {
   if (!Construct || Argument.empty() || Construct->getNumArgs() == 0)
     return std::nullopt;
   unsigned Args = Construct->getNumArgs();

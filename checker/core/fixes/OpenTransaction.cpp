@@ -138,8 +138,8 @@ std::optional<DbVariable> connectionOf(const Stmt *Call,
     Operands.push_back(MC->getImplicitObjectArgument());
   if (const auto *C = dyn_cast<CallExpr>(Call))
     Operands.append(C->arg_begin(), C->arg_end());
-  else if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
-    Operands.append(C->arg_begin(), C->arg_end());
+  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call))
+    Operands.append(Construct->arg_begin(), Construct->arg_end());
   llvm::SmallVector<DbVariable, 2> Found;
   for (const Expr *Operand : Operands) {
     const auto *V = Operand ? dyn_cast_or_null<VarDecl>(rootDecl(Operand))

@@ -15,6 +15,9 @@ LIBRARY_NAMES = re.compile(
 
 
 def main(root):
+    if not pathlib.Path(root).is_dir():
+        print(f"{root}: no such directory: nothing would be checked")
+        return 2
     found = 0
     for path in sorted(pathlib.Path(root).rglob("*")):
         if path.suffix not in (".cpp", ".h"):

@@ -129,7 +129,7 @@ llvm::Expected<ChangedLines> ChangedLines::load(llvm::StringRef Ref) {
     std::vector<LineRange> &Ranges = Changed.Lines[Changed.canonical(Path)];
     Ranges.insert(Ranges.end(), F.Lines.begin(), F.Lines.end());
   }
-  return std::move(Changed);
+  return llvm::Expected<ChangedLines>(std::move(Changed));
 }
 
 const std::string &ChangedLines::canonical(llvm::StringRef Path) {

@@ -360,13 +360,15 @@ int run(DriverOptions &Opts) {
       }
     }
   }
-  if (Problems.empty())
-    checkConfiguredRules(Setup.Files, Opts, Defaults, Overrides, Problems);
+  // The .clang-tidy files are validated first: reading the rules files they
+  // name goes through clang-tidy's loader, which prints its own parse errors.
   if (Problems.empty()) {
     TidyConfigInput Config{Defaults, Overrides,
                            Opts.Checks.empty() ? "--config" : "--checks"};
     Problems = validateTidyConfig(Setup.Files, Config);
   }
+  if (Problems.empty())
+    checkConfiguredRules(Setup.Files, Opts, Defaults, Overrides, Problems);
   if (!Problems.empty())
     return fail(Opts, Problems);
 

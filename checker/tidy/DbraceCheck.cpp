@@ -19,72 +19,78 @@ std::vector<std::string> splitList(StringRef List) {
       Out.push_back(P.trim().str());
   return Out;
 }
-
-/// Diagnostic text is a format string: keep a literal `%` literal.
-std::string escapePercent(StringRef S) {
-  std::string Out;
-  for (char C : S) {
-    Out += C;
-    if (C == '%')
-      Out += '%';
-  }
-  return Out;
-}
 } // namespace
 
-DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Ctx,
+                         unsigned Uses)
+    : ClangTidyCheck(Name, Ctx), TidyContext(Ctx), Declared(Uses),
       RulesFiles(Options.getLocalOrGlobal("RulesFiles", "")),
       Dialect(Options.getLocalOrGlobal("Dialect", "auto")),
-      EntityMatching(Options.getLocalOrGlobal("EntityMatching", "row")),
-      AssumeSerializable(false),
-      SlowCalls(Options.getLocalOrGlobal("SlowCalls", "")),
-      LockClause(Options.getLocalOrGlobal("LockClause", "")) {
+      EntityMatching(option(EntityMatchingOption, "EntityMatching", "row")),
+      AssumeSerializable(
+          option(AssumeSerializableOption, "AssumeSerializable", "false")),
+      SlowCalls(option(SlowCallsOption, "SlowCalls", "")),
+      LockClause(option(LockClauseOption, "LockClause", "")) {
+  readOptions();
+}
+
+/// A declared option as the check's own or the global value; another only
+/// as the global value, which the other checks share.
+std::string DbraceCheck::option(Option O, StringRef Name, StringRef Default) {
+  if (Declared & O)
+    return Options.getLocalOrGlobal(Name, Default).str();
+  const auto &Global = TidyContext->getOptions().CheckOptions;
+  auto It = Global.find(Name);
+  return It == Global.end() ? Default.str() : It->second.Value;
+}
+
+void DbraceCheck::readOptions() {
   // Read as text: the bool overloads of OptionsView are mangled differently
   // by GCC and by the clang that built libclangTidy.
-  StringRef Serializable =
-      Options.getLocalOrGlobal("AssumeSerializable", "false");
   if (std::optional<bool> Parsed = llvm::StringSwitch<std::optional<bool>>(
-          Serializable.lower())
+          StringRef(AssumeSerializable).lower())
           .Cases("true", "1", "on", "yes", true)
           .Cases("false", "0", "off", "no", false)
           .Default(std::nullopt))
-    AssumeSerializable = *Parsed;
-  else
+    AnalyzerOpts.AssumeSerializable = *Parsed;
+  else if (Declared & AssumeSerializableOption)
     configurationDiag("invalid configuration value '%0' for option "
                       "'%1.AssumeSerializable'; expected a bool")
-        << Serializable << Name;
+        << AssumeSerializable << getID();
   ModelOpts.RulesFiles = splitList(RulesFiles);
   ModelOpts.SlowCalls = splitList(SlowCalls);
-  AnalyzerOpts.AssumeSerializable = AssumeSerializable;
   AnalyzerOpts.LockClause = LockClause;
   if (EntityMatching == "table")
     AnalyzerOpts.Matching = ::dbrace::EntityMatching::Table;
-  else if (EntityMatching != "row")
+  else if (EntityMatching != "row" && (Declared & EntityMatchingOption))
     configurationDiag("invalid configuration value '%0' for option "
                       "'%1.EntityMatching'; expected 'row' or 'table'")
-        << EntityMatching << Name;
+        << EntityMatching << getID();
   if (Dialect != "auto") {
     AnalyzerOpts.Dialect = ::dbrace::sqlfacts::parseDialect(Dialect);
     if (!AnalyzerOpts.Dialect)
       configurationDiag("invalid configuration value '%0' for option "
                         "'%1.Dialect'; expected 'auto', 'postgresql', "
                         "'mysql' or 'sqlite'")
-          << Dialect << Name;
+          << Dialect << getID();
   }
   OptionsKey = RulesFiles + "|" + Dialect + "|" + EntityMatching + "|" +
-               (AssumeSerializable ? "1" : "0") + "|" + SlowCalls + "|" +
-               LockClause;
+               (AnalyzerOpts.AssumeSerializable ? "1" : "0") + "|" +
+               SlowCalls + "|" + LockClause;
 }
 
 void DbraceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RulesFiles", RulesFiles);
   Options.store(Opts, "Dialect", Dialect);
-  Options.store(Opts, "EntityMatching", EntityMatching);
-  Options.store(Opts, "AssumeSerializable",
-                AssumeSerializable ? "true" : "false");
-  Options.store(Opts, "SlowCalls", SlowCalls);
-  Options.store(Opts, "LockClause", LockClause);
+  if (Declared & EntityMatchingOption)
+    Options.store(Opts, "EntityMatching", EntityMatching);
+  if (Declared & AssumeSerializableOption)
+    Options.store(Opts, "AssumeSerializable",
+                  AnalyzerOpts.AssumeSerializable ? "true" : "false");
+  if (Declared & SlowCallsOption)
+    Options.store(Opts, "SlowCalls", SlowCalls);
+  if (Declared & LockClauseOption)
+    Options.store(Opts, "LockClause", LockClause);
 }
 
 const ::dbrace::ApiModel *DbraceCheck::model() {
@@ -114,18 +120,9 @@ void DbraceCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (!::dbrace::shouldAnalyze(FD, *Result.Context) || !model())
     return;
-  for (const ::dbrace::Finding &F : ::dbrace::AnalysisCache::findings(
-           FD, *Result.Context, *Model, AnalyzerOpts, OptionsKey)) {
-    if (F.Check != getID())
-      continue;
-    {
-      DiagnosticBuilder Warning = diag(F.Loc, escapePercent(F.Message));
-      for (const FixItHint &Fix : F.Fixes)
-        Warning << Fix;
-    }
-    for (const ::dbrace::FindingNote &N : F.Notes)
-      diag(N.Loc, escapePercent(N.Message), DiagnosticIDs::Note);
-  }
+  for (const ::dbrace::Fact &F : ::dbrace::AnalysisCache::facts(
+           FD, *Result.Context, *Model, AnalyzerOpts, OptionsKey))
+    diagnose(F);
 }
 
 } // namespace clang::tidy::dbrace

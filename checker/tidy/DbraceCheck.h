@@ -1,7 +1,10 @@
 //===--- DbraceCheck.h - What the five dbrace checks share ----------------===//
 //
-// Every check reads the same options, asks the shared analysis for the
-// function at hand, and reports the findings that carry its own name.
+// Every check asks the shared analysis for the function at hand and words
+// the facts it owns. The analysis runs once per function for all checks
+// that agree on its options: an option a check does not declare is taken
+// from the global value (`SlowCalls`, not `dbrace-....SlowCalls`), so that
+// it does not split the analysis, and is not stored.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,7 +18,6 @@ namespace clang::tidy::dbrace {
 
 class DbraceCheck : public ClangTidyCheck {
 public:
-  DbraceCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
@@ -25,13 +27,31 @@ public:
     return LangOpts.CPlusPlus;
   }
 
+protected:
+  /// Options besides `RulesFiles` and `Dialect`, which every check has.
+  enum Option : unsigned {
+    EntityMatchingOption = 1,
+    AssumeSerializableOption = 2,
+    SlowCallsOption = 4,
+    LockClauseOption = 8,
+  };
+  /// \p Uses: the Options this check's findings depend on.
+  DbraceCheck(StringRef Name, ClangTidyContext *Ctx, unsigned Uses);
+
+  /// Reports \p F if this check owns it.
+  virtual void diagnose(const ::dbrace::Fact &F) = 0;
+
 private:
+  std::string option(Option O, StringRef Name, StringRef Default);
+  void readOptions();
   const ::dbrace::ApiModel *model();
 
+  ClangTidyContext *TidyContext;
+  unsigned Declared;
   std::string RulesFiles;
   std::string Dialect;
   std::string EntityMatching;
-  bool AssumeSerializable;
+  std::string AssumeSerializable;
   std::string SlowCalls;
   std::string LockClause;
 

@@ -210,9 +210,10 @@ FixOrNote handleToTransaction(const FixSite &Site, const DbEvent &Begin,
   std::string Name = V->getName().str();
   std::string Commit = instantiate(T.CommitStatement, Name, "");
   FixOrNote Out;
-  Out.Note = "to run the read and the write in one transaction, declare " +
-             ("'" + Name + "' as '" + T.TransactionType + "' and call '") +
-             Commit + "' on each normal exit";
+  Out.Advice.What = FixAdvice::Kind::DeclareAsTransaction;
+  Out.Advice.Variable = Name;
+  Out.Advice.Type = T.TransactionType;
+  Out.Advice.Commit = Commit;
 
   auto Pos = positionInBlock(Site.Function->getBody(), Begin.At);
   if (!Pos || !isa<DeclStmt>(Pos->Statement) ||
@@ -231,7 +232,7 @@ FixOrNote handleToTransaction(const FixSite &Site, const DbEvent &Begin,
   if (auto Blocker =
           retypeBlocker(Site.Function, V, T.TransactionType, Site.Ctx)) {
     if (Blocker->Use)
-      Out.MoreNotes.push_back({Blocker->Use->getBeginLoc(), Blocker->Why});
+      Out.MoreNotes.push_back(Blocker->Blocker);
     return Out;
   }
   Out.Fixes.push_back(FixItHint::CreateReplacement(
@@ -260,9 +261,9 @@ FixOrNote beginOnConnection(const FixSite &Site, const DbEvent &Read,
   std::string BeginText = instantiate(T.BeginStatement, Tx, DbName, Arrow);
   std::string Commit = instantiate(T.CommitStatement, Tx, DbName, Arrow);
   FixOrNote Out;
-  Out.Note = "to run the read and the write in one transaction, write '" +
-             BeginText + "' before the read and '" + Commit +
-             "' on each normal exit after the write";
+  Out.Advice.What = FixAdvice::Kind::BeginAndCommit;
+  Out.Advice.Begin = BeginText;
+  Out.Advice.Commit = Commit;
 
   const Stmt *Body = Site.Function->getBody();
   auto Pos = positionInBlock(Body, Read.At);

@@ -1,6 +1,6 @@
 //===--- AnalysisCache.h - One analysis per function, shared by checks ----===//
 //
-// The five checks report different findings of the same analysis: each
+// The five checks report different facts of the same analysis: each
 // function is analysed once per translation unit, whichever check asks first.
 //
 //===----------------------------------------------------------------------===//
@@ -30,9 +30,9 @@ public:
   /// Forgets everything: a new translation unit starts.
   static void startTranslationUnit();
 
-  /// The findings of \p FD under these options, analysed at most once per TU.
-  static const std::vector<Finding> &
-  findings(const clang::FunctionDecl *FD, clang::ASTContext &Ctx,
+  /// The facts of \p FD under these options, analysed at most once per TU.
+  static const std::vector<Fact> &
+  facts(const clang::FunctionDecl *FD, clang::ASTContext &Ctx,
            const ApiModel &Model, const AnalyzerOptions &Options,
            llvm::StringRef OptionsKey);
 };

@@ -36,47 +36,27 @@ Analyzer::Analyzer(ASTContext &Ctx, const ApiModel &Model,
 
 namespace {
 
-std::string quoted(llvm::StringRef S) { return ("'" + S + "'").str(); }
-
-/// What makes a check-then-insert safe, in statements \p D has: a unique
-/// constraint the insert defers to, or a lock taken before the check (SQLite
-/// has no row locks; its immediate transaction locks the database).
-std::string checkThenInsertAdvice(sqlfacts::Dialect D) {
-  llvm::StringRef Insert, Lock = "locking the parent row before the check";
-  switch (D) {
-  case sqlfacts::Dialect::PostgreSQL:
-    Insert = "'ON CONFLICT DO NOTHING'";
-    break;
-  case sqlfacts::Dialect::MySQL:
-    Insert = "'INSERT IGNORE' or 'ON DUPLICATE KEY UPDATE'";
-    break;
-  case sqlfacts::Dialect::SQLite:
-    Insert = "'INSERT OR IGNORE' or 'ON CONFLICT DO NOTHING'";
-    Lock = "'BEGIN IMMEDIATE' before the check";
-    break;
-  }
-  return ("a unique constraint with " + Insert +
-          " and a check of the affected rows, or " + Lock +
-          ", makes this safe")
-      .str();
-}
-
-llvm::StringRef writeVerb(sqlfacts::StatementKind K) {
+WriteShape shapeOf(sqlfacts::StatementKind K) {
   switch (K) {
   case sqlfacts::StatementKind::Insert:
+    return WriteShape::Insert;
   case sqlfacts::StatementKind::Upsert:
-    return "inserted into";
+    return WriteShape::Upsert;
   case sqlfacts::StatementKind::Delete:
-    return "deleted from";
+    return WriteShape::Delete;
   default:
-    return "updated";
+    return WriteShape::Update;
   }
 }
 
-bool isLocking(sqlfacts::LockStrength L) {
-  return L == sqlfacts::LockStrength::ForShare ||
-         L == sqlfacts::LockStrength::ForNoKeyUpdate ||
-         L == sqlfacts::LockStrength::ForUpdate;
+std::optional<InHelper> helperPlace(const DbEvent &E) {
+  if (!E.Origin)
+    return std::nullopt;
+  return InHelper{E.Origin->getBeginLoc(), E.OriginFunction};
+}
+
+std::string firstTable(const DbEvent &E) {
+  return E.Tables.empty() ? "" : E.Tables.front();
 }
 
 /// Where each event's statement sits on the CFG.
@@ -93,7 +73,7 @@ public:
       : FD(FD), Ctx(Ctx), Options(Options), Resolver(Resolver),
         Events(std::move(Events)) {}
 
-  std::vector<Finding> run(FunctionSummary &Summary) {
+  std::vector<Fact> run(FunctionSummary &Summary) {
     CFG::BuildOptions BO;
     BO.AddImplicitDtors = true;
     BO.AddTemporaryDtors = true;
@@ -125,7 +105,7 @@ public:
         checkLock(S);
     }
     summarise(Summary);
-    return std::move(Findings);
+    return std::move(Facts);
   }
 
   /// The events that act in the caller's context, for the summary.
@@ -185,7 +165,7 @@ public:
           if (Bits.test(I))
             S.ResultParams.push_back(Param);
         if (!S.Returned && S.ResultParams.empty() &&
-            (!isLocking(E.Lock) || S.OwnTransaction))
+            (!locksRows(E.Lock) || S.OwnTransaction))
           continue;
         break;
       case EventKind::Write:
@@ -420,12 +400,11 @@ private:
     return A.inTransaction() && A.Tx == B.Tx;
   }
 
+  /// The read's pairs with the writes it decides, in event order, up to
+  /// the first one nothing protects: a read is reported once.
   void checkRead(unsigned R) {
     const DbEvent &Read = event(R);
-    bool Reported = false;
     for (unsigned W : Candidates[R]) {
-      if (Reported)
-        break;
       const DbEvent &Write = event(W);
       if (Write.At == Read.At)
         continue;
@@ -436,11 +415,19 @@ private:
       bool Consumed = !Guard && consumes(W, R);
       if (!Guard && !Consumed)
         continue;
-      Reported = classify(R, W, *Table, Guard);
+      Facts.push_back(pairOf(R, W, *Table, Guard));
+      if (std::get<RacePair>(Facts.back()).Protected == Protection::None)
+        return;
     }
-    if (!Reported && Read.Lock != sqlfacts::LockStrength::None &&
-        before(R).Tx == TxAutocommit)
-      reportLockWithoutTransaction(R, std::nullopt);
+    if (Read.Lock != sqlfacts::LockStrength::None &&
+        before(R).Tx == TxAutocommit) {
+      LockInAutocommit L;
+      L.At = Read.At->getBeginLoc();
+      L.In = helperPlace(Read);
+      L.Strength = Read.Lock;
+      L.Name = firstTable(Read);
+      Facts.push_back(std::move(L));
+    }
   }
 
   /// The read's value flows into the write's SQL or bound values.
@@ -459,21 +446,17 @@ private:
     const DbEvent &Lock = event(L);
     if (before(L).Tx != TxAutocommit || !Lock.Facts)
       return;
+    bool Advisory = Lock.Facts->Kind != sqlfacts::StatementKind::LockTable;
     if (Lock.Facts->Kind == sqlfacts::StatementKind::AdvisoryLock &&
         !llvm::StringRef(Lock.Facts->AdvisoryFunction).contains("xact"))
       return;
-    std::string What =
-        Lock.Facts->Kind == sqlfacts::StatementKind::LockTable
-            ? "'LOCK TABLE'"
-            : quoted(Lock.Facts->AdvisoryFunction.empty()
-                         ? "advisory lock"
-                         : Lock.Facts->AdvisoryFunction);
-    Finding F;
-    F.Check = checks::LockWithoutTransaction.str();
-    F.Loc = Lock.At->getBeginLoc();
-    F.Message = What + " runs outside a transaction, so the lock is released "
-                       "as soon as the statement ends";
-    Findings.push_back(std::move(F));
+    LockInAutocommit F;
+    F.What = Advisory ? LockInAutocommit::Kind::Advisory
+                      : LockInAutocommit::Kind::Table;
+    F.At = Lock.At->getBeginLoc();
+    if (Advisory)
+      F.Name = Lock.Facts->AdvisoryFunction;
+    Facts.push_back(std::move(F));
   }
 
   /// Whether an earlier lock of this transaction covers the read's rows.
@@ -489,113 +472,129 @@ private:
     });
   }
 
-  /// Reports the race between read \p R and write \p W, if unprotected.
-  bool classify(unsigned R, unsigned W, const std::string &Table,
-                const Expr *Guard) {
+  /// The race between read \p R and write \p W: where, how their
+  /// transactions relate, what protects it, and when nothing does, its fix.
+  RacePair pairOf(unsigned R, unsigned W, const std::string &Table,
+                  const Expr *Guard) {
+    const DbEvent &Read = event(R), &Write = event(W);
+    RacePair P;
+    P.Read = Read.At->getBeginLoc();
+    P.ReadIn = helperPlace(Read);
+    if (Guard)
+      P.Check = Guard->getBeginLoc();
+    P.Write = Write.At->getBeginLoc();
+    P.WriteIn = helperPlace(Write);
+    if (const Stmt *Begin = before(W).BeginAt)
+      P.Begin = Begin->getBeginLoc();
+    P.Entity = Table;
+    P.ReadEntity = firstTable(Read);
+    P.WriteEntity = firstTable(Write);
+    P.ReadLock = Read.Lock;
+    P.Shape = shapeOf(Write.WriteKind);
+    P.Relation = relationOf(before(R), before(W));
+    P.WriteDialect = dialectOf(Write);
+    P.Protected = protectionOf(R, W, Guard);
+    if (P.Protected == Protection::None)
+      P.Fix = planFix(R, W, P);
+    return P;
+  }
+
+  static TransactionRelation relationOf(const SlotState &RS,
+                                        const SlotState &WS) {
+    if (sameTransaction(RS, WS))
+      return TransactionRelation::SameTransaction;
+    if (RS.Tx >= 0)
+      return WS.inTransaction() ? TransactionRelation::ReadInEarlierTransaction
+                                : TransactionRelation::ReadInEndedTransaction;
+    return WS.inTransaction() ? TransactionRelation::ReadBeforeBegin
+                              : TransactionRelation::None;
+  }
+
+  /// What keeps the write from losing a concurrent one, or None.
+  Protection protectionOf(unsigned R, unsigned W, const Expr *Guard) const {
     const DbEvent &Read = event(R), &Write = event(W);
     const SlotState &RS = before(R), &WS = before(W);
     bool Same = sameTransaction(RS, WS);
     if (RS.SessionLockAt && RS.SessionLockAt == WS.SessionLockAt)
-      return false; // A session-level lock is held from the read to the write.
-
+      return Protection::SessionLock;
     if (Write.WriteKind == sqlfacts::StatementKind::Upsert && Guard)
-      return false; // The write settles conflicts itself.
+      return Protection::ConflictClause;
     if (Write.WriteKind == sqlfacts::StatementKind::Insert) {
       if (!Guard)
-        return false; // An insert computed from a read is a new row, not a lost update.
+        return Protection::NewRow;
       bool ParentLocked = llvm::any_of(Read.KeyDecls, [&](const ValueDecl *K) {
         return llvm::is_contained(RS.LockedKeys, K);
       });
-      if (Same && (RS.CoversNewRows || ParentLocked ||
-                   serializable(RS, Write, Read)))
-        return false;
-      return report(checks::CheckThenInsert, R, W, Guard,
-                    "check of " + quoted(Table) +
-                        " decides an insert into it; a concurrent request "
-                        "can pass the same check before this one inserts, "
-                        "and no row lock covers a row that does not exist yet",
-                    Same ? immediateBeginFix(RS) : fixes::FixOrNote());
+      if (Same && (RS.CoversNewRows || ParentLocked))
+        return Protection::NewRowsLocked;
+      if (Same && serializable(RS, Write, Read))
+        return Protection::Serializable;
+      return Protection::None;
     }
     if (Write.Facts && !Write.Facts->GuardColumns.empty() && Write.ResultUsed)
-      return false; // UPDATE ... WHERE seats > 0, its row count checked.
+      return Protection::ConditionalWrite;
     if (Write.Versioned)
-      return false; // The ORM fails a stale write.
+      return Protection::VersionedWrite;
     if (Same && serializable(RS, Write, Read))
-      return false;
-
-    if (isLocking(Read.Lock)) {
+      return Protection::Serializable;
+    if (locksRows(Read.Lock)) {
       if (Same)
-        return false;
-      if (!RS.inTransaction() && RS.Tx != TxUnknown)
-        return reportLockWithoutTransaction(
-            R, W, Guard,
-            isAlone(RS) && isAlone(WS)
-                ? fixes::openTransaction(fixSite(), Read, Write, {})
-                : fixes::FixOrNote());
-      if (RS.Tx >= 0 && WS.Tx != TxUnknown)
-        return report(checks::ReadOutsideTransaction, R, W, Guard,
-                      quoted(Table) +
-                          (WS.inTransaction()
-                               ? " is read and locked in an earlier "
-                                 "transaction than the one that writes it"
-                               : " is read and locked in a transaction that "
-                                 "ends before the write") +
-                          "; the lock is gone by the write");
-      return false;
+        return Protection::LockHeld;
+      bool Known = (!RS.inTransaction() && RS.Tx != TxUnknown) ||
+                   (RS.Tx >= 0 && WS.Tx != TxUnknown);
+      return Known ? Protection::None : Protection::TransactionUnknown;
     }
-
-    if (Same && lockedEarlier(Read, RS))
-      return false; // Locked earlier in this transaction.
-
     if (Same)
-      return report(checks::UnlockedReadUpdate, R, W, Guard,
-                    quoted(Table) +
-                        " is read without a lock and then written based on "
-                        "the value; the transaction alone does not stop a "
-                        "concurrent request from reading the same value",
-                    lockFix(R, RS));
-    if (WS.inTransaction() && RS.Tx != TxUnknown)
-      return report(checks::ReadOutsideTransaction, R, W, Guard,
-                    quoted(Table) +
-                        (RS.Tx >= 0 ? " is read in an earlier transaction "
-                                      "than the one that writes it"
-                                    : " is read before the transaction that "
-                                      "writes it begins") +
-                        "; a concurrent request can change it in between",
-                    RS.Tx < 0 ? moveBeginFix(R, WS) : fixes::FixOrNote());
-    bool WriteAlone = isAlone(WS);
-    if (RS.Tx >= 0 && WriteAlone)
-      return report(checks::ReadOutsideTransaction, R, W, Guard,
-                    quoted(Table) + " is read in a transaction that ends "
-                                    "before the write; a concurrent request "
-                                    "can change it in between");
-    if (isAlone(RS) && WriteAlone)
-      return report(checks::UnlockedReadUpdate, R, W, Guard,
-                    quoted(Table) +
-                        " is read without a transaction or lock and then "
-                        "written based on the value; a concurrent request "
-                        "can read the same value before this one writes",
-                    openTransactionFix(R, W));
-    return false;
+      return lockedEarlier(Read, RS) ? Protection::LockedEarlier
+                                     : Protection::None;
+    bool Known = (WS.inTransaction() && RS.Tx != TxUnknown) ||
+                 (RS.Tx >= 0 && isAlone(WS)) || (isAlone(RS) && isAlone(WS));
+    return Known ? Protection::None : Protection::TransactionUnknown;
+  }
+
+  /// Edits that make the pair safe with the library's own means: lock the
+  /// read, begin the transaction before it, or open one around both.
+  FixPlan planFix(unsigned R, unsigned W, const RacePair &P) {
+    const SlotState &RS = before(R), &WS = before(W);
+    using TR = TransactionRelation;
+    if (P.Shape == WriteShape::Insert)
+      return planOf(P.Relation == TR::SameTransaction ? immediateBeginFix(RS)
+                                                      : fixes::FixOrNote());
+    if (locksRows(P.ReadLock)) {
+      // The lock outlives the statement only in a transaction that also
+      // runs the write.
+      if ((P.Relation == TR::None || P.Relation == TR::ReadBeforeBegin) &&
+          isAlone(WS))
+        return planOf(fixes::openTransaction(fixSite(), event(R), event(W), {}));
+      return {};
+    }
+    switch (P.Relation) {
+    case TR::SameTransaction:
+      return planOf(lockFix(R, RS));
+    case TR::ReadBeforeBegin:
+      return planOf(moveBeginFix(R, WS));
+    case TR::None:
+      return planOf(openTransactionFix(R, W));
+    default:
+      return {};
+    }
+  }
+
+  static FixPlan planOf(fixes::FixOrNote Fix) {
+    FixPlan Plan;
+    Plan.Edits = std::move(Fix.Fixes);
+    if (!Plan.Edits.empty())
+      Plan.Headers = std::move(Fix.Headers);
+    else if (Fix.Advice.What != FixAdvice::Kind::None) {
+      Plan.Advice = std::move(Fix.Advice);
+      Plan.Blockers = std::move(Fix.MoreNotes);
+    }
+    return Plan;
   }
 
   /// Statements run each in a transaction of their own.
   static bool isAlone(const SlotState &S) {
     return S.Tx == TxNone || S.Tx == TxAutocommit;
-  }
-
-  /// \p Fix opens a transaction around the read and the write, whose lock
-  /// then lasts until the commit.
-  bool reportLockWithoutTransaction(unsigned R, std::optional<unsigned> W,
-                                    const Expr *Guard = nullptr,
-                                    fixes::FixOrNote Fix = {}) {
-    const DbEvent &Read = event(R);
-    std::string Table = Read.Tables.empty() ? "" : Read.Tables.front();
-    return report(checks::LockWithoutTransaction, R, W, Guard,
-                  quoted(sqlfacts::lockName(Read.Lock)) + " on " + quoted(Table) +
-                      " runs outside a transaction, so the lock is released "
-                      "as soon as the statement ends",
-                  std::move(Fix));
   }
 
   /// Locks the read: with the dialect's lock clause, or where the dialect
@@ -706,72 +705,17 @@ private:
                          {&*Lock, &LockBegin});
   }
 
-  bool report(llvm::StringRef Check, unsigned R, std::optional<unsigned> W,
-              const Expr *Guard, std::string Message,
-              std::vector<FixItHint> Fixes = {}) {
-    return report(Check, R, W, Guard, std::move(Message),
-                  fixes::FixOrNote{std::move(Fixes)});
-  }
-
-  bool report(llvm::StringRef Check, unsigned R, std::optional<unsigned> W,
-              const Expr *Guard, std::string Message, fixes::FixOrNote Fix) {
-    Finding F;
-    F.Check = Check.str();
-    F.Loc = event(R).At->getBeginLoc();
-    F.Message = std::move(Message);
-    F.Fixes = std::move(Fix.Fixes);
-    if (!F.Fixes.empty())
-      F.Headers = std::move(Fix.Headers);
-    if (const DbEvent &Read = event(R); Read.Origin)
-      F.Notes.push_back({Read.Origin->getBeginLoc(),
-                         "the value is read here, in " +
-                             quoted(Read.OriginFunction)});
-    if (Guard)
-      F.Notes.push_back({Guard->getBeginLoc(), "the value read is checked here"});
-    if (W) {
-      const DbEvent &Write = event(*W);
-      if (!Guard)
-        F.Notes.push_back(
-            {Write.At->getBeginLoc(), "the value read is used in this write"});
-      std::string Table = Write.Tables.empty() ? "" : Write.Tables.front();
-      F.Notes.push_back({Write.At->getBeginLoc(),
-                         quoted(Table) + " is " +
-                             writeVerb(Write.WriteKind).str() +
-                             (Write.Origin ? " by this call" : " here")});
-      if (Write.Origin)
-        F.Notes.push_back({Write.Origin->getBeginLoc(),
-                           quoted(Table) + " is " +
-                               writeVerb(Write.WriteKind).str() + " here, in " +
-                               quoted(Write.OriginFunction)});
-      if (const Stmt *Begin = before(*W).BeginAt)
-        F.Notes.push_back({Begin->getBeginLoc(), "the transaction begins here"});
-      if (Check == checks::CheckThenInsert)
-        F.Notes.push_back({Write.At->getBeginLoc(),
-                           checkThenInsertAdvice(dialectOf(Write))});
-    }
-    if (F.Fixes.empty() && !Fix.Note.empty()) {
-      F.Notes.push_back({F.Loc, std::move(Fix.Note)});
-      llvm::append_range(F.Notes, Fix.MoreNotes);
-    }
-    Findings.push_back(std::move(F));
-    return true;
-  }
-
   void checkSlowCall(unsigned S) {
     const SlotState &State = before(S);
     if (!State.inTransaction() || !State.LockAt)
       return;
-    Finding F;
-    F.Check = checks::SlowCallInTransaction.str();
-    F.Loc = event(S).At->getBeginLoc();
-    F.Message = "slow call to " + quoted(event(S).Callee) +
-                " while a lock is held; every request waiting for the lock "
-                "waits for this call too";
+    SlowCallUnderLock F;
+    F.At = event(S).At->getBeginLoc();
     if (event(S).Origin)
-      F.Notes.push_back({event(S).Origin->getBeginLoc(),
-                         "which makes a slow call here"});
-    F.Notes.push_back({State.LockAt->getBeginLoc(), "the lock is taken here"});
-    Findings.push_back(std::move(F));
+      F.InHelper = event(S).Origin->getBeginLoc();
+    F.Callee = event(S).Callee;
+    F.LockAt = State.LockAt->getBeginLoc();
+    Facts.push_back(std::move(F));
   }
 
   const FunctionDecl *FD;
@@ -788,7 +732,7 @@ private:
   std::vector<llvm::SmallVector<unsigned, 2>> Candidates;
   std::vector<llvm::SmallVector<const Expr *, 2>> Guards;
   std::vector<unsigned> BlockOrder;
-  std::vector<Finding> Findings;
+  std::vector<Fact> Facts;
   llvm::SmallSet<int, 4> FixedBegins;
 };
 
@@ -933,8 +877,8 @@ Analyzer::namedStatement(llvm::StringRef Name) {
   return It == NamedStatements->end() ? nullptr : It->second;
 }
 
-const std::vector<Finding> &Analyzer::analyze(const FunctionDecl *FD) {
-  return compute(FD).Findings;
+const std::vector<Fact> &Analyzer::analyze(const FunctionDecl *FD) {
+  return compute(FD).Facts;
 }
 
 const FunctionSummary *Analyzer::summaryOf(const FunctionDecl *FD) {
@@ -966,17 +910,18 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
   if (!Events.empty()) {
     FunctionSummary Summary;
     Summary.Name = R.Summary.Name;
-    std::vector<Finding> Findings =
+    std::vector<Fact> Facts =
         FunctionAnalysis(FD, Ctx, Options, Resolver, std::move(Events))
             .run(Summary);
     const SourceManager &SM = Ctx.getSourceManager();
-    llvm::stable_sort(Findings, [&](const Finding &A, const Finding &B) {
-      return SM.isBeforeInTranslationUnit(A.Loc, B.Loc);
+    llvm::stable_sort(Facts, [&](const Fact &A, const Fact &B) {
+      return SM.isBeforeInTranslationUnit(locationOf(A), locationOf(B));
     });
-    for (Finding &F : Findings)
-      FixLedger.admit(F, Ctx);
+    for (Fact &F : Facts)
+      if (std::vector<FixItHint> *Edits = editsOf(F))
+        FixLedger.admit(*Edits, Ctx);
     // std::map keeps R in place while helpers were computed above.
-    R.Findings = std::move(Findings);
+    R.Facts = std::move(Facts);
     R.Summary = std::move(Summary);
   }
   R.Done = true;

@@ -4,7 +4,7 @@
 #define DBRACE_CORE_ANALYZER_H
 
 #include "ApiModel.h"
-#include "Finding.h"
+#include "Facts.h"
 #include "SqlText.h"
 #include "Summary.h"
 #include "fixes/FixConflicts.h"
@@ -31,29 +31,15 @@ struct AnalyzerOptions {
   std::optional<sqlfacts::Dialect> Dialect;
 };
 
-/// Check names, shared by the analysis and the front ends.
-namespace checks {
-inline constexpr llvm::StringLiteral UnlockedReadUpdate =
-    "dbrace-unlocked-read-update";
-inline constexpr llvm::StringLiteral ReadOutsideTransaction =
-    "dbrace-read-outside-transaction";
-inline constexpr llvm::StringLiteral LockWithoutTransaction =
-    "dbrace-lock-without-transaction";
-inline constexpr llvm::StringLiteral CheckThenInsert =
-    "dbrace-check-then-insert";
-inline constexpr llvm::StringLiteral SlowCallInTransaction =
-    "dbrace-slow-call-in-transaction";
-} // namespace checks
-
 class Analyzer {
 public:
   Analyzer(clang::ASTContext &Ctx, const ApiModel &Model,
            AnalyzerOptions Options);
 
-  /// All findings of every check in \p FD, in source order. Each function
-  /// is analysed once; helpers it calls are analysed first, for their
+  /// What \p FD does wrong or risks, in source order. Each function is
+  /// analysed once; helpers it calls are analysed first, for their
   /// summaries.
-  const std::vector<Finding> &analyze(const clang::FunctionDecl *FD);
+  const std::vector<Fact> &analyze(const clang::FunctionDecl *FD);
 
   /// What \p FD does for its callers; null when nothing (or when \p FD is
   /// being analysed already: recursion is cut there).
@@ -62,7 +48,7 @@ public:
 private:
   struct Result {
     bool Done = false;
-    std::vector<Finding> Findings;
+    std::vector<Fact> Facts;
     FunctionSummary Summary;
   };
   Result &compute(const clang::FunctionDecl *FD);

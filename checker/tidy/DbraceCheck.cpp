@@ -29,93 +29,100 @@ std::set<std::pair<unsigned, std::string>> &headersIncluded() {
   static std::set<std::pair<unsigned, std::string>> Included;
   return Included;
 }
-
-/// Diagnostic text is a format string: keep a literal `%` literal.
-std::string escapePercent(StringRef S) {
-  std::string Out;
-  for (char C : S) {
-    Out += C;
-    if (C == '%')
-      Out += '%';
-  }
-  return Out;
-}
 } // namespace
 
-DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Ctx,
+                         unsigned Uses)
+    : ClangTidyCheck(Name, Ctx), TidyContext(Ctx), Declared(Uses),
       RulesFiles(Options.getLocalOrGlobal("RulesFiles", "")),
       Dialect(Options.getLocalOrGlobal("Dialect", "auto")),
-      EntityMatching(Options.getLocalOrGlobal("EntityMatching", "row")),
-      AssumeSerializable(false),
-      SlowCalls(Options.getLocalOrGlobal("SlowCalls", "")),
-      LockClause(Options.getLocalOrGlobal("LockClause", "")),
+      EntityMatching(option(EntityMatchingOption, "EntityMatching", "row")),
+      AssumeSerializable(
+          option(AssumeSerializableOption, "AssumeSerializable", "false")),
+      SlowCalls(option(SlowCallsOption, "SlowCalls", "")),
+      LockClause(option(LockClauseOption, "LockClause", "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
+  readOptions();
+}
+
+/// A declared option as the check's own or the global value; another only
+/// as the global value, which the other checks share.
+std::string DbraceCheck::option(Option O, StringRef Name, StringRef Default) {
+  if (Declared & O)
+    return Options.getLocalOrGlobal(Name, Default).str();
+  const auto &Global = TidyContext->getOptions().CheckOptions;
+  auto It = Global.find(Name);
+  return It == Global.end() ? Default.str() : It->second.Value;
+}
+
+void DbraceCheck::readOptions() {
   // Read as text: the bool overloads of OptionsView are mangled differently
   // by GCC and by the clang that built libclangTidy.
-  StringRef Serializable =
-      Options.getLocalOrGlobal("AssumeSerializable", "false");
   if (std::optional<bool> Parsed = llvm::StringSwitch<std::optional<bool>>(
-          Serializable.lower())
+          StringRef(AssumeSerializable).lower())
           .Cases("true", "1", "on", "yes", true)
           .Cases("false", "0", "off", "no", false)
           .Default(std::nullopt))
-    AssumeSerializable = *Parsed;
-  else
+    AnalyzerOpts.AssumeSerializable = *Parsed;
+  else if (Declared & AssumeSerializableOption)
     configurationDiag("invalid configuration value '%0' for option "
                       "'%1.AssumeSerializable'; expected a bool")
-        << Serializable << Name;
+        << AssumeSerializable << getID();
   // Relative to the `.clang-tidy` that names them, not to wherever
   // clang-tidy happens to run the compile command.
-  RulesFileEntries = rulesFilesInEffect(Name, Context->getOptions().CheckOptions,
-                                        Context->getCurrentFile(),
-                                        Context->getCurrentBuildDirectory());
+  RulesFileEntries = rulesFilesInEffect(
+      getID(), TidyContext->getOptions().CheckOptions,
+      TidyContext->getCurrentFile(), TidyContext->getCurrentBuildDirectory());
   for (const RulesFileEntry &Entry : RulesFileEntries)
     ModelOpts.RulesFiles.push_back(Entry.Path);
   ModelOpts.SlowCalls = splitList(SlowCalls);
-  AnalyzerOpts.AssumeSerializable = AssumeSerializable;
   if (EntityMatching == "table")
     AnalyzerOpts.Matching = ::dbrace::EntityMatching::Table;
-  else if (EntityMatching != "row")
+  else if (EntityMatching != "row" && (Declared & EntityMatchingOption))
     configurationDiag("invalid configuration value '%0' for option "
                       "'%1.EntityMatching'; expected 'row' or 'table'")
-        << EntityMatching << Name;
+        << EntityMatching << getID();
   if (Dialect != "auto") {
     AnalyzerOpts.Dialect = ::dbrace::sqlfacts::parseDialect(Dialect);
     if (!AnalyzerOpts.Dialect)
       configurationDiag("invalid configuration value '%0' for option "
                         "'%1.Dialect'; expected 'auto', 'postgresql', "
                         "'mysql' or 'sqlite'")
-          << Dialect << Name;
+          << Dialect << getID();
   }
   if (acceptLockClause())
     AnalyzerOpts.LockClause = StringRef(LockClause).trim().str();
-  OptionsKey = llvm::join(ModelOpts.RulesFiles, ";") + "|" + Dialect + "|" + EntityMatching + "|" +
-               (AssumeSerializable ? "1" : "0") + "|" + SlowCalls + "|" +
-               LockClause;
+  OptionsKey = llvm::join(ModelOpts.RulesFiles, ";") + "|" + Dialect + "|" +
+               EntityMatching + "|" +
+               (AnalyzerOpts.AssumeSerializable ? "1" : "0") + "|" +
+               SlowCalls + "|" + AnalyzerOpts.LockClause;
 }
 
 /// The clause goes into the program's SQL: one locking clause of the
 /// dialect given, or with `auto` of some dialect (each read takes it only
 /// where its own dialect has it), else a configuration error and the rules'.
+/// Every check validates it, so that all share one analysis; the checks
+/// that declare the option report a bad one.
 bool DbraceCheck::acceptLockClause() {
-  using ::dbrace::sqlfacts::Dialect;
   using ::dbrace::sqlfacts::isLockClause;
+  using SqlDialect = ::dbrace::sqlfacts::Dialect;
   if (StringRef(LockClause).trim().empty())
     return false;
-  std::optional<Dialect> D = AnalyzerOpts.Dialect;
+  std::optional<SqlDialect> D = AnalyzerOpts.Dialect;
   if (D ? isLockClause(LockClause, *D)
-        : isLockClause(LockClause, Dialect::PostgreSQL) ||
-              isLockClause(LockClause, Dialect::MySQL))
+        : isLockClause(LockClause, SqlDialect::PostgreSQL) ||
+              isLockClause(LockClause, SqlDialect::MySQL))
     return true;
+  if (!(Declared & LockClauseOption))
+    return false;
   StringRef Expected =
-      !D || *D == Dialect::PostgreSQL
+      !D || *D == SqlDialect::PostgreSQL
           ? "one locking clause: 'FOR UPDATE', 'FOR NO KEY UPDATE', 'FOR "
             "SHARE' or 'FOR KEY SHARE', optionally with 'OF' tables and "
             "'NOWAIT' or 'SKIP LOCKED'"
-      : *D == Dialect::MySQL
+      : *D == SqlDialect::MySQL
           ? "one MySQL locking clause: 'FOR UPDATE' or 'FOR SHARE', "
             "optionally with 'OF' tables and 'NOWAIT' or 'SKIP LOCKED', or "
             "'LOCK IN SHARE MODE'"
@@ -129,12 +136,17 @@ bool DbraceCheck::acceptLockClause() {
 void DbraceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RulesFiles", RulesFiles);
   Options.store(Opts, "Dialect", Dialect);
-  Options.store(Opts, "EntityMatching", EntityMatching);
-  Options.store(Opts, "AssumeSerializable",
-                AssumeSerializable ? "true" : "false");
-  Options.store(Opts, "SlowCalls", SlowCalls);
-  Options.store(Opts, "LockClause", LockClause);
-  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  if (Declared & EntityMatchingOption)
+    Options.store(Opts, "EntityMatching", EntityMatching);
+  if (Declared & AssumeSerializableOption)
+    Options.store(Opts, "AssumeSerializable",
+                  AnalyzerOpts.AssumeSerializable ? "true" : "false");
+  if (Declared & SlowCallsOption)
+    Options.store(Opts, "SlowCalls", SlowCalls);
+  if (Declared & LockClauseOption)
+    Options.store(Opts, "LockClause", LockClause);
+  if (Declared & IncludeStyleOption)
+    Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
 const ::dbrace::ApiModel *DbraceCheck::model() {
@@ -160,39 +172,36 @@ void DbraceCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
-void DbraceCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
+void DbraceCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                                       Preprocessor *) {
   ::dbrace::AnalysisCache::startTranslationUnit();
   headersIncluded().clear();
+  Sources = &SM;
   Inserter.registerPreprocessor(PP);
+}
+
+void DbraceCheck::addEdits(const DiagnosticBuilder &Warning,
+                           const ::dbrace::FixPlan &Plan) {
+  for (const FixItHint &Edit : Plan.Edits)
+    Warning << Edit;
+  if (Plan.Edits.empty() || !Sources)
+    return;
+  // The edits of one fact change one function, so one file.
+  FileID File = Sources->getFileID(
+      Sources->getFileLoc(Plan.Edits.front().RemoveRange.getBegin()));
+  for (const std::string &Header : Plan.Headers)
+    if (headersIncluded().insert({File.getHashValue(), Header}).second)
+      if (auto Include = Inserter.createIncludeInsertion(File, Header))
+        Warning << *Include;
 }
 
 void DbraceCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
   if (!::dbrace::shouldAnalyze(FD, *Result.Context) || !model())
     return;
-  for (const ::dbrace::Finding &F : ::dbrace::AnalysisCache::findings(
-           FD, *Result.Context, *Model, AnalyzerOpts, OptionsKey)) {
-    if (F.Check != getID())
-      continue;
-    {
-      DiagnosticBuilder Warning = diag(F.Loc, escapePercent(F.Message));
-      for (const FixItHint &Fix : F.Fixes)
-        Warning << Fix;
-      if (!F.Fixes.empty()) {
-        // The fix-its of one finding edit one function, so one file.
-        const SourceManager &SM = *Result.SourceManager;
-        FileID File = SM.getFileID(
-            SM.getFileLoc(F.Fixes.front().RemoveRange.getBegin()));
-        for (const std::string &Header : F.Headers)
-          if (headersIncluded().insert({File.getHashValue(), Header}).second)
-            if (auto Include = Inserter.createIncludeInsertion(File, Header))
-              Warning << *Include;
-      }
-    }
-    for (const ::dbrace::FindingNote &N : F.Notes)
-      diag(N.Loc, escapePercent(N.Message), DiagnosticIDs::Note);
-  }
+  for (const ::dbrace::Fact &F : ::dbrace::AnalysisCache::facts(
+           FD, *Result.Context, *Model, AnalyzerOpts, OptionsKey))
+    diagnose(F);
 }
 
 } // namespace clang::tidy::dbrace

@@ -1,7 +1,10 @@
 //===--- DbraceCheck.h - What the five dbrace checks share ----------------===//
 //
-// Every check reads the same options, asks the shared analysis for the
-// function at hand, and reports the findings that carry its own name.
+// Every check asks the shared analysis for the function at hand and words
+// the facts it owns. The analysis runs once per function for all checks
+// that agree on its options: an option a check does not declare is taken
+// from the global value (`SlowCalls`, not `dbrace-....SlowCalls`), so that
+// it does not split the analysis, and is not stored.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,7 +20,6 @@ namespace clang::tidy::dbrace {
 
 class DbraceCheck : public ClangTidyCheck {
 public:
-  DbraceCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
@@ -27,14 +29,37 @@ public:
     return LangOpts.CPlusPlus;
   }
 
+protected:
+  /// Options besides `RulesFiles` and `Dialect`, which every check has.
+  enum Option : unsigned {
+    EntityMatchingOption = 1,
+    AssumeSerializableOption = 2,
+    SlowCallsOption = 4,
+    LockClauseOption = 8,
+    IncludeStyleOption = 16,
+  };
+  /// \p Uses: the Options this check's findings depend on.
+  DbraceCheck(StringRef Name, ClangTidyContext *Ctx, unsigned Uses);
+
+  /// Reports \p F if this check owns it.
+  virtual void diagnose(const ::dbrace::Fact &F) = 0;
+
+  /// Attaches the plan's edits to \p Warning, with the includes they need.
+  void addEdits(const DiagnosticBuilder &Warning,
+                const ::dbrace::FixPlan &Plan);
+
 private:
+  std::string option(Option O, StringRef Name, StringRef Default);
+  void readOptions();
   const ::dbrace::ApiModel *model();
   bool acceptLockClause();
 
+  ClangTidyContext *TidyContext;
+  unsigned Declared;
   std::string RulesFiles;
   std::string Dialect;
   std::string EntityMatching;
-  bool AssumeSerializable;
+  std::string AssumeSerializable;
   std::string SlowCalls;
   std::string LockClause;
 
@@ -47,6 +72,7 @@ private:
   std::string OptionsKey;
   const ::dbrace::ApiModel *Model = nullptr;
   bool ModelLoaded = false;
+  const SourceManager *Sources = nullptr;
 };
 
 } // namespace clang::tidy::dbrace

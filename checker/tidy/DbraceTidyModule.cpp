@@ -13,15 +13,15 @@ namespace clang::tidy::dbrace {
 class DbraceModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    namespace names = ::dbrace::checks;
-    Factories.registerCheck<CheckThenInsertCheck>(names::CheckThenInsert);
+    Factories.registerCheck<CheckThenInsertCheck>("dbrace-check-then-insert");
     Factories.registerCheck<LockWithoutTransactionCheck>(
-        names::LockWithoutTransaction);
+        "dbrace-lock-without-transaction");
     Factories.registerCheck<ReadOutsideTransactionCheck>(
-        names::ReadOutsideTransaction);
+        "dbrace-read-outside-transaction");
     Factories.registerCheck<SlowCallInTransactionCheck>(
-        names::SlowCallInTransaction);
-    Factories.registerCheck<UnlockedReadUpdateCheck>(names::UnlockedReadUpdate);
+        "dbrace-slow-call-in-transaction");
+    Factories.registerCheck<UnlockedReadUpdateCheck>(
+        "dbrace-unlocked-read-update");
   }
 };
 

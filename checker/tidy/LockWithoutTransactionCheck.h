@@ -1,7 +1,7 @@
-//===--- LockWithoutTransactionCheck.h - dbrace-lock-without-transaction -----------------------===//
+//===--- LockWithoutTransactionCheck.h - dbrace-lock-without-transaction ----===//
 
-#ifndef DBRACE_TIDY_LOCK_WITHOUT_TRANSACTION_CHECK_H
-#define DBRACE_TIDY_LOCK_WITHOUT_TRANSACTION_CHECK_H
+#ifndef DBRACE_TIDY_LOCKWITHOUTTRANSACTIONCHECK_H
+#define DBRACE_TIDY_LOCKWITHOUTTRANSACTIONCHECK_H
 
 #include "DbraceCheck.h"
 
@@ -13,9 +13,12 @@ namespace clang::tidy::dbrace {
 /// docs/checks/dbrace-lock-without-transaction.md
 class LockWithoutTransactionCheck : public DbraceCheck {
 public:
-  using DbraceCheck::DbraceCheck;
+  LockWithoutTransactionCheck(StringRef Name, ClangTidyContext *Ctx);
+
+private:
+  void diagnose(const ::dbrace::Fact &F) override;
 };
 
 } // namespace clang::tidy::dbrace
 
-#endif // DBRACE_TIDY_LOCK_WITHOUT_TRANSACTION_CHECK_H
+#endif // DBRACE_TIDY_LOCKWITHOUTTRANSACTIONCHECK_H

@@ -1,21 +1,25 @@
-//===--- ReadOutsideTransactionCheck.h - dbrace-read-outside-transaction -----------------------===//
+//===--- ReadOutsideTransactionCheck.h - dbrace-read-outside-transaction ----===//
 
-#ifndef DBRACE_TIDY_READ_OUTSIDE_TRANSACTION_CHECK_H
-#define DBRACE_TIDY_READ_OUTSIDE_TRANSACTION_CHECK_H
+#ifndef DBRACE_TIDY_READOUTSIDETRANSACTIONCHECK_H
+#define DBRACE_TIDY_READOUTSIDETRANSACTIONCHECK_H
 
 #include "DbraceCheck.h"
 
 namespace clang::tidy::dbrace {
 
-/// Finds a read made before the transaction that writes the same rows begins, or in an earlier transaction.
+/// Finds a read made before the transaction that writes the same rows begins,
+/// or in an earlier transaction.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/dbrace-read-outside-transaction.md
 class ReadOutsideTransactionCheck : public DbraceCheck {
 public:
-  using DbraceCheck::DbraceCheck;
+  ReadOutsideTransactionCheck(StringRef Name, ClangTidyContext *Ctx);
+
+private:
+  void diagnose(const ::dbrace::Fact &F) override;
 };
 
 } // namespace clang::tidy::dbrace
 
-#endif // DBRACE_TIDY_READ_OUTSIDE_TRANSACTION_CHECK_H
+#endif // DBRACE_TIDY_READOUTSIDETRANSACTIONCHECK_H

@@ -1,7 +1,7 @@
-//===--- SlowCallInTransactionCheck.h - dbrace-slow-call-in-transaction -----------------------===//
+//===--- SlowCallInTransactionCheck.h - dbrace-slow-call-in-transaction -----===//
 
-#ifndef DBRACE_TIDY_SLOW_CALL_IN_TRANSACTION_CHECK_H
-#define DBRACE_TIDY_SLOW_CALL_IN_TRANSACTION_CHECK_H
+#ifndef DBRACE_TIDY_SLOWCALLINTRANSACTIONCHECK_H
+#define DBRACE_TIDY_SLOWCALLINTRANSACTIONCHECK_H
 
 #include "DbraceCheck.h"
 
@@ -13,9 +13,12 @@ namespace clang::tidy::dbrace {
 /// docs/checks/dbrace-slow-call-in-transaction.md
 class SlowCallInTransactionCheck : public DbraceCheck {
 public:
-  using DbraceCheck::DbraceCheck;
+  SlowCallInTransactionCheck(StringRef Name, ClangTidyContext *Ctx);
+
+private:
+  void diagnose(const ::dbrace::Fact &F) override;
 };
 
 } // namespace clang::tidy::dbrace
 
-#endif // DBRACE_TIDY_SLOW_CALL_IN_TRANSACTION_CHECK_H
+#endif // DBRACE_TIDY_SLOWCALLINTRANSACTIONCHECK_H

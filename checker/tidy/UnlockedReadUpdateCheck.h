@@ -1,21 +1,25 @@
-//===--- UnlockedReadUpdateCheck.h - dbrace-unlocked-read-update -----------------------===//
+//===--- UnlockedReadUpdateCheck.h - dbrace-unlocked-read-update ------------===//
 
-#ifndef DBRACE_TIDY_UNLOCKED_READ_UPDATE_CHECK_H
-#define DBRACE_TIDY_UNLOCKED_READ_UPDATE_CHECK_H
+#ifndef DBRACE_TIDY_UNLOCKEDREADUPDATECHECK_H
+#define DBRACE_TIDY_UNLOCKEDREADUPDATECHECK_H
 
 #include "DbraceCheck.h"
 
 namespace clang::tidy::dbrace {
 
-/// Finds a read whose value decides or feeds a write of the same rows, with no lock held from the read to the write.
+/// Finds a read whose value decides or feeds a write of the same rows, with no
+/// lock held from the read to the write.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/dbrace-unlocked-read-update.md
 class UnlockedReadUpdateCheck : public DbraceCheck {
 public:
-  using DbraceCheck::DbraceCheck;
+  UnlockedReadUpdateCheck(StringRef Name, ClangTidyContext *Ctx);
+
+private:
+  void diagnose(const ::dbrace::Fact &F) override;
 };
 
 } // namespace clang::tidy::dbrace
 
-#endif // DBRACE_TIDY_UNLOCKED_READ_UPDATE_CHECK_H
+#endif // DBRACE_TIDY_UNLOCKEDREADUPDATECHECK_H

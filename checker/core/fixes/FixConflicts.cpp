@@ -5,17 +5,17 @@
 
 namespace dbrace::fixes {
 
-void FixLedger::admit(Finding &F, const clang::ASTContext &Ctx) {
+void FixLedger::admit(std::vector<clang::FixItHint> &Edits,
+                      const clang::ASTContext &Ctx) {
   std::vector<EditSpan> Mine;
-  for (const clang::FixItHint &Fix : F.Fixes) {
+  for (const clang::FixItHint &Fix : Edits) {
     std::optional<EditSpan> Span = spanOf(Fix, Ctx);
     bool Meets = !Span || meetsTaken(*Span) ||
                  llvm::any_of(Mine, [&](const EditSpan &M) {
                    return conflicting(*Span, M);
                  });
     if (Meets) {
-      F.Fixes.clear();
-      F.Headers.clear();
+      Edits.clear();
       return;
     }
     Mine.push_back(*Span);

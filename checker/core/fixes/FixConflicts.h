@@ -11,19 +11,20 @@
 #ifndef DBRACE_CORE_FIXES_FIXCONFLICTS_H
 #define DBRACE_CORE_FIXES_FIXCONFLICTS_H
 
-#include "../Finding.h"
 #include "SourceEdits.h"
 #include <map>
 #include <set>
 #include <utility>
+#include <vector>
 
 namespace dbrace::fixes {
 
 class FixLedger {
 public:
-  /// Keeps \p F's fix-its when none meets an edit admitted before (or
-  /// another of its own), else drops them all.
-  void admit(Finding &F, const clang::ASTContext &Ctx);
+  /// Keeps \p Edits when none meets an edit admitted before (or another
+  /// of its own), else drops them all.
+  void admit(std::vector<clang::FixItHint> &Edits,
+             const clang::ASTContext &Ctx);
 
 private:
   bool meetsTaken(const EditSpan &S) const;

@@ -163,8 +163,8 @@ FixOrNote moveBeginAboveRead(const FixSite &Site, const DbEvent &Read,
   if (!Moved)
     return {};
   FixOrNote Out;
-  Out.Note = "begin the transaction before the read: move '" + *Moved +
-             "' above it";
+  Out.Advice.What = FixAdvice::Kind::MoveBegin;
+  Out.Advice.Begin = *Moved;
 
   // The read's statement in the begin's block.
   auto ReadPath = pathTo(Body, Read.At);
@@ -237,7 +237,7 @@ FixOrNote moveBeginAboveRead(const FixSite &Site, const DbEvent &Read,
     if (auto Blocker = retypeBlocker(Site.Function, cast<VarDecl>(Handle),
                                      Declared->getType(), Site.Ctx)) {
       if (Blocker->Use)
-        Out.MoreNotes.push_back({Blocker->Use->getBeginLoc(), Blocker->Why});
+        Out.MoreNotes.push_back(Blocker->Blocker);
       return Out;
     }
   }

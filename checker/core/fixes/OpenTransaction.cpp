@@ -211,20 +211,18 @@ FixOrNote handleToTransaction(const FixSite &Site, const DbEvent &Begin,
   std::string Name = V->getName().str();
   std::string Commit = instantiate(T.CommitStatement, Name, "");
   FixOrNote Out;
-  Out.Note = "to run the read and the write in one transaction, declare " +
-             ("'" + Name + "' as '" + T.TransactionType + "' and call '") +
-             Commit + "' on each normal exit";
+  Out.Advice.What = FixAdvice::Kind::DeclareAsTransaction;
+  Out.Advice.Variable = Name;
+  Out.Advice.Type = T.TransactionType;
+  Out.Advice.Commit = Commit;
 
   // The new type must be declared for its uses to be checked below: where
   // it is not, the note names its header.
-  std::vector<std::string> Headers =
-      headerFor(T.TransactionType, T.Headers.TransactionType,
-                V->getBeginLoc(), Site.Ctx);
-  if (!Headers.empty())
-    Out.Note = "to run the read and the write in one transaction, declare " +
-               ("'" + Name + "' as '" + T.TransactionType + "' (declared in " +
-                Headers.front() + ") and call '") +
-               Commit + "' on each normal exit";
+  // The new type must be declared for its uses to be checked below: where
+  // it is not, the advice names its header.
+  for (std::string &H : headerFor(T.TransactionType, T.Headers.TransactionType,
+                                  V->getBeginLoc(), Site.Ctx))
+    Out.Advice.TypeHeader = std::move(H);
   auto Pos = positionInBlock(Site.Function->getBody(), Begin.At);
   if (!Pos || !isa<DeclStmt>(Pos->Statement) ||
       !cast<DeclStmt>(Pos->Statement)->isSingleDecl() ||
@@ -242,7 +240,7 @@ FixOrNote handleToTransaction(const FixSite &Site, const DbEvent &Begin,
   if (auto Blocker =
           retypeBlocker(Site.Function, V, T.TransactionType, Site.Ctx)) {
     if (Blocker->Use)
-      Out.MoreNotes.push_back({Blocker->Use->getBeginLoc(), Blocker->Why});
+      Out.MoreNotes.push_back(Blocker->Blocker);
     return Out;
   }
   Out.Fixes.push_back(FixItHint::CreateReplacement(
@@ -273,9 +271,9 @@ FixOrNote beginOnConnection(const FixSite &Site, const DbEvent &Read,
   std::string BeginText = instantiate(T.BeginStatement, Tx, DbName, Arrow);
   std::string Commit = instantiate(T.CommitStatement, Tx, DbName, Arrow);
   FixOrNote Out;
-  Out.Note = "to run the read and the write in one transaction, write '" +
-             BeginText + "' before the read and '" + Commit +
-             "' on each normal exit after the write";
+  Out.Advice.What = FixAdvice::Kind::BeginAndCommit;
+  Out.Advice.Begin = BeginText;
+  Out.Advice.Commit = Commit;
 
   const Stmt *Body = Site.Function->getBody();
   auto Pos = positionInBlock(Body, Read.At);

@@ -108,12 +108,11 @@ private:
     return std::nullopt;
   }
 
-  RetypeBlocker blocked(const Expr *Use, std::string Why) {
-    return {Use, std::move(Why)};
-  }
-
-  std::string name(const VarDecl *V) const {
-    return "'" + V->getName().str() + "'";
+  RetypeBlocker blocked(const Expr *Use, const VarDecl *V,
+                        FixBlocker::Kind Why = FixBlocker::Kind::MayNotFit,
+                        std::string Detail = "") {
+    return {Use, FixBlocker{Why, Use->getBeginLoc(), V->getName().str(),
+                            NewName.str(), std::move(Detail)}};
   }
 
   /// Argument \p I of a call of \p F binds a \p NewName (through a pointer
@@ -123,10 +122,8 @@ private:
                                               const FunctionDecl *F,
                                               std::optional<unsigned> I,
                                               bool Pointer) {
-    std::string Other = name(V) + " is used here where a '" + NewName.str() +
-                        "' may not fit";
     if (!F || !I || *I >= F->getNumParams())
-      return blocked(Use, Other);
+      return blocked(Use, V);
     if (const FunctionTemplateDecl *Primary = F->getPrimaryTemplate()) {
       const FunctionDecl *Pattern = Primary->getTemplatedDecl();
       if (*I < Pattern->getNumParams() &&
@@ -141,10 +138,8 @@ private:
       Target = T.getNonReferenceType();
     if (!Target.isNull() && hasBase(New, Target->getAsCXXRecordDecl()))
       return std::nullopt;
-    return blocked(Use, name(V) + " is passed here to a parameter of type '" +
-                            T.getAsString(Ctx.getPrintingPolicy()) +
-                            "', which does not accept a '" + NewName.str() +
-                            "'");
+    return blocked(Use, V, FixBlocker::Kind::ParameterType,
+                   T.getAsString(Ctx.getPrintingPolicy()));
   }
 
   std::optional<RetypeBlocker> checkUse(const VarDecl *V, const DeclRefExpr *Ref,
@@ -152,8 +147,6 @@ private:
     auto [OuterRef, ParentOfRef] = climb(Ref);
     const Expr *Outer = OuterRef;
     DynTypedNode Parent = ParentOfRef;
-    std::string Other = name(V) + " is used here where a '" + NewName.str() +
-                        "' may not fit";
     bool Pointer = false;
     if (const auto *U = Parent.get<UnaryOperator>();
         U && U->getOpcode() == UO_AddrOf) {
@@ -166,10 +159,8 @@ private:
           dyn_cast<CXXRecordDecl>(ME->getMemberDecl()->getDeclContext());
       if (hasBase(New, Class))
         return std::nullopt;
-      return blocked(Ref, name(V) + " uses '" +
-                              ME->getMemberDecl()->getNameAsString() +
-                              "' here, which a '" + NewName.str() +
-                              "' does not have");
+      return blocked(Ref, V, FixBlocker::Kind::MissingMember,
+                     ME->getMemberDecl()->getNameAsString());
     }
     if (const auto *Op = Parent.get<CXXOperatorCallExpr>()) {
       auto I = argumentIndex({Op->getArgs(), Op->getNumArgs()}, Outer);
@@ -177,7 +168,7 @@ private:
       if (Method && I == 0u && !Pointer) {
         if (hasBase(New, Method->getParent()))
           return std::nullopt;
-        return blocked(Ref, Other);
+        return blocked(Ref, V);
       }
       if (Method && I)
         I = *I - 1;
@@ -198,13 +189,13 @@ private:
         if (C.capturesVariable() && C.getCapturedVar() == V &&
             C.getCaptureKind() == LCK_ByRef && !Pointer)
           return std::nullopt;
-      return blocked(Ref, Other);
+      return blocked(Ref, V);
     }
     if (const auto *Alias = Parent.get<VarDecl>();
         Alias && !Pointer && Depth < 2 && Alias->getType()->isReferenceType() &&
         Alias->getType()->getContainedAutoType())
       return check(Alias, Depth + 1);
-    return blocked(Ref, Other);
+    return blocked(Ref, V);
   }
 
   const FunctionDecl *FD;

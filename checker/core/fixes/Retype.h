@@ -3,6 +3,7 @@
 #ifndef DBRACE_CORE_FIXES_RETYPE_H
 #define DBRACE_CORE_FIXES_RETYPE_H
 
+#include "../Facts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -21,7 +22,7 @@ const clang::CXXRecordDecl *recordNamed(llvm::StringRef QualifiedName,
 /// with another type.
 struct RetypeBlocker {
   const clang::Expr *Use = nullptr; ///< Null when the new type is unknown.
-  std::string Why;                  ///< A note's text, at Use.
+  FixBlocker Blocker;               ///< Why, at Use.
 };
 
 /// Declaring \p V as \p NewType keeps every use of it in \p FD compiling

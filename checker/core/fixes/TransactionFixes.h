@@ -10,7 +10,7 @@
 #define DBRACE_CORE_FIXES_TRANSACTIONFIXES_H
 
 #include "../Events.h"
-#include "../Finding.h"
+#include "../Facts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/Diagnostic.h"
@@ -20,14 +20,14 @@
 
 namespace dbrace::fixes {
 
-/// Fix-its, or when there are none, a note that says what to do instead.
+/// Fix-its, or when there are none, advice that says what to do instead.
 struct FixOrNote {
   std::vector<clang::FixItHint> Fixes;
-  /// Headers the fix-its need included (Finding::Headers).
+  /// Headers the fix-its need included (FixPlan::Headers).
   std::vector<std::string> Headers;
-  std::string Note; ///< Empty when there is nothing to say.
-  /// With the note: the places that stopped the fix-it, and why.
-  std::vector<FindingNote> MoreNotes;
+  FixAdvice Advice; ///< Kind::None when there is nothing to say.
+  /// With the advice: the places that stopped the fix-it, and why.
+  std::vector<FixBlocker> MoreNotes;
 };
 
 /// What the fix-its of one finding know about its function.

@@ -31,13 +31,11 @@ protected:
         CharSourceRange::getCharRange(at(Begin), at(End)), "y");
   }
 
-  /// Whether a finding with \p Fixes keeps them after the earlier ones.
+  /// Whether \p Fixes are kept after the earlier ones.
   bool admitted(std::vector<FixItHint> Fixes) {
-    Finding F;
-    F.Fixes = std::move(Fixes);
-    size_t Before = F.Fixes.size();
-    Ledger.admit(F, AST->getASTContext());
-    return F.Fixes.size() == Before;
+    size_t Before = Fixes.size();
+    Ledger.admit(Fixes, AST->getASTContext());
+    return Fixes.size() == Before;
   }
 
   std::unique_ptr<ASTUnit> AST;

@@ -1,0 +1,60 @@
+//===--- CheckThenInsertCheck.cpp - dbrace-check-then-insert --------------===//
+
+#include "CheckThenInsertCheck.h"
+#include "RaceNotes.h"
+
+namespace clang::tidy::dbrace {
+
+using ::dbrace::RacePair;
+
+CheckThenInsertCheck::CheckThenInsertCheck(StringRef Name,
+                                           ClangTidyContext *Ctx)
+    : DbraceCheck(Name, Ctx,
+                  EntityMatchingOption | AssumeSerializableOption |
+                      IncludeStyleOption) {}
+
+namespace {
+/// The insert forms that defer to a unique constraint in dialect \p D.
+StringRef conflictClauses(::dbrace::sqlfacts::Dialect D) {
+  switch (D) {
+  case ::dbrace::sqlfacts::Dialect::PostgreSQL:
+    return "'ON CONFLICT DO NOTHING'";
+  case ::dbrace::sqlfacts::Dialect::MySQL:
+    return "'INSERT IGNORE' or 'ON DUPLICATE KEY UPDATE'";
+  case ::dbrace::sqlfacts::Dialect::SQLite:
+    return "'INSERT OR IGNORE' or 'ON CONFLICT DO NOTHING'";
+  }
+  return "";
+}
+
+/// The lock that serialises the check: SQLite has no row locks; its
+/// immediate transaction locks the database.
+StringRef lockBeforeCheck(::dbrace::sqlfacts::Dialect D) {
+  return D == ::dbrace::sqlfacts::Dialect::SQLite
+             ? "'BEGIN IMMEDIATE' before the check"
+             : "locking the parent row before the check";
+}
+} // namespace
+
+/// A check of a table that decides an insert into it: no row lock covers a
+/// row that is not there yet.
+void CheckThenInsertCheck::diagnose(const ::dbrace::Fact &F) {
+  const auto *P = std::get_if<RacePair>(&F);
+  if (!P || P->Protected != ::dbrace::Protection::None ||
+      P->Shape != ::dbrace::WriteShape::Insert)
+    return;
+  addEdits(diag(P->Read, "check of '%0' decides an insert into it; a "
+                         "concurrent request can pass the same check before "
+                         "this one inserts, and no row lock covers a row "
+                         "that does not exist yet")
+               << P->Entity,
+           P->Fix);
+  noteRace(*this, *P);
+  diag(P->Write, "a unique constraint with %0 and a check of the affected "
+                 "rows, or %1, makes this safe",
+       DiagnosticIDs::Note)
+      << conflictClauses(P->WriteDialect) << lockBeforeCheck(P->WriteDialect);
+  noteFixAdvice(*this, *P);
+}
+
+} // namespace clang::tidy::dbrace

@@ -3,10 +3,12 @@
 #ifndef DBRACE_CORE_ANALYZER_H
 #define DBRACE_CORE_ANALYZER_H
 
+#include "AnalyzerOptions.h"
 #include "ApiModel.h"
 #include "Facts.h"
 #include "SqlText.h"
 #include "Summary.h"
+#include "TranslationUnitIndex.h"
 #include "fixes/FixConflicts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -17,19 +19,6 @@
 #include <vector>
 
 namespace dbrace {
-
-enum class EntityMatching { Table, Row };
-
-struct AnalyzerOptions {
-  /// The session isolation is set to SERIALIZABLE elsewhere.
-  bool AssumeSerializable = false;
-  EntityMatching Matching = EntityMatching::Row;
-  /// Replaces the rules' lock clause in fix-its (`FOR NO KEY UPDATE`) on
-  /// reads whose dialect has that clause (sqlfacts::isLockClause).
-  std::string LockClause;
-  /// Parses every library's SQL in this dialect instead of the rules'.
-  std::optional<sqlfacts::Dialect> Dialect;
-};
 
 class Analyzer {
 public:
@@ -52,6 +41,7 @@ private:
     FunctionSummary Summary;
   };
   Result &compute(const clang::FunctionDecl *FD);
+  const TranslationUnitIndex &index();
   std::shared_ptr<const RecoveredSql> namedStatement(llvm::StringRef Name);
   llvm::ArrayRef<std::string> entityTables(llvm::StringRef Class);
 
@@ -60,11 +50,9 @@ private:
   AnalyzerOptions Options;
   SqlTextResolver Resolver;
   std::map<const clang::FunctionDecl *, Result> Results;
-  /// SQL prepared under a name anywhere in the TU, indexed on first need.
-  std::optional<llvm::StringMap<std::shared_ptr<const RecoveredSql>>>
-      NamedStatements;
-  /// Entity classes mapped to tables anywhere in the TU, on first need.
-  std::optional<llvm::StringMap<std::vector<std::string>>> EntityTables;
+  /// Statements prepared and classes mapped anywhere in the TU, indexed on
+  /// first need.
+  std::optional<TranslationUnitIndex> Index;
   /// Edits offered so far in this TU: no two findings make the same one.
   fixes::FixLedger FixLedger;
 };

@@ -27,23 +27,7 @@ ReadTaint::ReadTaint(const Stmt *Body, const FunctionEvents &Events)
     }
   }
   collectFlows(Body);
-  // Each round moves taint one assignment further; chains in real code are
-  // short, and the bound keeps a pathological function linear.
-  for (unsigned Round = 0; Round < 8; ++Round) {
-    bool Changed = false;
-    for (const Flow &F : Flows) {
-      llvm::SmallBitVector From = walk(F.Source);
-      if (From.none())
-        continue;
-      auto &Bits = Tainted[F.Target];
-      Bits.resize(N);
-      llvm::SmallBitVector Before = Bits;
-      Bits |= From;
-      Changed |= Bits != Before;
-    }
-    if (!Changed)
-      break;
-  }
+  propagate();
   Settled = true;
 }
 
@@ -70,30 +54,72 @@ const llvm::SmallBitVector &ReadTaint::of(const Stmt *S) const {
   return It->second;
 }
 
-llvm::SmallBitVector ReadTaint::walk(const Stmt *S) const {
-  llvm::SmallBitVector Bits(Events.Events.size());
-  if (!S)
-    return Bits;
+ReadTaint::Inputs ReadTaint::inputsOf(const Stmt *S) const {
+  Inputs In{llvm::SmallBitVector(Events.Events.size()), {}};
   llvm::SmallVector<const Stmt *, 16> Work{S};
   while (!Work.empty()) {
     const Stmt *Cur = Work.pop_back_val();
     if (!Cur || isa<LambdaExpr>(Cur))
       continue;
     if (auto It = ResultCalls.find(Cur); It != ResultCalls.end())
-      Bits.set(It->second);
-    const ValueDecl *D = nullptr;
+      In.Results.set(It->second);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Cur))
-      D = DRE->getDecl();
+      In.Decls.push_back(DRE->getDecl());
     else if (const auto *ME = dyn_cast<MemberExpr>(Cur);
              ME && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-      D = ME->getMemberDecl();
-    if (D)
-      if (auto It = Tainted.find(D); It != Tainted.end())
-        Bits |= It->second;
+      In.Decls.push_back(ME->getMemberDecl());
     for (const Stmt *Child : Cur->children())
       Work.push_back(Child);
   }
+  return In;
+}
+
+llvm::SmallBitVector ReadTaint::combine(const Inputs &In) const {
+  llvm::SmallBitVector Bits = In.Results;
+  for (const ValueDecl *D : In.Decls)
+    if (auto It = Tainted.find(D); It != Tainted.end())
+      Bits |= It->second;
   return Bits;
+}
+
+llvm::SmallBitVector ReadTaint::walk(const Stmt *S) const {
+  return combine(inputsOf(S));
+}
+
+/// Taint only grows, one bit per read and variable at most, so the worklist
+/// empties: each flow is looked at again only when a variable its source
+/// uses gained a read.
+void ReadTaint::propagate() {
+  unsigned N = Events.Events.size();
+  std::vector<Inputs> Sources;
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<unsigned, 2>> UsedBy;
+  for (unsigned F = 0; F < Flows.size(); ++F) {
+    Sources.push_back(inputsOf(Flows[F].Source));
+    for (const ValueDecl *D : Sources.back().Decls)
+      UsedBy[D].push_back(F);
+  }
+  std::vector<unsigned> Work(Flows.size());
+  for (unsigned F = 0; F < Flows.size(); ++F)
+    Work[F] = Flows.size() - 1 - F; // Popped in source order.
+  std::vector<bool> Queued(Flows.size(), true);
+  while (!Work.empty()) {
+    unsigned F = Work.back();
+    Work.pop_back();
+    Queued[F] = false;
+    llvm::SmallBitVector From = combine(Sources[F]);
+    if (From.none())
+      continue;
+    auto &Bits = Tainted[Flows[F].Target];
+    Bits.resize(N);
+    if (!From.test(Bits))
+      continue; // Every read the source carries is in the target already.
+    Bits |= From;
+    for (unsigned Next : UsedBy.lookup(Flows[F].Target))
+      if (!Queued[Next]) {
+        Queued[Next] = true;
+        Work.push_back(Next);
+      }
+  }
 }
 
 bool ReadTaint::modelled(const Stmt *Call) const {

@@ -2,8 +2,9 @@
 //
 // Flow-insensitive taint from read results through locals, references,
 // fields, structured bindings, loops over rows, containers and calls. One
-// pass collects the assignments of the function; a few rounds over them
-// reach the fixpoint, so the cost stays linear in the function's size.
+// pass collects the assignments of the function; a worklist over them
+// reaches the fixpoint, revisiting an assignment only when a variable it
+// reads gained a read.
 //
 //===----------------------------------------------------------------------===//
 
@@ -43,7 +44,16 @@ private:
   void collectFlows(const clang::Stmt *S);
   void addFlow(const clang::Expr *Target, const clang::Stmt *Source,
                bool Stored);
+  /// What a source expression carries: the reads whose results it
+  /// contains, and the variables it uses.
+  struct Inputs {
+    llvm::SmallBitVector Results;
+    llvm::SmallVector<const clang::ValueDecl *, 4> Decls;
+  };
+  Inputs inputsOf(const clang::Stmt *S) const;
+  llvm::SmallBitVector combine(const Inputs &In) const;
   llvm::SmallBitVector walk(const clang::Stmt *S) const;
+  void propagate();
   /// Database calls: their rules say where their results go.
   bool modelled(const clang::Stmt *Call) const;
 

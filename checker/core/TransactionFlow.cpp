@@ -2,6 +2,7 @@
 
 #include "TransactionFlow.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 
@@ -193,31 +194,33 @@ public:
     std::vector<unsigned> In(NumBlocks, NoState), Out(NumBlocks, NoState);
     std::vector<bool> Active = activeBlocks();
     PostOrderCFGView Order(&Cfg);
-    // Each pass is linear; a few passes reach the fixpoint of this shallow
-    // lattice, and the bound keeps pathological loops linear too.
-    for (unsigned Pass = 0; Pass < 4; ++Pass) {
-      bool Changed = false;
-      for (const CFGBlock *B : Order) {
-        unsigned Id = B->getBlockID();
-        unsigned BlockIn = B == &Cfg.getEntry()
-                               ? EntryId
-                               : joinPredecessors(*B, Out, In[Id]);
-        if (BlockIn == NoState)
-          continue;
-        In[Id] = BlockIn;
-        unsigned BlockOut = BlockIn;
-        if (Active[Id]) {
-          State S = Pool[BlockIn];
-          transfer(*B, S, /*Record=*/false);
-          BlockOut = intern(std::move(S), Out[Id]);
-        }
-        if (Out[Id] != BlockOut) {
-          Out[Id] = BlockOut;
-          Changed = true;
-        }
+    ForwardDataflowWorklist Work(Cfg, &Order);
+    Work.enqueueBlock(&Cfg.getEntry());
+    // Joins only lose facts, but a begin or an end sets its slot whatever
+    // came before, so nothing proves that every loop settles: past a budget
+    // far beyond what real code needs, the function is not analysed.
+    unsigned Budget = VisitsPerBlock * NumBlocks;
+    while (const CFGBlock *B = Work.dequeue()) {
+      if (Budget-- == 0) {
+        Result.Converged = false;
+        return std::move(Result);
       }
-      if (!Changed)
-        break;
+      unsigned Id = B->getBlockID();
+      unsigned BlockIn =
+          B == &Cfg.getEntry() ? EntryId : joinPredecessors(*B, Out, In[Id]);
+      if (BlockIn == NoState)
+        continue;
+      In[Id] = BlockIn;
+      unsigned BlockOut = BlockIn;
+      if (Active[Id]) {
+        State S = Pool[BlockIn];
+        transfer(*B, S, /*Record=*/false);
+        BlockOut = intern(std::move(S), Out[Id]);
+      }
+      if (Out[Id] != BlockOut) {
+        Out[Id] = BlockOut;
+        Work.enqueueSuccessors(B);
+      }
     }
     for (const CFGBlock *B : Order)
       if (Active[B->getBlockID()] && In[B->getBlockID()] != NoState) {
@@ -229,6 +232,7 @@ public:
 
 private:
   static constexpr unsigned NoState = ~0u;
+  static constexpr unsigned VisitsPerBlock = 64;
 
   /// The blocks with an event or the end of a transaction object's scope.
   std::vector<bool> activeBlocks() const {

@@ -3,8 +3,9 @@
 // A forward dataflow over the function's CFG: for each slot, whether a
 // transaction is open, which one, its isolation, and which locks it holds.
 // Paths that disagree meet in an "unknown" state; locks are kept only when
-// held on every path. Each block is visited a bounded number of times, so the
-// cost is linear in the function's size.
+// held on every path. A worklist in reverse post-order runs to the fixpoint;
+// a visit budget per block keeps the cost linear in the function's size,
+// and a function that exceeds it is reported as not analysed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -52,6 +53,8 @@ struct SlotState {
   std::vector<int> Savepoints;
 
   bool inTransaction() const { return Tx >= 0 || Tx == TxCaller; }
+  /// Statements run each in a transaction of their own.
+  bool runsAlone() const { return Tx == TxNone || Tx == TxAutocommit; }
   bool operator==(const SlotState &O) const {
     return Tx == O.Tx && BeginAt == O.BeginAt &&
            IsolationLevel == O.IsolationLevel && LockAt == O.LockAt &&
@@ -67,6 +70,9 @@ struct TransactionFlow {
   std::vector<SlotState> Before;
   /// Whether the event lies on the CFG (not in a lambda or dead code).
   std::vector<bool> Reached;
+  /// False when the fixpoint was not reached within the budget: the states
+  /// above are partial and must not be judged.
+  bool Converged = true;
 };
 
 TransactionFlow runTransactionFlow(const clang::CFG &Cfg,

@@ -22,6 +22,7 @@
 #include "RulesFilesConfig.h"
 #include "SarifReport.h"
 #include "SourcePositions.h"
+#include "Statistics.h"
 #include "TextReport.h"
 #include "TidyConfigValidation.h"
 #include "sql/ExplainSql.h"
@@ -478,6 +479,11 @@ int run(DriverOptions &Opts) {
                      << " nothing (fixed? rewrite it with --write-baseline)";
       llvm::errs() << ".\n";
     }
+    if (unsigned Skipped = ::dbrace::functionsNotAnalysed())
+      llvm::errs() << Skipped << " "
+                   << plural(Skipped, "function was", "functions were")
+                   << " not analysed: their control flow did not settle "
+                      "within the analysis budget.\n";
   }
   if (InputErrors)
     return ExitError;

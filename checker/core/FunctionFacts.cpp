@@ -1,0 +1,380 @@
+//===--- FunctionFacts.cpp - Races, locks and slow calls in one function --===//
+//
+// Pairs each read with the writes its value decides (a branch it guards)
+// or feeds (the write's SQL or bound values), in CFG order, and says for
+// each pair how the transactions relate and what, if anything, protects it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FunctionFacts.h"
+#include "AstNames.h"
+#include "EventOrder.h"
+#include "ReadTaint.h"
+#include "Statistics.h"
+#include "Summarize.h"
+#include "TransactionFlow.h"
+#include "fixes/FixPlanner.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace dbrace {
+
+namespace {
+
+WriteShape shapeOf(sqlfacts::StatementKind K) {
+  switch (K) {
+  case sqlfacts::StatementKind::Insert:
+    return WriteShape::Insert;
+  case sqlfacts::StatementKind::Upsert:
+    return WriteShape::Upsert;
+  case sqlfacts::StatementKind::Delete:
+    return WriteShape::Delete;
+  default:
+    return WriteShape::Update;
+  }
+}
+
+std::optional<InHelper> helperPlace(const DbEvent &E) {
+  if (!E.Origin)
+    return std::nullopt;
+  return InHelper{E.Origin->getBeginLoc(), E.OriginFunction};
+}
+
+std::string firstTable(const DbEvent &E) {
+  return E.Tables.empty() ? "" : E.Tables.front();
+}
+
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
+                   const AnalyzerOptions &Options, SqlTextResolver &Resolver,
+                   FunctionEvents Events)
+      : FD(FD), Ctx(Ctx), Options(Options), Resolver(Resolver),
+        Events(std::move(Events)) {}
+
+  std::vector<Fact> run(FunctionSummary &Summary) {
+    CFG::BuildOptions BO;
+    BO.AddImplicitDtors = true;
+    BO.AddTemporaryDtors = true;
+    BO.AddInitializers = true;
+    // Only the statements events stand at need elements of their own; every
+    // sub-expression as an element would triple the CFG of long functions.
+    for (Stmt::StmtClass C :
+         {Stmt::CallExprClass, Stmt::CXXMemberCallExprClass,
+          Stmt::CXXOperatorCallExprClass, Stmt::CXXConstructExprClass,
+          Stmt::CXXTemporaryObjectExprClass})
+      BO.setAlwaysAdd(C);
+    Cfg = CFG::buildCFG(FD, FD->getBody(), &Ctx, BO);
+    if (!Cfg) {
+      countFunctionNotAnalysed();
+      return {};
+    }
+    Flow = runTransactionFlow(*Cfg, Events);
+    if (!Flow.Converged) {
+      countFunctionNotAnalysed();
+      return {};
+    }
+    Taint.emplace(FD->getBody(), Events);
+    Order.emplace(*Cfg, Events);
+    Planner.emplace(fixes::FixSite{FD, Ctx, Events}, Options, Resolver, Flow);
+
+    collectCandidates();
+    for (unsigned R = 0; R < Events.Events.size(); ++R)
+      if (event(R).Kind == EventKind::Read && Flow.Reached[R])
+        checkRead(R);
+    for (unsigned S = 0; S < Events.Events.size(); ++S) {
+      if (!Flow.Reached[S])
+        continue;
+      if (event(S).Kind == EventKind::Slow)
+        checkSlowCall(S);
+      else if (event(S).Kind == EventKind::Lock)
+        checkLock(S);
+    }
+    summarise(FD, Events, Flow, *Taint, Guards, Summary);
+    return std::move(Facts);
+  }
+
+private:
+  const DbEvent &event(unsigned I) const { return Events.Events[I]; }
+  const SlotState &before(unsigned I) const { return Flow.Before[I]; }
+
+  /// For each read, the writes its value guards or flows into, in event
+  /// order. Found from the writes' side, so that the cost follows the
+  /// flows there are rather than every pair of a read and a write.
+  void collectCandidates() {
+    unsigned N = Events.Events.size();
+    Candidates.assign(N, {});
+    Guards.assign(N, {});
+    for (unsigned W = 0; W < N; ++W) {
+      const DbEvent &Write = event(W);
+      if (Write.Kind != EventKind::Write || !Flow.Reached[W])
+        continue;
+      Guards[W] = Order->guardsOf(W);
+      llvm::SmallBitVector Reads = Taint->of(Write.At);
+      for (const Expr *In : Write.Inputs)
+        Reads |= Taint->of(In);
+      for (const Expr *Cond : Guards[W])
+        Reads |= Taint->of(Cond);
+      for (const auto &[Captured, Cond] : Write.CapturedGuards)
+        Reads |= Taint->ofDecl(Captured);
+      for (unsigned R : Reads.set_bits())
+        Candidates[R].push_back(W);
+    }
+  }
+
+  /// The condition, among the branches \p W depends on, that carries \p R.
+  const Expr *guardingCondition(unsigned R, unsigned W) const {
+    for (const Expr *Cond : Guards[W])
+      if (Taint->of(Cond).test(R))
+        return Cond;
+    for (const auto &[Captured, Cond] : event(W).CapturedGuards)
+      if (Taint->ofDecl(Captured).test(R))
+        return Cond;
+    return nullptr;
+  }
+
+  bool sameRows(const DbEvent &R, const DbEvent &W) const {
+    if (Options.Matching == EntityMatching::Table)
+      return true;
+    // Rows an ORM read and wrote by their keys (`get(from)`, `get(to)`).
+    if (R.RowKey && W.RowKey && R.RowKey != W.RowKey)
+      return false;
+    if (!R.Facts || !W.Facts)
+      return true;
+    for (const sqlfacts::KeyComparison &RK : R.Facts->Keys)
+      for (const sqlfacts::KeyComparison &WK : W.Facts->Keys) {
+        if (RK.Column != WK.Column)
+          continue;
+        if (RK.Literal && WK.Literal && *RK.Literal != *WK.Literal)
+          return false;
+        auto RE = R.Params.find(RK.Param), WE = W.Params.find(WK.Param);
+        if (RE == R.Params.end() || WE == W.Params.end())
+          continue;
+        const ValueDecl *RD = keyDecl(RE->second), *WD = keyDecl(WE->second);
+        if (RD && WD && RD != WD)
+          return false;
+      }
+    return true;
+  }
+
+  std::optional<std::string> sharedTable(const DbEvent &R,
+                                         const DbEvent &W) const {
+    for (const std::string &T : R.Tables)
+      if (llvm::is_contained(W.Tables, T))
+        return T;
+    return std::nullopt;
+  }
+
+  bool serializable(const SlotState &S, const DbEvent &W,
+                    const DbEvent &R) const {
+    if (!S.inTransaction())
+      return false;
+    if (Options.AssumeSerializable ||
+        S.IsolationLevel == sqlfacts::Isolation::Serializable)
+      return true;
+    // PostgreSQL's REPEATABLE READ fails the second of two concurrent
+    // updates of one row; it does nothing for inserts.
+    return S.IsolationLevel == sqlfacts::Isolation::RepeatableRead &&
+           dialectOf(R, Options) == sqlfacts::Dialect::PostgreSQL &&
+           W.WriteKind != sqlfacts::StatementKind::Insert;
+  }
+
+  static bool sameTransaction(const SlotState &A, const SlotState &B) {
+    return A.inTransaction() && A.Tx == B.Tx;
+  }
+
+  /// The read's pairs with the writes it decides, in event order, up to
+  /// the first one nothing protects: a read is reported once.
+  void checkRead(unsigned R) {
+    const DbEvent &Read = event(R);
+    for (unsigned W : Candidates[R]) {
+      const DbEvent &Write = event(W);
+      if (Write.At == Read.At)
+        continue;
+      std::optional<std::string> Table = sharedTable(Read, Write);
+      if (!Table || !sameRows(Read, Write) || !Order->runsBefore(R, W))
+        continue;
+      const Expr *Guard = guardingCondition(R, W);
+      bool Consumed = !Guard && consumes(W, R);
+      if (!Guard && !Consumed)
+        continue;
+      Facts.push_back(pairOf(R, W, *Table, Guard));
+      if (std::get<RacePair>(Facts.back()).Protected == Protection::None)
+        return;
+    }
+    if (Read.Lock != sqlfacts::LockStrength::None &&
+        before(R).Tx == TxAutocommit) {
+      LockInAutocommit L;
+      L.At = Read.At->getBeginLoc();
+      L.In = helperPlace(Read);
+      L.Strength = Read.Lock;
+      L.Name = firstTable(Read);
+      Facts.push_back(std::move(L));
+    }
+  }
+
+  /// The read's value flows into the write's SQL or bound values.
+  bool consumes(unsigned W, unsigned R) const {
+    const DbEvent &Write = event(W);
+    if (Taint->of(Write.At).test(R))
+      return true;
+    return llvm::any_of(Write.Inputs, [&](const Expr *In) {
+      return Taint->of(In).test(R);
+    });
+  }
+
+  /// A LOCK TABLE or transaction-level advisory lock in autocommit protects
+  /// nothing; a session-level advisory lock (`pg_advisory_lock`) does.
+  void checkLock(unsigned L) {
+    const DbEvent &Lock = event(L);
+    if (before(L).Tx != TxAutocommit || !Lock.Facts)
+      return;
+    bool Advisory = Lock.Facts->Kind != sqlfacts::StatementKind::LockTable;
+    if (Lock.Facts->Kind == sqlfacts::StatementKind::AdvisoryLock &&
+        !llvm::StringRef(Lock.Facts->AdvisoryFunction).contains("xact"))
+      return;
+    LockInAutocommit F;
+    F.What = Advisory ? LockInAutocommit::Kind::Advisory
+                      : LockInAutocommit::Kind::Table;
+    F.At = Lock.At->getBeginLoc();
+    if (Advisory)
+      F.Name = Lock.Facts->AdvisoryFunction;
+    Facts.push_back(std::move(F));
+  }
+
+  /// Whether an earlier lock of this transaction covers the read's rows.
+  static bool lockedEarlier(const DbEvent &Read, const SlotState &S) {
+    if (S.CoversNewRows)
+      return true;
+    if (!Read.KeyDecls.empty())
+      return llvm::any_of(Read.KeyDecls, [&](const ValueDecl *K) {
+        return llvm::is_contained(S.LockedKeys, K);
+      });
+    return llvm::any_of(Read.Tables, [&](const std::string &T) {
+      return llvm::is_contained(S.LockedTables, T);
+    });
+  }
+
+  /// The race between read \p R and write \p W: where, how their
+  /// transactions relate, what protects it, and when nothing does, its fix.
+  RacePair pairOf(unsigned R, unsigned W, const std::string &Table,
+                  const Expr *Guard) {
+    const DbEvent &Read = event(R), &Write = event(W);
+    RacePair P;
+    P.Read = Read.At->getBeginLoc();
+    P.ReadIn = helperPlace(Read);
+    if (Guard)
+      P.Check = Guard->getBeginLoc();
+    P.Write = Write.At->getBeginLoc();
+    P.WriteIn = helperPlace(Write);
+    if (const Stmt *Begin = before(W).BeginAt)
+      P.Begin = Begin->getBeginLoc();
+    P.Entity = Table;
+    P.ReadEntity = firstTable(Read);
+    P.WriteEntity = firstTable(Write);
+    P.ReadLock = Read.Lock;
+    P.Shape = shapeOf(Write.WriteKind);
+    P.Relation = relationOf(before(R), before(W));
+    P.WriteDialect = dialectOf(Write, Options);
+    P.Protected = protectionOf(R, W, Guard);
+    if (P.Protected == Protection::None)
+      P.Fix = Planner->plan(R, W, P);
+    return P;
+  }
+
+  static TransactionRelation relationOf(const SlotState &RS,
+                                        const SlotState &WS) {
+    if (sameTransaction(RS, WS))
+      return TransactionRelation::SameTransaction;
+    if (RS.Tx >= 0)
+      return WS.inTransaction() ? TransactionRelation::ReadInEarlierTransaction
+                                : TransactionRelation::ReadInEndedTransaction;
+    return WS.inTransaction() ? TransactionRelation::ReadBeforeBegin
+                              : TransactionRelation::None;
+  }
+
+  /// What keeps the write from losing a concurrent one, or None.
+  Protection protectionOf(unsigned R, unsigned W, const Expr *Guard) const {
+    const DbEvent &Read = event(R), &Write = event(W);
+    const SlotState &RS = before(R), &WS = before(W);
+    bool Same = sameTransaction(RS, WS);
+    if (RS.SessionLockAt && RS.SessionLockAt == WS.SessionLockAt)
+      return Protection::SessionLock;
+    if (Write.WriteKind == sqlfacts::StatementKind::Upsert && Guard)
+      return Protection::ConflictClause;
+    if (Write.WriteKind == sqlfacts::StatementKind::Insert) {
+      if (!Guard)
+        return Protection::NewRow;
+      bool ParentLocked = llvm::any_of(Read.KeyDecls, [&](const ValueDecl *K) {
+        return llvm::is_contained(RS.LockedKeys, K);
+      });
+      if (Same && (RS.CoversNewRows || ParentLocked))
+        return Protection::NewRowsLocked;
+      if (Same && serializable(RS, Write, Read))
+        return Protection::Serializable;
+      return Protection::None;
+    }
+    if (Write.Facts && !Write.Facts->GuardColumns.empty() && Write.ResultUsed)
+      return Protection::ConditionalWrite;
+    if (Write.Versioned)
+      return Protection::VersionedWrite;
+    if (Same && serializable(RS, Write, Read))
+      return Protection::Serializable;
+    if (locksRows(Read.Lock)) {
+      if (Same)
+        return Protection::LockHeld;
+      bool Known = (!RS.inTransaction() && RS.Tx != TxUnknown) ||
+                   (RS.Tx >= 0 && WS.Tx != TxUnknown);
+      return Known ? Protection::None : Protection::TransactionUnknown;
+    }
+    if (Same)
+      return lockedEarlier(Read, RS) ? Protection::LockedEarlier
+                                     : Protection::None;
+    bool Known = (WS.inTransaction() && RS.Tx != TxUnknown) ||
+                 (RS.Tx >= 0 && WS.runsAlone()) ||
+                 (RS.runsAlone() && WS.runsAlone());
+    return Known ? Protection::None : Protection::TransactionUnknown;
+  }
+
+  void checkSlowCall(unsigned S) {
+    const SlotState &State = before(S);
+    if (!State.inTransaction() || !State.LockAt)
+      return;
+    SlowCallUnderLock F;
+    F.At = event(S).At->getBeginLoc();
+    if (event(S).Origin)
+      F.InHelper = event(S).Origin->getBeginLoc();
+    F.Callee = event(S).Callee;
+    F.LockAt = State.LockAt->getBeginLoc();
+    Facts.push_back(std::move(F));
+  }
+
+  const FunctionDecl *FD;
+  ASTContext &Ctx;
+  const AnalyzerOptions &Options;
+  SqlTextResolver &Resolver;
+  FunctionEvents Events;
+  std::unique_ptr<CFG> Cfg;
+  TransactionFlow Flow;
+  std::optional<ReadTaint> Taint;
+  std::optional<EventOrder> Order;
+  std::optional<fixes::FixPlanner> Planner;
+  /// Per read: the writes it may decide. Per write: its guards' conditions.
+  std::vector<llvm::SmallVector<unsigned, 2>> Candidates;
+  std::vector<llvm::SmallVector<const Expr *, 2>> Guards;
+  std::vector<Fact> Facts;
+};
+
+} // namespace
+
+std::vector<Fact> findFacts(const FunctionDecl *FD, ASTContext &Ctx,
+                            const AnalyzerOptions &Options,
+                            SqlTextResolver &Resolver, FunctionEvents Events,
+                            FunctionSummary &Summary) {
+  return FunctionAnalysis(FD, Ctx, Options, Resolver, std::move(Events))
+      .run(Summary);
+}
+
+} // namespace dbrace

@@ -1,0 +1,26 @@
+//===--- FunctionFacts.h - Races, locks and slow calls in one function ----===//
+
+#ifndef DBRACE_CORE_FUNCTIONFACTS_H
+#define DBRACE_CORE_FUNCTIONFACTS_H
+
+#include "AnalyzerOptions.h"
+#include "Events.h"
+#include "Facts.h"
+#include "SqlText.h"
+#include "Summary.h"
+#include <vector>
+
+namespace dbrace {
+
+/// The facts of \p FD, found from its \p Events, in no particular order;
+/// fills \p Summary (its Name set) with what \p FD does for its callers.
+/// Empty where the CFG cannot be built.
+std::vector<Fact> findFacts(const clang::FunctionDecl *FD,
+                            clang::ASTContext &Ctx,
+                            const AnalyzerOptions &Options,
+                            SqlTextResolver &Resolver, FunctionEvents Events,
+                            FunctionSummary &Summary);
+
+} // namespace dbrace
+
+#endif // DBRACE_CORE_FUNCTIONFACTS_H

@@ -1,0 +1,179 @@
+//===--- Summarize.cpp - What a function does for its callers -------------===//
+
+#include "Summarize.h"
+#include "AstNames.h"
+#include "Facts.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtVisitor.h"
+#include "llvm/ADT/SmallBitVector.h"
+
+using namespace clang;
+
+namespace dbrace {
+
+namespace {
+
+/// The enclosing function's variables a lambda's expression uses.
+template <typename Fn> void forEachCapture(const Stmt *S, Fn &&F) {
+  if (!S)
+    return;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+      Ref && Ref->refersToEnclosingVariableOrCapture())
+    F(Ref->getDecl());
+  for (const Stmt *Child : S->children())
+    forEachCapture(Child, F);
+}
+
+template <typename Fn> void forEachReturn(const Stmt *S, Fn &&F) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Ret = dyn_cast<ReturnStmt>(S))
+    F(Ret);
+  for (const Stmt *Child : S->children())
+    forEachReturn(Child, F);
+}
+
+class Summariser {
+public:
+  Summariser(const FunctionDecl *FD, const FunctionEvents &Events,
+             const TransactionFlow &Flow, const ReadTaint &Taint,
+             llvm::ArrayRef<llvm::SmallVector<const Expr *, 2>> Guards)
+      : FD(FD), Events(Events), Flow(Flow), Taint(Taint), Guards(Guards),
+        Returned(Events.Events.size()) {
+    forEachReturn(FD->getBody(), [&](const ReturnStmt *Ret) {
+      Returned |= Taint.of(Ret->getRetValue());
+    });
+    findOutParameters();
+  }
+
+  void run(FunctionSummary &Summary) {
+    for (unsigned I = 0; I < Events.Events.size(); ++I) {
+      if (!Flow.Reached[I])
+        continue;
+      SummaryEvent S = common(I, Summary.Name);
+      if (Events.Events[I].SqlParam >= 0)
+        sqlFromCaller(I, S);
+      else if (!kindSpecific(I, S))
+        continue;
+      Summary.Events.push_back(std::move(S));
+    }
+  }
+
+private:
+  /// Pointer and non-const reference parameters other than handles: the
+  /// caller's variables the function stores a read's value in.
+  void findOutParameters() {
+    for (const ParmVarDecl *P : FD->parameters()) {
+      QualType T = P->getType();
+      bool Out = (T->isLValueReferenceType() &&
+                  !T.getNonReferenceType().isConstQualified()) ||
+                 (T->isPointerType() && !T->getPointeeType().isConstQualified());
+      if (Out && !llvm::is_contained(Events.SlotDecls, P))
+        Stored.emplace_back(P->getFunctionScopeIndex(), Taint.storedInto(P));
+    }
+  }
+
+  /// What every kind of event carries: what it does and what it runs on.
+  SummaryEvent common(unsigned I, const std::string &Name) const {
+    const DbEvent &E = Events.Events[I];
+    SummaryEvent S;
+    S.Kind = E.Kind;
+    S.Tables = E.Tables;
+    S.WriteKind = E.WriteKind;
+    S.Lock = E.Lock;
+    S.CoversNewRows = E.CoversNewRows;
+    S.OwnTransaction = Flow.Before[I].Tx >= 0 || E.OwnTransaction;
+    S.At = E.Origin ? E.Origin : E.At;
+    S.Function = E.Origin ? E.OriginFunction : Name;
+    S.Callee = E.Callee;
+    S.Library = E.Library;
+    const ValueDecl *Via = Events.SlotDecls[E.Slot];
+    if (Via && isa<VarDecl>(Via) && Via->getDeclContext() != FD)
+      S.ViaCaptured = Via;
+    else if (const auto *P = dyn_cast_or_null<ParmVarDecl>(Via))
+      S.ViaParam = P->getFunctionScopeIndex();
+    S.ViaField = isa_and_nonnull<FieldDecl>(Via) || E.AnyTransaction;
+    return S;
+  }
+
+  /// SQL the caller passes in: its text decides what the event is.
+  void sqlFromCaller(unsigned I, SummaryEvent &S) const {
+    const DbEvent &E = Events.Events[I];
+    S.SqlParam = E.SqlParam;
+    S.Returned = Returned.test(I);
+    S.ResultUsed = E.ResultUsed;
+    for (const auto &[Placeholder, Value] : E.Params)
+      if (const auto *P = dyn_cast_or_null<ParmVarDecl>(rootDecl(Value));
+          P && P->getDeclContext() == FD &&
+          isa<DeclRefExpr>(stripWrappers(Value)))
+        S.ParamArgs.push_back({Placeholder, P->getFunctionScopeIndex()});
+  }
+
+  /// Fills in what the caller needs of this kind; false when the event
+  /// does not act in the caller's context.
+  bool kindSpecific(unsigned I, SummaryEvent &S) const {
+    const DbEvent &E = Events.Events[I];
+    switch (E.Kind) {
+    case EventKind::Read:
+      S.Returned = Returned.test(I);
+      for (const auto &[Param, Bits] : Stored)
+        if (Bits.test(I))
+          S.ResultParams.push_back(Param);
+      return S.Returned || !S.ResultParams.empty() ||
+             (locksRows(E.Lock) && !S.OwnTransaction);
+    case EventKind::Write:
+      S.Protected = E.Versioned || (E.Facts && !E.Facts->GuardColumns.empty() &&
+                                    E.ResultUsed);
+      S.CapturedGuards = E.CapturedGuards;
+      for (const Expr *Cond : Guards[I])
+        forEachCapture(Cond, [&](const ValueDecl *D) {
+          S.CapturedGuards.push_back({D, Cond});
+        });
+      return true;
+    case EventKind::Lock:
+      return !S.OwnTransaction;
+    case EventKind::Begin:
+    case EventKind::End:
+      return transactionForCaller(E, S);
+    case EventKind::Slow:
+      return true;
+    default:
+      return false;
+    }
+  }
+
+  /// A helper that begins or ends its caller's transaction (`begin(db)`,
+  /// the constructor and destructor of a guard class), not one on an object
+  /// of its own.
+  bool transactionForCaller(const DbEvent &E, SummaryEvent &S) const {
+    const ValueDecl *Via = Events.SlotDecls[E.Slot];
+    if (S.ViaField ||
+        (isa_and_nonnull<VarDecl>(Via) && !isa<ParmVarDecl>(Via) &&
+         !S.ViaCaptured))
+      return false;
+    S.IsolationLevel = E.IsolationLevel;
+    S.Autocommit = E.Autocommit;
+    S.Chain = E.Chain;
+    return true;
+  }
+
+  const FunctionDecl *FD;
+  const FunctionEvents &Events;
+  const TransactionFlow &Flow;
+  const ReadTaint &Taint;
+  llvm::ArrayRef<llvm::SmallVector<const Expr *, 2>> Guards;
+  llvm::SmallBitVector Returned;
+  llvm::SmallVector<std::pair<unsigned, llvm::SmallBitVector>, 2> Stored;
+};
+
+} // namespace
+
+void summarise(const FunctionDecl *FD, const FunctionEvents &Events,
+               const TransactionFlow &Flow, const ReadTaint &Taint,
+               llvm::ArrayRef<llvm::SmallVector<const Expr *, 2>> Guards,
+               FunctionSummary &Summary) {
+  Summariser(FD, Events, Flow, Taint, Guards).run(Summary);
+}
+
+} // namespace dbrace

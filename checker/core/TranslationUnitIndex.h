@@ -1,0 +1,39 @@
+//===--- TranslationUnitIndex.h - Facts found anywhere in the unit --------===//
+//
+// Some calls give meaning to code elsewhere in the translation unit: a
+// statement prepared under a name (`prepare("book", sql)`) or into a field
+// is run in another function, and an entity class mapped to a table
+// (`mapClass<Event>("events")`) is read and written in many. One walk of
+// the unit, made on first need, indexes both.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DBRACE_CORE_TRANSLATIONUNITINDEX_H
+#define DBRACE_CORE_TRANSLATIONUNITINDEX_H
+
+#include "ApiModel.h"
+#include "SqlText.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/StringMap.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace dbrace {
+
+struct TranslationUnitIndex {
+  /// Statement key (`name:X`, or a field's key) to the SQL prepared under
+  /// it; null when two texts were prepared under one key.
+  llvm::StringMap<std::shared_ptr<const RecoveredSql>> NamedStatements;
+  /// Entity class (qualified name) to the tables it is mapped to.
+  llvm::StringMap<std::vector<std::string>> EntityTables;
+};
+
+/// Fills \p Out. The resolver may ask for a named statement while the walk
+/// is under way; it then sees what is indexed so far.
+void indexTranslationUnit(clang::ASTContext &Ctx, const ApiModel &Model,
+                          SqlTextResolver &Resolver, TranslationUnitIndex &Out);
+
+} // namespace dbrace
+
+#endif // DBRACE_CORE_TRANSLATIONUNITINDEX_H

@@ -1,0 +1,154 @@
+//===--- FixPlanner.cpp - Which edit removes a race -----------------------===//
+
+#include "FixPlanner.h"
+#include "Headers.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang;
+
+namespace dbrace::fixes {
+
+namespace {
+FixPlan planOf(FixOrNote Fix) {
+  FixPlan Plan;
+  Plan.Edits = std::move(Fix.Fixes);
+  if (!Plan.Edits.empty())
+    Plan.Headers = std::move(Fix.Headers);
+  else if (Fix.Advice.What != FixAdvice::Kind::None) {
+    Plan.Advice = std::move(Fix.Advice);
+    Plan.Blockers = std::move(Fix.MoreNotes);
+  }
+  return Plan;
+}
+
+/// \p Fix with the headers that \p Parts, edits it includes, need.
+FixOrNote withHeadersOf(FixOrNote Fix,
+                        std::initializer_list<const FixOrNote *> Parts) {
+  if (Fix.Fixes.empty())
+    return Fix;
+  for (const FixOrNote *Part : Parts)
+    for (const std::string &H : Part->Headers)
+      if (!llvm::is_contained(Fix.Headers, H))
+        Fix.Headers.push_back(H);
+  return Fix;
+}
+} // namespace
+
+FixPlan FixPlanner::plan(unsigned R, unsigned W, const RacePair &P) {
+  const SlotState &RS = before(R), &WS = before(W);
+  using TR = TransactionRelation;
+  if (P.Shape == WriteShape::Insert)
+    return planOf(P.Relation == TR::SameTransaction ? immediateBeginFix(RS)
+                                                    : FixOrNote());
+  if (locksRows(P.ReadLock)) {
+    // The lock outlives the statement only in a transaction that also runs
+    // the write.
+    if ((P.Relation == TR::None || P.Relation == TR::ReadBeforeBegin) &&
+        WS.runsAlone())
+      return planOf(openTransaction(Site, event(R), event(W), {}));
+    return {};
+  }
+  switch (P.Relation) {
+  case TR::SameTransaction:
+    return planOf(lockFix(R, RS));
+  case TR::ReadBeforeBegin:
+    return planOf(moveBeginFix(R, WS));
+  case TR::None:
+    return planOf(openTransactionFix(R, W));
+  default:
+    return {};
+  }
+}
+
+/// Locks the read: with the dialect's lock clause, or where the dialect has
+/// none (SQLite), by making the transaction take the write lock.
+FixOrNote FixPlanner::lockFix(unsigned R, const SlotState &RS) {
+  const DbEvent &Read = event(R);
+  std::string Clause = lockClause(Read);
+  if (Clause.empty())
+    return immediateBeginFix(RS);
+  if (!Read.Sql || !Read.Facts || !Read.Facts->LockClauseAllowed ||
+      !Read.Facts->Certain)
+    return {};
+  if (auto Fix = Resolver.insertAt(*Read.Sql, Read.Facts->LockInsertOffset,
+                                   " " + Clause))
+    return {{*Fix}};
+  return {};
+}
+
+/// The configured clause where the read's dialect has it, else the rules'.
+std::string FixPlanner::lockClause(const DbEvent &Read) const {
+  if (!Options.LockClause.empty() &&
+      sqlfacts::isLockClause(Options.LockClause, dialectOf(Read, Options)))
+    return Options.LockClause;
+  return Read.Library ? Read.Library->Fixes.LockClause : "";
+}
+
+/// `BEGIN` becomes `BEGIN IMMEDIATE`; a transaction object without a mode
+/// gains the library's immediate-mode argument.
+FixOrNote FixPlanner::immediateBeginFix(const SlotState &S) {
+  // One fix per transaction: the same edit on two warnings would be refused
+  // as a conflict.
+  if (S.Tx < 0 || !FixedBegins.insert(S.Tx).second)
+    return {};
+  return immediateBeginEdits(event(S.Tx));
+}
+
+FixOrNote FixPlanner::immediateBeginEdits(const DbEvent &Begin) {
+  if (!Begin.Library)
+    return {};
+  const FixTemplates &Fixes = Begin.Library->Fixes;
+  if (Begin.Sql && Begin.Facts && !Fixes.ImmediateBegin.empty()) {
+    if (auto Fix = Resolver.replaceRange(*Begin.Sql, Begin.Facts->Begin,
+                                         Begin.Facts->End,
+                                         Fixes.ImmediateBegin))
+      return {{*Fix}};
+    return {};
+  }
+  if (auto Fix = immediateModeArgument(dyn_cast<CXXConstructExpr>(Begin.At),
+                                       Begin.Type,
+                                       Fixes.ImmediateTransactionArg, Site.Ctx))
+    return {{*Fix},
+            headerFor(Fixes.ImmediateTransactionArg,
+                      Fixes.Headers.ImmediateTransactionArg,
+                      Fix->RemoveRange.getBegin(), Site.Ctx)};
+  return {};
+}
+
+/// The read's lock inside a transaction that will hold it: none needed where
+/// the library's transaction itself locks (no lock clause).
+std::optional<FixOrNote> FixPlanner::lockInTransaction(unsigned R) {
+  if (lockClause(event(R)).empty())
+    return FixOrNote();
+  FixOrNote Lock = lockFix(R, before(R));
+  if (Lock.Fixes.empty())
+    return std::nullopt;
+  return Lock;
+}
+
+FixOrNote FixPlanner::openTransactionFix(unsigned R, unsigned W) {
+  std::optional<FixOrNote> Lock = lockInTransaction(R);
+  if (!Lock)
+    return {};
+  return withHeadersOf(openTransaction(Site, event(R), event(W), Lock->Fixes),
+                       {&*Lock});
+}
+
+FixOrNote FixPlanner::moveBeginFix(unsigned R, const SlotState &WS) {
+  std::optional<FixOrNote> Lock = lockInTransaction(R);
+  if (WS.Tx < 0 || !Lock)
+    return {};
+  const DbEvent &Begin = event(WS.Tx);
+  FixOrNote LockBegin;
+  if (lockClause(event(R)).empty() && !Begin.CoversNewRows) {
+    LockBegin = immediateBeginEdits(Begin);
+    if (LockBegin.Fixes.empty())
+      return {};
+  }
+  return withHeadersOf(moveBeginAboveRead(Site, event(R), Begin, Lock->Fixes,
+                                          LockBegin.Fixes),
+                       {&*Lock, &LockBegin});
+}
+
+} // namespace dbrace::fixes

@@ -457,3 +457,12 @@ std::vector<std::string> dbrace::templateNames(llvm::StringRef T) {
   }
   return Names;
 }
+
+bool dbrace::beginCommitsOnDestroy(const LibraryRules &Rules) {
+  for (llvm::StringRef Name : templateNames(Rules.Fixes.BeginStatement))
+    for (const TypeRule &Type : Rules.Types)
+      if (Type.Role == TypeRole::Transaction && Type.CommitOnDestroy &&
+          llvm::StringRef(Type.Name).ltrim(':') == Name.ltrim(':'))
+        return true;
+  return false;
+}

@@ -2,8 +2,8 @@
 
 #include "ApiModel.h"
 #include "NestingDepth.h"
+#include "RuleKeys.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/SourceMgr.h"
@@ -13,69 +13,6 @@ using namespace dbrace;
 using llvm::yaml::IO;
 
 namespace {
-/// What a rules file may say about one action or role: its spelling and the
-/// keys it uses besides `name`, `action`/`role` (and `when`, for calls). A
-/// key the analysis would not read is an error, not silently ignored.
-template <typename Kind> struct KindSpec {
-  const char *Name;
-  Kind Value;
-  const char *Keys; ///< Space-separated.
-};
-
-const KindSpec<CallAction> CallActions[] = {
-    {"execute", CallAction::Execute, "sql_arg result params_from runs_with"},
-    {"prepare", CallAction::Prepare, "sql_arg statement_arg result"},
-    {"execute_prepared", CallAction::ExecutePrepared,
-     "statement_arg result params_from"},
-    {"read", CallAction::Read,
-     "entity_template_arg entity_arg entity result condition_arg key_arg"},
-    {"write", CallAction::Write,
-     "entity_template_arg entity_arg entity write_kind versioned "
-     "version_pragma key_arg"},
-    {"begin", CallAction::Begin, "isolation isolation_arg mode chain"},
-    {"commit", CallAction::Commit, ""},
-    {"rollback", CallAction::Rollback, ""},
-    {"autocommit", CallAction::Autocommit, ""},
-    {"lock", CallAction::Lock, "lock_strength"},
-    {"slow", CallAction::Slow, ""},
-    {"sql_text", CallAction::SqlText, "sql_arg"},
-    {"bind", CallAction::Bind, "statement_arg value_arg index_arg first_index"},
-    {"affected_rows", CallAction::AffectedRows, ""},
-    {"read_status", CallAction::ReadStatus, ""},
-    {"set_isolation", CallAction::SetIsolation, "isolation isolation_arg"},
-    {"format", CallAction::Format, "format_arg args_from format_style result"},
-    {"lookup", CallAction::Lookup, "statement_arg result"},
-    {"key", CallAction::Key, "key_arg"},
-    {"entity_table", CallAction::EntityTable,
-     "entity_template_arg entity_arg table_arg"},
-};
-
-const KindSpec<TypeRole> TypeRoles[] = {
-    {"transaction", TypeRole::Transaction,
-     "handle commit_on_destroy isolation isolation_template_arg isolation_arg "
-     "mode mode_arg nested"},
-    {"autocommit", TypeRole::Autocommit, "handle"},
-    {"savepoint", TypeRole::Savepoint, "handle"},
-};
-
-template <typename Kind, size_t N>
-const KindSpec<Kind> &specOf(const KindSpec<Kind> (&Specs)[N], Kind K) {
-  return *llvm::find_if(Specs, [&](const auto &S) { return S.Value == K; });
-}
-
-bool usesKey(const char *Keys, llvm::StringRef Key) {
-  llvm::SmallVector<llvm::StringRef, 8> Words;
-  llvm::StringRef(Keys).split(Words, ' ', -1, /*KeepEmpty=*/false);
-  return llvm::is_contained(Words, Key);
-}
-
-/// Whether any action or role of \p Specs uses \p Key.
-template <typename Kind, size_t N>
-bool anyUses(const KindSpec<Kind> (&Specs)[N], llvm::StringRef Key) {
-  return llvm::any_of(Specs,
-                      [&](const auto &S) { return usesKey(S.Keys, Key); });
-}
-
 /// Shared by the mappings and the error handler: the rule whose mapping
 /// ends next, so that a key its action does not use, which YAML I/O reports
 /// as unknown at the key's own line and column, is reported as unused.
@@ -93,7 +30,7 @@ namespace llvm::yaml {
 
 template <> struct ScalarEnumerationTraits<CallAction> {
   static void enumeration(IO &Io, CallAction &A) {
-    for (const auto &S : CallActions)
+    for (const auto &S : callActionSpecs())
       Io.enumCase(A, S.Name, S.Value);
   }
 };
@@ -108,7 +45,7 @@ template <> struct ScalarEnumerationTraits<FormatStyle> {
 
 template <> struct ScalarEnumerationTraits<TypeRole> {
   static void enumeration(IO &Io, TypeRole &R) {
-    for (const auto &S : TypeRoles)
+    for (const auto &S : typeRoleSpecs())
       Io.enumCase(R, S.Name, S.Value);
   }
 };
@@ -248,7 +185,7 @@ template <> struct MappingTraits<CallRule> {
     stateOf(Io).OwnerName.clear();
     Io.mapRequired("name", R.Name);
     Io.mapRequired("action", R.Action);
-    const KindSpec<CallAction> &Spec = specOf(CallActions, R.Action);
+    const KindSpec<CallAction> &Spec = specOf(callActionSpecs(), R.Action);
     auto Uses = [&](llvm::StringRef Key) { return usesKey(Spec.Keys, Key); };
     if (Uses("sql_arg"))
       Io.mapOptional("sql_arg", R.SqlArg);
@@ -350,7 +287,7 @@ template <> struct MappingTraits<TypeRule> {
     stateOf(Io).OwnerName.clear();
     Io.mapRequired("name", R.Name);
     Io.mapRequired("role", R.Role);
-    const KindSpec<TypeRole> &Spec = specOf(TypeRoles, R.Role);
+    const KindSpec<TypeRole> &Spec = specOf(typeRoleSpecs(), R.Role);
     auto Uses = [&](llvm::StringRef Key) { return usesKey(Spec.Keys, Key); };
     if (Uses("handle"))
       Io.mapOptional("handle", R.Handle, false);
@@ -485,7 +422,7 @@ std::string unusedKeyMessage(llvm::StringRef Message, const LoadState &State) {
   if (State.OwnerName.empty() || !Key.consume_front("unknown key '") ||
       !Key.consume_back("'"))
     return "";
-  if (!anyUses(CallActions, Key) && !anyUses(TypeRoles, Key))
+  if (!isRuleKey(Key))
     return "";
   std::string Uses;
   llvm::SmallVector<llvm::StringRef, 8> Words;
@@ -556,67 +493,4 @@ bool dbrace::loadRulesFile(llvm::StringRef Path, LibraryRules &Out,
     return false;
   }
   return parseRules((*Buffer)->getBuffer(), Path, Out, Error);
-}
-
-std::vector<std::string> dbrace::templateNames(llvm::StringRef T) {
-  static const char *const Keywords[] = {"nullptr", "true",  "false", "this",
-                                         "const",   "auto",  "new",   "delete",
-                                         "return",  "sizeof"};
-  auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
-  std::vector<std::string> Names;
-  char Before = 0; // The last significant character before the name.
-  size_t I = 0;
-  while (I < T.size()) {
-    char C = T[I];
-    if (C == '"' || C == '\'') {
-      // A literal: skip to its closing quote.
-      for (++I; I < T.size() && T[I] != C; ++I)
-        if (T[I] == '\\')
-          ++I;
-      ++I;
-      Before = C;
-      continue;
-    }
-    if (C == '$' || llvm::isDigit(C)) {
-      // A placeholder or a number: not a name.
-      for (++I; I < T.size() && IsIdent(T[I]); ++I)
-        ;
-      Before = 'x';
-      continue;
-    }
-    if (!IsIdent(C) && !(T.substr(I).starts_with("::") &&
-                         I + 2 < T.size() && IsIdent(T[I + 2]))) {
-      if (!llvm::isSpace(C))
-        Before = C;
-      ++I;
-      continue;
-    }
-    size_t Start = I;
-    while (I < T.size()) {
-      if (IsIdent(T[I]))
-        ++I;
-      else if (T.substr(I).starts_with("::") && I + 2 < T.size() &&
-               IsIdent(T[I + 2]))
-        I += 2;
-      else
-        break;
-    }
-    llvm::StringRef Name = T.slice(Start, I);
-    // After `.` or `->`: a member of an object the program already has.
-    bool Member = Before == '.' || (Before == '>' && Start >= 2 &&
-                                    T.slice(0, Start).rtrim().ends_with("->"));
-    if (!Member && !llvm::is_contained(Keywords, Name))
-      Names.push_back(Name.str());
-    Before = 'x';
-  }
-  return Names;
-}
-
-bool dbrace::beginCommitsOnDestroy(const LibraryRules &Rules) {
-  for (llvm::StringRef Name : templateNames(Rules.Fixes.BeginStatement))
-    for (const TypeRule &Type : Rules.Types)
-      if (Type.Role == TypeRole::Transaction && Type.CommitOnDestroy &&
-          llvm::StringRef(Type.Name).ltrim(':') == Name.ltrim(':'))
-        return true;
-  return false;
 }

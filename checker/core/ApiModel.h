@@ -149,6 +149,9 @@ struct TypeRule {
   /// Statements are run through the object (`work.exec(...)`) rather than
   /// through the connection it guards (`transaction tx(session)`).
   bool Handle = false;
+  /// The destructor commits a transaction still open rather than rolling it
+  /// back: a fix-it that begins one with this type (`begin_statement`)
+  /// needs no `commit_statement`, since the end of the block commits.
   bool CommitOnDestroy = false;
   std::optional<unsigned> IsolationTemplateArg;
   std::optional<unsigned> IsolationArg;
@@ -258,6 +261,11 @@ private:
 /// qualified names and free functions (`lib::transaction`, `lib_exec`), not
 /// `$tx`/`$db`, members after `.` or `->`, literals or keywords.
 std::vector<std::string> templateNames(llvm::StringRef Template);
+
+/// Whether the transaction that \p Rules' `begin_statement` opens commits
+/// at the end of its scope: the template constructs a `transaction` type
+/// with `commit_on_destroy`.
+bool beginCommitsOnDestroy(const LibraryRules &Rules);
 
 /// Parses one rules file. On error returns false and sets \p Error to one
 /// line `file:line:col: error: ...`.

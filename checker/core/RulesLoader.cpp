@@ -2,8 +2,8 @@
 
 #include "ApiModel.h"
 #include "NestingDepth.h"
+#include "RuleKeys.h"
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/SourceMgr.h"
@@ -12,30 +12,26 @@
 using namespace dbrace;
 using llvm::yaml::IO;
 
+namespace {
+/// Shared by the mappings and the error handler: the rule whose mapping
+/// ends next, so that a key its action does not use, which YAML I/O reports
+/// as unknown at the key's own line and column, is reported as unused.
+struct LoadState {
+  std::string Error;
+  /// `action 'read'`, `role 'savepoint'`; empty outside a rule's mapping.
+  std::string OwnerName;
+  const char *OwnerKeys = "";
+};
+
+LoadState &stateOf(IO &Io) { return *static_cast<LoadState *>(Io.getContext()); }
+} // namespace
+
 namespace llvm::yaml {
 
 template <> struct ScalarEnumerationTraits<CallAction> {
   static void enumeration(IO &Io, CallAction &A) {
-    Io.enumCase(A, "execute", CallAction::Execute);
-    Io.enumCase(A, "prepare", CallAction::Prepare);
-    Io.enumCase(A, "execute_prepared", CallAction::ExecutePrepared);
-    Io.enumCase(A, "read", CallAction::Read);
-    Io.enumCase(A, "write", CallAction::Write);
-    Io.enumCase(A, "begin", CallAction::Begin);
-    Io.enumCase(A, "commit", CallAction::Commit);
-    Io.enumCase(A, "rollback", CallAction::Rollback);
-    Io.enumCase(A, "autocommit", CallAction::Autocommit);
-    Io.enumCase(A, "lock", CallAction::Lock);
-    Io.enumCase(A, "slow", CallAction::Slow);
-    Io.enumCase(A, "sql_text", CallAction::SqlText);
-    Io.enumCase(A, "bind", CallAction::Bind);
-    Io.enumCase(A, "affected_rows", CallAction::AffectedRows);
-    Io.enumCase(A, "read_status", CallAction::ReadStatus);
-    Io.enumCase(A, "set_isolation", CallAction::SetIsolation);
-    Io.enumCase(A, "format", CallAction::Format);
-    Io.enumCase(A, "lookup", CallAction::Lookup);
-    Io.enumCase(A, "key", CallAction::Key);
-    Io.enumCase(A, "entity_table", CallAction::EntityTable);
+    for (const auto &S : callActionSpecs())
+      Io.enumCase(A, S.Name, S.Value);
   }
 };
 
@@ -49,9 +45,8 @@ template <> struct ScalarEnumerationTraits<FormatStyle> {
 
 template <> struct ScalarEnumerationTraits<TypeRole> {
   static void enumeration(IO &Io, TypeRole &R) {
-    Io.enumCase(R, "transaction", TypeRole::Transaction);
-    Io.enumCase(R, "autocommit", TypeRole::Autocommit);
-    Io.enumCase(R, "savepoint", TypeRole::Savepoint);
+    for (const auto &S : typeRoleSpecs())
+      Io.enumCase(R, S.Name, S.Value);
   }
 };
 
@@ -161,6 +156,7 @@ struct TemplateHeaders {
 
 template <> struct MappingTraits<TemplateHeaders> {
   static void mapping(IO &Io, TemplateHeaders &H) {
+    stateOf(Io).OwnerName.clear();
     Io.mapOptional("immediate_transaction_arg", *H.ImmediateTransactionArg);
     Io.mapOptional("transaction_type", *H.TransactionType);
     Io.mapOptional("begin_statement", *H.BeginStatement);
@@ -176,50 +172,87 @@ struct WhenSpec {
 
 template <> struct MappingTraits<WhenSpec> {
   static void mapping(IO &Io, WhenSpec &W) {
+    stateOf(Io).OwnerName.clear();
     Io.mapRequired("arg", W.Arg);
     Io.mapRequired("equals", W.Equals);
   }
 };
 
 template <> struct MappingTraits<CallRule> {
+  /// Maps only the keys the rule's action uses: YAML I/O then reports any
+  /// other key where it is written.
   static void mapping(IO &Io, CallRule &R) {
+    stateOf(Io).OwnerName.clear();
     Io.mapRequired("name", R.Name);
     Io.mapRequired("action", R.Action);
-    Io.mapOptional("sql_arg", R.SqlArg);
-    ResultSpec Result{R.Result, R.ResultArgs};
-    Io.mapOptional("result", Result);
-    R.Result = Result.Kind;
-    R.ResultArgs = Result.Args;
-    Io.mapOptional("params_from", R.ParamsFrom);
-    Io.mapOptional("statement_arg", R.StatementArg);
-    Io.mapOptional("runs_with", R.RunsWith);
-    Io.mapOptional("value_arg", R.ValueArg);
-    Io.mapOptional("index_arg", R.IndexArg);
-    Io.mapOptional("format_arg", R.FormatArg);
-    Io.mapOptional("args_from", R.ArgsFrom);
-    Io.mapOptional("format_style", R.Style, FormatStyle::Printf);
-    Io.mapOptional("entity_template_arg", R.EntityTemplateArg);
-    Io.mapOptional("entity_arg", R.EntityArg);
-    Io.mapOptional("entity", R.Entity);
-    Io.mapOptional("write_kind", R.WriteKind, sqlfacts::StatementKind::Update);
-    Io.mapOptional("isolation", R.IsolationLevel, sqlfacts::Isolation::Unspecified);
-    Io.mapOptional("isolation_arg", R.IsolationArg);
-    Io.mapOptional("mode", R.Mode, sqlfacts::BeginMode::Unspecified);
-    Io.mapOptional("chain", R.Chain, false);
-    Io.mapOptional("first_index", R.FirstIndex, 1u);
+    const KindSpec<CallAction> &Spec = specOf(callActionSpecs(), R.Action);
+    auto Uses = [&](llvm::StringRef Key) { return usesKey(Spec.Keys, Key); };
+    if (Uses("sql_arg"))
+      Io.mapOptional("sql_arg", R.SqlArg);
+    if (Uses("result")) {
+      ResultSpec Result{R.Result, R.ResultArgs};
+      Io.mapOptional("result", Result);
+      R.Result = Result.Kind;
+      R.ResultArgs = Result.Args;
+    }
+    if (Uses("params_from"))
+      Io.mapOptional("params_from", R.ParamsFrom);
+    if (Uses("statement_arg"))
+      Io.mapOptional("statement_arg", R.StatementArg);
+    if (Uses("runs_with"))
+      Io.mapOptional("runs_with", R.RunsWith);
+    if (Uses("value_arg"))
+      Io.mapOptional("value_arg", R.ValueArg);
+    if (Uses("index_arg"))
+      Io.mapOptional("index_arg", R.IndexArg);
+    if (Uses("format_arg"))
+      Io.mapOptional("format_arg", R.FormatArg);
+    if (Uses("args_from"))
+      Io.mapOptional("args_from", R.ArgsFrom);
+    if (Uses("format_style"))
+      Io.mapOptional("format_style", R.Style, FormatStyle::Printf);
+    if (Uses("entity_template_arg"))
+      Io.mapOptional("entity_template_arg", R.EntityTemplateArg);
+    if (Uses("entity_arg"))
+      Io.mapOptional("entity_arg", R.EntityArg);
+    if (Uses("entity"))
+      Io.mapOptional("entity", R.Entity);
+    if (Uses("write_kind"))
+      Io.mapOptional("write_kind", R.WriteKind,
+                     sqlfacts::StatementKind::Update);
+    if (Uses("isolation"))
+      Io.mapOptional("isolation", R.IsolationLevel,
+                     sqlfacts::Isolation::Unspecified);
+    if (Uses("isolation_arg"))
+      Io.mapOptional("isolation_arg", R.IsolationArg);
+    if (Uses("mode"))
+      Io.mapOptional("mode", R.Mode, sqlfacts::BeginMode::Unspecified);
+    if (Uses("chain"))
+      Io.mapOptional("chain", R.Chain, false);
+    if (Uses("first_index"))
+      Io.mapOptional("first_index", R.FirstIndex, 1u);
     std::optional<WhenSpec> When;
     Io.mapOptional("when", When);
     if (When) {
       R.WhenArg = When->Arg;
       R.WhenEquals = When->Equals;
     }
-    Io.mapOptional("versioned", R.Versioned, false);
-    Io.mapOptional("version_pragma", R.VersionPragma);
-    Io.mapOptional("condition_arg", R.ConditionArg);
-    Io.mapOptional("key_arg", R.KeyArg);
-    Io.mapOptional("table_arg", R.TableArg);
-    Io.mapOptional("lock_strength", R.LockStrength,
-                   sqlfacts::LockStrength::ForUpdate);
+    if (Uses("versioned"))
+      Io.mapOptional("versioned", R.Versioned, false);
+    if (Uses("version_pragma"))
+      Io.mapOptional("version_pragma", R.VersionPragma);
+    if (Uses("condition_arg"))
+      Io.mapOptional("condition_arg", R.ConditionArg);
+    if (Uses("key_arg"))
+      Io.mapOptional("key_arg", R.KeyArg);
+    if (Uses("table_arg"))
+      Io.mapOptional("table_arg", R.TableArg);
+    if (Uses("lock_strength"))
+      Io.mapOptional("lock_strength", R.LockStrength,
+                     sqlfacts::LockStrength::ForUpdate);
+    LoadState &State = stateOf(Io);
+    State.OwnerName = (llvm::Twine("action '") + Spec.Name + "'").str();
+    State.OwnerKeys = Spec.Keys;
   }
   static std::string validate(IO &, CallRule &R) {
     if (std::string E = checkQualifiedName(R.Name); !E.empty())
@@ -249,17 +282,33 @@ template <> struct MappingTraits<CallRule> {
 };
 
 template <> struct MappingTraits<TypeRule> {
+  /// Maps only the keys the role uses, as for calls.
   static void mapping(IO &Io, TypeRule &R) {
+    stateOf(Io).OwnerName.clear();
     Io.mapRequired("name", R.Name);
     Io.mapRequired("role", R.Role);
-    Io.mapOptional("handle", R.Handle, false);
-    Io.mapOptional("commit_on_destroy", R.CommitOnDestroy, false);
-    Io.mapOptional("isolation", R.IsolationLevel, sqlfacts::Isolation::Unspecified);
-    Io.mapOptional("isolation_template_arg", R.IsolationTemplateArg);
-    Io.mapOptional("isolation_arg", R.IsolationArg);
-    Io.mapOptional("mode", R.Mode, sqlfacts::BeginMode::Unspecified);
-    Io.mapOptional("mode_arg", R.ModeArg);
-    Io.mapOptional("nested", R.Nested, NestedBegin::Restart);
+    const KindSpec<TypeRole> &Spec = specOf(typeRoleSpecs(), R.Role);
+    auto Uses = [&](llvm::StringRef Key) { return usesKey(Spec.Keys, Key); };
+    if (Uses("handle"))
+      Io.mapOptional("handle", R.Handle, false);
+    if (Uses("commit_on_destroy"))
+      Io.mapOptional("commit_on_destroy", R.CommitOnDestroy, false);
+    if (Uses("isolation"))
+      Io.mapOptional("isolation", R.IsolationLevel,
+                     sqlfacts::Isolation::Unspecified);
+    if (Uses("isolation_template_arg"))
+      Io.mapOptional("isolation_template_arg", R.IsolationTemplateArg);
+    if (Uses("isolation_arg"))
+      Io.mapOptional("isolation_arg", R.IsolationArg);
+    if (Uses("mode"))
+      Io.mapOptional("mode", R.Mode, sqlfacts::BeginMode::Unspecified);
+    if (Uses("mode_arg"))
+      Io.mapOptional("mode_arg", R.ModeArg);
+    if (Uses("nested"))
+      Io.mapOptional("nested", R.Nested, NestedBegin::Restart);
+    LoadState &State = stateOf(Io);
+    State.OwnerName = (llvm::Twine("role '") + Spec.Name + "'").str();
+    State.OwnerKeys = Spec.Keys;
   }
   static std::string validate(IO &, TypeRule &R) {
     return checkQualifiedName(R.Name);
@@ -268,6 +317,7 @@ template <> struct MappingTraits<TypeRule> {
 
 template <> struct MappingTraits<NamedValue> {
   static void mapping(IO &Io, NamedValue &V) {
+    stateOf(Io).OwnerName.clear();
     Io.mapRequired("name", V.Name);
     Io.mapRequired("value", V.Value);
   }
@@ -278,6 +328,7 @@ template <> struct MappingTraits<NamedValue> {
 
 template <> struct MappingTraits<FixTemplates> {
   static void mapping(IO &Io, FixTemplates &F) {
+    stateOf(Io).OwnerName.clear();
     Io.mapOptional("lock_clause", F.LockClause);
     Io.mapOptional("immediate_begin", F.ImmediateBegin);
     Io.mapOptional("immediate_transaction_arg", F.ImmediateTransactionArg);
@@ -289,6 +340,7 @@ template <> struct MappingTraits<FixTemplates> {
         &F.Headers.ImmediateTransactionArg, &F.Headers.TransactionType,
         &F.Headers.BeginStatement, &F.Headers.CommitStatement};
     Io.mapOptional("headers", Headers);
+    stateOf(Io).OwnerName.clear();
   }
   /// A fix-it must leave the file compiling: what a template names needs
   /// its header, which the fix-it includes where the name is not declared.
@@ -319,6 +371,13 @@ template <> struct MappingTraits<FixTemplates> {
                 "' must be written <name> or \"name\"")
             .str();
     }
+    // Templates that no fix-it would use.
+    if (!F.TransactionType.empty() && F.CommitStatement.empty())
+      return "fix template 'transaction_type' needs 'commit_statement'";
+    if (!F.CommitStatement.empty() && F.BeginStatement.empty() &&
+        F.TransactionType.empty())
+      return "fix template 'commit_statement' needs 'begin_statement' or "
+             "'transaction_type'";
     return {};
   }
 };
@@ -333,12 +392,18 @@ template <> struct MappingTraits<LibraryRules> {
     Io.mapOptional("out_params", L.OutParams);
     Io.mapOptional("in_params", L.InParams);
     Io.mapOptional("names", L.Names);
+    stateOf(Io).OwnerName.clear();
   }
   static std::string validate(IO &, LibraryRules &L) {
     for (const auto *List : {&L.OutParams, &L.InParams})
       for (const std::string &Name : *List)
         if (std::string E = checkQualifiedName(Name); !E.empty())
           return E;
+    // A transaction a fix-it opens must end in a commit.
+    if (!L.Fixes.BeginStatement.empty() && L.Fixes.CommitStatement.empty() &&
+        !beginCommitsOnDestroy(L))
+      return "fix template 'begin_statement' needs 'commit_statement', or "
+             "a type it constructs declared with 'commit_on_destroy: true'";
     return {};
   }
 };
@@ -350,10 +415,30 @@ LLVM_YAML_IS_SEQUENCE_VECTOR(TypeRule)
 LLVM_YAML_IS_SEQUENCE_VECTOR(NamedValue)
 
 namespace {
+/// The unknown key \p Message names, when it is a key of some other action
+/// or role than the rule's own: said so, with the keys the rule's uses.
+std::string unusedKeyMessage(llvm::StringRef Message, const LoadState &State) {
+  llvm::StringRef Key = Message;
+  if (State.OwnerName.empty() || !Key.consume_front("unknown key '") ||
+      !Key.consume_back("'"))
+    return "";
+  if (!isRuleKey(Key))
+    return "";
+  std::string Uses;
+  llvm::SmallVector<llvm::StringRef, 8> Words;
+  llvm::StringRef(State.OwnerKeys).split(Words, ' ', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef W : Words)
+    Uses += (Uses.empty() ? "'" : ", '") + W.str() + "'";
+  return ("key '" + Key + "' is not used by " + State.OwnerName +
+          (Uses.empty() ? "; it takes no other keys"
+                        : "; it uses " + Uses))
+      .str();
+}
+
 /// Keeps the first diagnostic as one `file:line:col: error: message` line.
 void keepFirstError(const llvm::SMDiagnostic &Diag, void *Context) {
-  auto *Error = static_cast<std::string *>(Context);
-  if (!Error->empty())
+  auto *State = static_cast<LoadState *>(Context);
+  if (!State->Error.empty())
     return;
   // LLVM's YAML I/O does not say which value it rejected; the rest of the
   // line, from the column it points at, does.
@@ -366,10 +451,14 @@ void keepFirstError(const llvm::SMDiagnostic &Diag, void *Context) {
                                 })
                                 .trim();
     Message = "unknown value '" + Value.str() + "'";
+  } else if (std::string Unused = unusedKeyMessage(Message, *State);
+             !Unused.empty()) {
+    Message = std::move(Unused);
   }
-  *Error = (Diag.getFilename() + ":" + llvm::Twine(Diag.getLineNo()) + ":" +
-            llvm::Twine(Diag.getColumnNo() + 1) + ": error: " + Message)
-               .str();
+  State->Error = (Diag.getFilename() + ":" + llvm::Twine(Diag.getLineNo()) +
+                  ":" + llvm::Twine(Diag.getColumnNo() + 1) + ": error: " +
+                  Message)
+                     .str();
 }
 } // namespace
 
@@ -380,9 +469,11 @@ bool dbrace::parseRules(llvm::StringRef Content, llvm::StringRef Path,
     Error = (Path + ":" + llvm::Twine(*Line) + ": error: nested too deeply").str();
     return false;
   }
-  llvm::yaml::Input In(llvm::MemoryBufferRef(Content, Path), nullptr,
-                       keepFirstError, &Error);
+  LoadState State;
+  llvm::yaml::Input In(llvm::MemoryBufferRef(Content, Path), &State,
+                       keepFirstError, &State);
   In >> Out;
+  Error = std::move(State.Error);
   if (In.error() || !Error.empty()) {
     if (Error.empty())
       Error = (Path + ": error: malformed rules file").str();
@@ -402,58 +493,4 @@ bool dbrace::loadRulesFile(llvm::StringRef Path, LibraryRules &Out,
     return false;
   }
   return parseRules((*Buffer)->getBuffer(), Path, Out, Error);
-}
-
-std::vector<std::string> dbrace::templateNames(llvm::StringRef T) {
-  static const char *const Keywords[] = {"nullptr", "true",  "false", "this",
-                                         "const",   "auto",  "new",   "delete",
-                                         "return",  "sizeof"};
-  auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
-  std::vector<std::string> Names;
-  char Before = 0; // The last significant character before the name.
-  size_t I = 0;
-  while (I < T.size()) {
-    char C = T[I];
-    if (C == '"' || C == '\'') {
-      // A literal: skip to its closing quote.
-      for (++I; I < T.size() && T[I] != C; ++I)
-        if (T[I] == '\\')
-          ++I;
-      ++I;
-      Before = C;
-      continue;
-    }
-    if (C == '$' || llvm::isDigit(C)) {
-      // A placeholder or a number: not a name.
-      for (++I; I < T.size() && IsIdent(T[I]); ++I)
-        ;
-      Before = 'x';
-      continue;
-    }
-    if (!IsIdent(C) && !(T.substr(I).starts_with("::") &&
-                         I + 2 < T.size() && IsIdent(T[I + 2]))) {
-      if (!llvm::isSpace(C))
-        Before = C;
-      ++I;
-      continue;
-    }
-    size_t Start = I;
-    while (I < T.size()) {
-      if (IsIdent(T[I]))
-        ++I;
-      else if (T.substr(I).starts_with("::") && I + 2 < T.size() &&
-               IsIdent(T[I + 2]))
-        I += 2;
-      else
-        break;
-    }
-    llvm::StringRef Name = T.slice(Start, I);
-    // After `.` or `->`: a member of an object the program already has.
-    bool Member = Before == '.' || (Before == '>' && Start >= 2 &&
-                                    T.slice(0, Start).rtrim().ends_with("->"));
-    if (!Member && !llvm::is_contained(Keywords, Name))
-      Names.push_back(Name.str());
-    Before = 'x';
-  }
-  return Names;
 }

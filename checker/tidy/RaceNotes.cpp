@@ -75,10 +75,11 @@ void noteFixAdvice(ClangTidyCheck &Check, const RacePair &P) {
     break;
   case FixAdvice::Kind::BeginAndCommit:
     Check.diag(P.Read, "to run the read and the write in one transaction, "
-                       "write '%0' before the read and '%1' on each normal "
-                       "exit after the write",
+                       "write '%0' before the read%select{ and '%1' on each "
+                       "normal exit after the write|; it commits at the end "
+                       "of the block}2",
                DiagnosticIDs::Note)
-        << A.Begin << A.Commit;
+        << A.Begin << A.Commit << A.Commit.empty();
     break;
   case FixAdvice::Kind::None:
     break;

@@ -291,8 +291,11 @@ FixOrNote beginOnConnection(const FixSite &Site, const DbEvent &Read,
       SM.isBeforeInTranslationUnit(InBlock[1]->getBeginLoc(), At))
     return Out;
   auto LineStart = startOfLineBefore(At, Site.Ctx);
-  auto Exits = onEveryNormalExit(Pos->Block, Pos->Index, Commit,
-                                 eventStatements(Site.Events), Site.Ctx);
+  // A transaction whose destructor commits needs nothing on the exits.
+  auto Exits = Commit.empty()
+                   ? std::optional<std::vector<FixItHint>>(std::in_place)
+                   : onEveryNormalExit(Pos->Block, Pos->Index, Commit,
+                                       eventStatements(Site.Events), Site.Ctx);
   if (!LineStart || !Exits)
     return Out;
   Out.Fixes.push_back(FixItHint::CreateInsertion(
@@ -317,15 +320,17 @@ FixOrNote openTransaction(const FixSite &Site, const DbEvent &Read,
       Read.Library != Write.Library)
     return {};
   const FixTemplates &T = Read.Library->Fixes;
-  if (T.CommitStatement.empty())
-    return {};
   if (const DbEvent *Handle =
           sharedAutocommitHandle(Site.Events, Read, Write)) {
-    if (T.TransactionType.empty())
+    if (T.TransactionType.empty() || T.CommitStatement.empty())
       return {};
     return handleToTransaction(Site, *Handle, LockRead);
   }
   if (Read.Slot != 0 || Write.Slot != 0 || T.BeginStatement.empty())
+    return {};
+  // Without a commit the transaction would roll back, unless its
+  // destructor commits.
+  if (T.CommitStatement.empty() && !beginCommitsOnDestroy(*Read.Library))
     return {};
   return beginOnConnection(Site, Read, Write, LockRead);
 }

@@ -289,9 +289,126 @@ TEST(RulesLoader, SyntaxErrorIsAnError) {
   EXPECT_EQ(E.rfind("bad.yaml:", 0), 0u) << E;
 }
 
-TEST(RulesLoader, EveryBuiltinRulesFileLoads) {
+// A key that the rule's action or role does not use would be read by
+// nothing: it is an error at the key, naming it and the action or role.
+TEST(RulesLoader, KeyTheActionDoesNotUseIsAnError) {
+  std::string E = parseError(R"(library: x
+dialect: postgresql
+calls:
+  - { name: my::Dao::get, action: read, mode_arg: 1 }
+)");
+  EXPECT_EQ(E, "bad.yaml:4:41: error: key 'mode_arg' is not used by action "
+               "'read'; it uses 'entity_template_arg', 'entity_arg', "
+               "'entity', 'result', 'condition_arg', 'key_arg'");
+  E = parseError(R"(library: x
+dialect: postgresql
+calls:
+  - { name: my::Db::execute, action: execute, sql_arg: 0, lock_strength: for_share }
+)");
+  EXPECT_EQ(E.rfind("bad.yaml:4:59: error: key 'lock_strength' is not used by "
+                    "action 'execute'; it uses 'sql_arg', 'result', ",
+                    0),
+            0u)
+      << E;
+  // An action without keys of its own says so.
+  E = parseError(R"(library: x
+dialect: postgresql
+calls:
+  - name: my::Tx::commit
+    action: commit
+    isolation: serializable
+)");
+  EXPECT_EQ(E, "bad.yaml:6:5: error: key 'isolation' is not used by action "
+               "'commit'; it takes no other keys");
+}
+
+TEST(RulesLoader, KeyTheRoleDoesNotUseIsAnError) {
+  std::string E = parseError(R"(library: x
+dialect: postgresql
+types:
+  - { name: my::Savepoint, role: savepoint, commit_on_destroy: true }
+)");
+  EXPECT_EQ(E, "bad.yaml:4:45: error: key 'commit_on_destroy' is not used by "
+               "role 'savepoint'; it uses 'handle'");
+  E = parseError(R"(library: x
+dialect: postgresql
+types:
+  - { name: my::Nontransaction, role: autocommit, handle: true, isolation: serializable }
+)");
+  EXPECT_EQ(E.rfind("bad.yaml:4:65: error: key 'isolation' is not used by "
+                    "role 'autocommit'",
+                    0),
+            0u)
+      << E;
+}
+
+// Keys of no action or role, and keys out of any rule, stay unknown.
+TEST(RulesLoader, KeyOfNoRuleIsUnknown) {
+  EXPECT_EQ(parseError(R"(library: x
+dialect: postgresql
+calls:
+  - { name: my::Tx::begin, action: begin, lock_arg: 1 }
+)"),
+            "bad.yaml:4:43: error: unknown key 'lock_arg'");
+  // After a rule: a call's key at the top level.
+  EXPECT_EQ(parseError(R"(library: x
+dialect: postgresql
+calls:
+  - { name: my::Db::execute, action: execute, sql_arg: 0 }
+sql_arg: 1
+)"),
+            "bad.yaml:5:1: error: unknown key 'sql_arg'");
+  // Inside a rule's `when`.
+  EXPECT_EQ(parseError(R"(library: x
+dialect: postgresql
+calls:
+  - { name: my::Db::setAutoCommit, action: autocommit, when: { arg: 0, equals: true, sql_arg: 1 } }
+)"),
+            "bad.yaml:4:86: error: unknown key 'sql_arg'");
+}
+
+// Fix templates that no fix-it would use: a commit with nothing to begin,
+// a begin or a new type without a commit (the transaction would roll back),
+// unless the type begun commits in its destructor.
+TEST(RulesLoader, FixTemplatesWithoutTheirPairAreErrors) {
+  EXPECT_NE(parseError(R"(library: x
+dialect: postgresql
+fixes: { commit_statement: $tx.commit(); }
+)")
+                .find("error: fix template 'commit_statement' needs "
+                      "'begin_statement' or 'transaction_type'"),
+            std::string::npos);
+  EXPECT_NE(parseError(R"(library: x
+dialect: postgresql
+fixes: { transaction_type: my::Work, headers: { transaction_type: <my.h> } }
+)")
+                .find("error: fix template 'transaction_type' needs "
+                      "'commit_statement'"),
+            std::string::npos);
+  EXPECT_NE(parseError(R"(library: x
+dialect: postgresql
+fixes: { begin_statement: my::Tx $tx($db);, headers: { begin_statement: <my.h> } }
+types:
+  - { name: my::Tx, role: transaction }
+)")
+                .find("error: fix template 'begin_statement' needs "
+                      "'commit_statement', or a type it constructs declared "
+                      "with 'commit_on_destroy: true'"),
+            std::string::npos);
+  LibraryRules R = parseOk(R"(library: x
+dialect: postgresql
+fixes: { begin_statement: my::Tx $tx($db);, headers: { begin_statement: <my.h> } }
+types:
+  - { name: my::Tx, role: transaction, commit_on_destroy: true }
+)");
+  EXPECT_TRUE(beginCommitsOnDestroy(R));
+  R.Types[0].CommitOnDestroy = false;
+  EXPECT_FALSE(beginCommitsOnDestroy(R));
+}
+
+/// Loads every `.yaml` in \p Dir; returns how many.
+unsigned expectEveryRulesFileLoads(const std::string &Dir) {
   std::error_code EC;
-  std::string Dir = std::string(DBRACE_SOURCE_DIR) + "/rules";
   unsigned Files = 0;
   for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
        It.increment(EC)) {
@@ -302,7 +419,19 @@ TEST(RulesLoader, EveryBuiltinRulesFileLoads) {
     EXPECT_TRUE(loadRulesFile(It->path(), Rules, Error)) << Error;
     ++Files;
   }
-  EXPECT_GT(Files, 0u);
+  EXPECT_FALSE(EC) << Dir << ": " << EC.message();
+  return Files;
+}
+
+TEST(RulesLoader, EveryBuiltinRulesFileLoads) {
+  EXPECT_GT(expectEveryRulesFileLoads(std::string(DBRACE_SOURCE_DIR) + "/rules"),
+            0u);
+}
+
+TEST(RulesLoader, EveryExampleRulesFileLoads) {
+  EXPECT_GT(expectEveryRulesFileLoads(std::string(DBRACE_SOURCE_DIR) +
+                                      "/examples/custom-orm"),
+            0u);
 }
 
 } // namespace

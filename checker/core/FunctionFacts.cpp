@@ -14,6 +14,7 @@
 #include "Summarize.h"
 #include "TransactionFlow.h"
 #include "fixes/FixPlanner.h"
+#include "sql/Rechecks.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -162,8 +163,9 @@ private:
   std::optional<std::string> sharedTable(const DbEvent &R,
                                          const DbEvent &W) const {
     for (const std::string &T : R.Tables)
-      if (llvm::is_contained(W.Tables, T))
-        return T;
+      for (const std::string &U : W.Tables)
+        if (sqlfacts::sameTable(T, U))
+          return T;
     return std::nullopt;
   }
 
@@ -253,7 +255,9 @@ private:
         return llvm::is_contained(S.LockedKeys, K);
       });
     return llvm::any_of(Read.Tables, [&](const std::string &T) {
-      return llvm::is_contained(S.LockedTables, T);
+      return llvm::any_of(S.LockedTables, [&](const std::string &Locked) {
+        return sqlfacts::sameTable(T, Locked);
+      });
     });
   }
 
@@ -316,7 +320,8 @@ private:
         return Protection::Serializable;
       return Protection::None;
     }
-    if (Write.Facts && !Write.Facts->GuardColumns.empty() && Write.ResultUsed)
+    if (Write.Facts && Write.ResultUsed &&
+        sqlfacts::rechecks(Read.Facts, *Write.Facts))
       return Protection::ConditionalWrite;
     if (Write.Versioned)
       return Protection::VersionedWrite;

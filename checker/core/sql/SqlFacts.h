@@ -87,16 +87,17 @@ struct StatementFacts {
   std::vector<KeyComparison> Keys;
   /// Update: each SET target and whether it is relative.
   std::vector<SetClause> Sets;
-  /// Update/delete: columns of non-equality (or version) predicates in WHERE,
-  /// `seats > 0`, `balance >= $2`, `version = $3`: the write checks them itself.
-  /// Also equalities on non-key columns of a row already identified by a key
-  /// (`id = $1 AND status = 'open'`); the full rule is in PgTreeFacts.cpp and
-  /// docs/explain-sql.md.
+  /// Update/delete: the target's columns in WHERE predicates other than an
+  /// equality with a fixed value (`seats > 0`, `balance >= $2`, `deleted_at
+  /// IS NULL`): the write checks them itself.
   std::vector<std::string> GuardColumns;
 
   /// Insert/upsert with a single VALUES row: each named column and the
   /// parameter or literal stored in it (the key of the row it creates).
   std::vector<KeyComparison> Values;
+
+  /// Select: the columns its list carries values of, `*` for all of them.
+  std::vector<std::string> ColumnsReturned;
 
   /// Select: aggregates, count(*), EXISTS; a check of existence or number.
   bool IsExistenceOrCount = false;

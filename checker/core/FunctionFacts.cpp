@@ -17,6 +17,7 @@
 #include "sql/Rechecks.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -227,6 +228,24 @@ private:
     });
   }
 
+  /// Whether a value read by \p R reaches write \p W other than as the key
+  /// \p W finds its row by.
+  bool feedsValues(unsigned W, unsigned R) const {
+    const DbEvent &Write = event(W);
+    llvm::SmallPtrSet<const Expr *, 4> KeyValues;
+    if (Write.Facts)
+      for (const sqlfacts::KeyComparison &K : Write.Facts->Keys)
+        if (auto It = Write.Params.find(K.Param);
+            K.Param && It != Write.Params.end())
+          KeyValues.insert(It->second);
+    auto Carries = [&](const Expr *E) {
+      return !KeyValues.count(E) && Taint->of(E).test(R);
+    };
+    return llvm::any_of(Write.Params,
+                        [&](const auto &P) { return Carries(P.second); }) ||
+           llvm::any_of(Write.Inputs, Carries);
+  }
+
   /// A LOCK TABLE or transaction-level advisory lock in autocommit protects
   /// nothing; a session-level advisory lock (`pg_advisory_lock`) does.
   void checkLock(unsigned L) {
@@ -308,6 +327,10 @@ private:
       return Protection::SessionLock;
     if (Write.WriteKind == sqlfacts::StatementKind::Upsert && Guard)
       return Protection::ConflictClause;
+    if (Read.Facts && Write.Facts &&
+        sqlfacts::decidesOnlyWhichRow(*Read.Facts, *Write.Facts) &&
+        !feedsValues(W, R))
+      return Protection::OnlyWhichRow;
     if (Write.WriteKind == sqlfacts::StatementKind::Insert) {
       if (!Guard)
         return Protection::NewRow;

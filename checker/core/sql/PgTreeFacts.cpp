@@ -236,9 +236,9 @@ private:
           if (E.Alias == Of && !E.Table.empty())
             Of = E.Table;
     }
-    where(S.get("whereClause"), Sc, /*Guards=*/false);
+    where(S.get("whereClause"), Sc, /*Guards=*/true);
     returnedColumns(S.getArray("targetList"));
-    F.IsExistenceOrCount = existenceOrCount(S);
+    F.IsExistenceOrCount = existenceOrCount(S, F.IsExistence);
     F.LockClauseAllowed =
         F.Kind == StatementKind::Select && lockClauseAllowed(S);
   }
@@ -776,7 +776,10 @@ private:
     return Found;
   }
 
-  static bool existenceOrCount(const Object &S) {
+  /// Whether the select asks whether or how many; \p Existence: only
+  /// whether.
+  static bool existenceOrCount(const Object &S, bool &Existence) {
+    Existence = false;
     const Array *Targets = S.getArray("targetList");
     if (!Targets || Targets->empty())
       return false;
@@ -788,14 +791,15 @@ private:
         return true;
       if (const Object *L = nodeOf(Val, "SubLink"))
         if (L->getString("subLinkType").value_or("") == "EXISTS_SUBLINK")
-          return true;
+          return Existence = true;
       if (const Object *Cast = nodeOf(Val, "TypeCast"))
         Val = Cast->get("arg");
       AllConstant &= nodeOf(Val, "A_Const") != nullptr;
     }
     // `SELECT 1 FROM t WHERE ... [LIMIT 1]` asks whether a row exists.
     const Array *From = S.getArray("fromClause");
-    return AllConstant && From && !From->empty();
+    Existence = AllConstant && From && !From->empty();
+    return Existence;
   }
 
   static bool lockClauseAllowed(const Object &S) {

@@ -42,6 +42,27 @@ bool rechecks(const StatementFacts *Read, const StatementFacts &Write) {
   return false;
 }
 
+bool decidesOnlyWhichRow(const StatementFacts &Read,
+                         const StatementFacts &Write) {
+  if (!Read.Certain || !Write.Certain || !Read.GuardColumns.empty() ||
+      (Write.Kind != StatementKind::Update &&
+       Write.Kind != StatementKind::Delete))
+    return false;
+  for (const KeyComparison &K : Read.Keys)
+    if (K.Param == 0)
+      return false; // `used = false`: a decision on the row's contents.
+  if (Read.IsExistence)
+    return true;
+  if (Read.IsExistenceOrCount || Read.ColumnsReturned.empty())
+    return false;
+  for (const std::string &C : Read.ColumnsReturned)
+    if (C == "*" ||
+        std::none_of(Write.Keys.begin(), Write.Keys.end(),
+                     [&](const KeyComparison &K) { return K.Column == C; }))
+      return false;
+  return true;
+}
+
 bool sameTable(llvm::StringRef A, llvm::StringRef B) {
   if (A == B)
     return true;

@@ -24,6 +24,15 @@ namespace dbrace::sqlfacts {
 /// and equalities count only where the write advances their column.
 bool rechecks(const StatementFacts *Read, const StatementFacts &Write);
 
+/// Whether \p Read tells only which row \p Write then changes: it finds
+/// its row by parameters alone (no literal, no other condition) and returns
+/// nothing but whether the row exists or columns \p Write finds its row by
+/// (`SELECT id ... WHERE email = $1`, then `UPDATE ... WHERE id = $1`). A
+/// concurrent change of the row's contents is then not lost, provided the
+/// write's values do not come from the read either.
+bool decidesOnlyWhichRow(const StatementFacts &Read,
+                         const StatementFacts &Write);
+
 /// Whether two table names, folded as their dialect folds them, name one
 /// table: equal, or one unqualified and the other's last part (`events` and
 /// `public.events` under the default search path).

@@ -87,9 +87,9 @@ struct StatementFacts {
   std::vector<KeyComparison> Keys;
   /// Update: each SET target and whether it is relative.
   std::vector<SetClause> Sets;
-  /// Update/delete: the target's columns in WHERE predicates other than an
-  /// equality with a fixed value (`seats > 0`, `balance >= $2`, `deleted_at
-  /// IS NULL`): the write checks them itself.
+  /// The target's columns in WHERE predicates other than an equality with
+  /// a fixed value (`seats > 0`, `balance >= $2`, `deleted_at IS NULL`): an
+  /// update or delete checks them itself; a select decides on them.
   std::vector<std::string> GuardColumns;
 
   /// Insert/upsert with a single VALUES row: each named column and the
@@ -101,6 +101,9 @@ struct StatementFacts {
 
   /// Select: aggregates, count(*), EXISTS; a check of existence or number.
   bool IsExistenceOrCount = false;
+  /// Select: EXISTS, or only constants (`SELECT 1 ... LIMIT 1`): whether a
+  /// row is there, nothing about its contents.
+  bool IsExistence = false;
 
   /// Whether PostgreSQL allows a lock clause here (no aggregates, DISTINCT,
   /// GROUP BY, HAVING, UNION/INTERSECT/EXCEPT, window functions).

@@ -56,6 +56,9 @@ enum class Protection {
   LockHeld,           ///< The read's own lock lasts until the write.
   LockedEarlier,      ///< An earlier lock of the transaction covers the read.
   TransactionUnknown, ///< Paths disagree about a transaction: not judged.
+  /// The read only found the row the write changes, by its key, and the
+  /// write's values do not come from it: a concurrent change is not lost.
+  OnlyWhichRow,
 };
 
 /// What to write by hand where no edit is offered: the library's

@@ -14,8 +14,10 @@
 #include "Summarize.h"
 #include "TransactionFlow.h"
 #include "fixes/FixPlanner.h"
+#include "sql/Rechecks.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -162,8 +164,9 @@ private:
   std::optional<std::string> sharedTable(const DbEvent &R,
                                          const DbEvent &W) const {
     for (const std::string &T : R.Tables)
-      if (llvm::is_contained(W.Tables, T))
-        return T;
+      for (const std::string &U : W.Tables)
+        if (sqlfacts::sameTable(T, U))
+          return T;
     return std::nullopt;
   }
 
@@ -225,6 +228,24 @@ private:
     });
   }
 
+  /// Whether a value read by \p R reaches write \p W other than as the key
+  /// \p W finds its row by.
+  bool feedsValues(unsigned W, unsigned R) const {
+    const DbEvent &Write = event(W);
+    llvm::SmallPtrSet<const Expr *, 4> KeyValues;
+    if (Write.Facts)
+      for (const sqlfacts::KeyComparison &K : Write.Facts->Keys)
+        if (auto It = Write.Params.find(K.Param);
+            K.Param && It != Write.Params.end())
+          KeyValues.insert(It->second);
+    auto Carries = [&](const Expr *E) {
+      return !KeyValues.count(E) && Taint->of(E).test(R);
+    };
+    return llvm::any_of(Write.Params,
+                        [&](const auto &P) { return Carries(P.second); }) ||
+           llvm::any_of(Write.Inputs, Carries);
+  }
+
   /// A LOCK TABLE or transaction-level advisory lock in autocommit protects
   /// nothing; a session-level advisory lock (`pg_advisory_lock`) does.
   void checkLock(unsigned L) {
@@ -253,7 +274,9 @@ private:
         return llvm::is_contained(S.LockedKeys, K);
       });
     return llvm::any_of(Read.Tables, [&](const std::string &T) {
-      return llvm::is_contained(S.LockedTables, T);
+      return llvm::any_of(S.LockedTables, [&](const std::string &Locked) {
+        return sqlfacts::sameTable(T, Locked);
+      });
     });
   }
 
@@ -304,6 +327,10 @@ private:
       return Protection::SessionLock;
     if (Write.WriteKind == sqlfacts::StatementKind::Upsert && Guard)
       return Protection::ConflictClause;
+    if (Read.Facts && Write.Facts &&
+        sqlfacts::decidesOnlyWhichRow(*Read.Facts, *Write.Facts) &&
+        !feedsValues(W, R))
+      return Protection::OnlyWhichRow;
     if (Write.WriteKind == sqlfacts::StatementKind::Insert) {
       if (!Guard)
         return Protection::NewRow;
@@ -316,7 +343,8 @@ private:
         return Protection::Serializable;
       return Protection::None;
     }
-    if (Write.Facts && !Write.Facts->GuardColumns.empty() && Write.ResultUsed)
+    if (Write.Facts && Write.ResultUsed &&
+        sqlfacts::rechecks(Read.Facts, *Write.Facts))
       return Protection::ConditionalWrite;
     if (Write.Versioned)
       return Protection::VersionedWrite;

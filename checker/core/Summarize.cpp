@@ -3,6 +3,7 @@
 #include "Summarize.h"
 #include "AstNames.h"
 #include "Facts.h"
+#include "sql/Rechecks.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtVisitor.h"
@@ -123,8 +124,9 @@ private:
       return S.Returned || !S.ResultParams.empty() ||
              (locksRows(E.Lock) && !S.OwnTransaction);
     case EventKind::Write:
-      S.Protected = E.Versioned || (E.Facts && !E.Facts->GuardColumns.empty() &&
-                                    E.ResultUsed);
+      // The read that decides it is the caller's, unknown here.
+      S.Protected = E.Versioned || (E.Facts && E.ResultUsed &&
+                                    sqlfacts::rechecks(nullptr, *E.Facts));
       S.CapturedGuards = E.CapturedGuards;
       for (const Expr *Cond : Guards[I])
         forEachCapture(Cond, [&](const ValueDecl *D) {

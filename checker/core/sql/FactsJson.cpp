@@ -94,6 +94,7 @@ void statement(llvm::json::OStream &J, const StatementFacts &S) {
     });
     strings(J, "guardColumns", S.GuardColumns);
     keys(J, "values", S.Values);
+    strings(J, "columnsReturned", S.ColumnsReturned);
     J.attribute("isExistenceOrCount", S.IsExistenceOrCount);
     J.attribute("lockClauseAllowed", S.LockClauseAllowed);
     J.attribute("lockInsertOffset", static_cast<int64_t>(S.LockInsertOffset));

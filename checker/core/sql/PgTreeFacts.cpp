@@ -17,27 +17,6 @@ using llvm::json::Array;
 using llvm::json::Object;
 using llvm::json::Value;
 
-bool isIdLikeColumn(llvm::StringRef C) {
-  if (C == "id" || C == "uuid" || C == "guid" || C == "rowid" || C == "oid" ||
-      C == "pk" || C == "key")
-    return true;
-  if (C.ends_with("_id") || C.ends_with("_uuid") || C.ends_with("_pk") ||
-      C.ends_with("_key"))
-    return true;
-  // Folded camel case (`userId` -> `userid`); `paid`, `valid`, `void` are not
-  // keys, so a consonant must come before the `id`.
-  if (C.size() > 3 && C.ends_with("id") && C != "valid" && C != "invalid") {
-    char Before = C[C.size() - 3];
-    return llvm::isAlpha(Before) && !llvm::StringRef("aeiou").contains(Before);
-  }
-  return false;
-}
-
-bool isVersionColumn(llvm::StringRef C) {
-  return C == "version" || C.ends_with("_version") || C == "rowversion" ||
-         C == "xmin";
-}
-
 namespace {
 
 /// {"Type": {...}} as (Type, fields); ("", nullptr) for anything else.
@@ -257,8 +236,9 @@ private:
           if (E.Alias == Of && !E.Table.empty())
             Of = E.Table;
     }
-    where(S.get("whereClause"), Sc, /*Guards=*/false);
-    F.IsExistenceOrCount = existenceOrCount(S);
+    where(S.get("whereClause"), Sc, /*Guards=*/true);
+    returnedColumns(S.getArray("targetList"));
+    F.IsExistenceOrCount = existenceOrCount(S, F.IsExistence);
     F.LockClauseAllowed =
         F.Kind == StatementKind::Select && lockClauseAllowed(S);
   }
@@ -595,47 +575,44 @@ private:
 
   /// Keys and, for writes, guard columns of a WHERE clause.
   ///
-  /// The guard rule: a predicate that is not an equality with a fixed value
-  /// (`seats > 0`, `deleted_at IS NULL`, `x IN (...)`, `NOT done`) makes its
-  /// target columns guards. Of the equalities, a version column is always a
-  /// guard; an identifying column (`id`, `*_id`, ...) never is; any other
-  /// column is a guard when the row is already identified by an id-like
-  /// equality or an earlier equality (`id = $1 AND status = 'open'`), and
-  /// otherwise is taken to identify the row (`WHERE email = $1`).
-  /// Column-to-column equalities with another table are joins, not guards.
+  /// Every equality with a fixed value is a key comparison, whatever its
+  /// column is called: whether it identifies the row or re-asserts a value
+  /// read earlier is for the analysis to say, knowing the read. Any other
+  /// predicate (`seats > 0`, `deleted_at IS NULL`, `x IN (...)`, `NOT
+  /// done`) makes its target columns guards. Column-to-column equalities
+  /// with another table are joins, not guards.
   void where(const Value *W, const Scope &Sc, bool Guards) {
     std::vector<const Value *> Cs;
     conjuncts(W, Cs);
-    std::vector<std::optional<KeyComparison>> Keys;
-    bool HaveId = false;
     for (const Value *C : Cs) {
-      std::optional<KeyComparison> K = keyEquality(C, Sc);
-      if (K) {
+      if (std::optional<KeyComparison> K = keyEquality(C, Sc)) {
         F.Keys.push_back(*K);
-        HaveId |= isIdLikeColumn(K->Column);
+        continue;
       }
-      Keys.push_back(std::move(K));
+      if (Guards && !isJoin(C, Sc))
+        guardColumnsOf(C, Sc);
     }
-    if (!Guards)
+  }
+
+  /// The columns whose values the select list carries, `*` for all.
+  void returnedColumns(const Array *Targets) {
+    if (!Targets)
       return;
-    bool Identified = HaveId;
-    for (size_t I = 0; I < Cs.size(); ++I) {
-      if (const auto &K = Keys[I]) {
-        llvm::StringRef Col = K->Column;
-        if (isVersionColumn(Col))
-          addGuard(Col);
-        else if (isIdLikeColumn(Col))
-          continue;
-        else if (Identified)
-          addGuard(Col);
-        else
-          Identified = true;
-        continue;
-      }
-      if (isJoin(Cs[I], Sc))
-        continue;
-      guardColumnsOf(Cs[I], Sc);
-    }
+    for (const Value &T : *Targets)
+      forEachNode(&T, [&](llvm::StringRef Type, const Object &O) {
+        if (Type != "ColumnRef")
+          return true;
+        const Array *Fields = O.getArray("fields");
+        std::string Name =
+            Fields && !Fields->empty() && nodeOf(&Fields->back(), "A_Star")
+                ? "*"
+                : lastName(Fields);
+        if (!Name.empty() && std::find(F.ColumnsReturned.begin(),
+                                       F.ColumnsReturned.end(),
+                                       Name) == F.ColumnsReturned.end())
+          F.ColumnsReturned.push_back(std::move(Name));
+        return true;
+      });
   }
 
   static bool isJoin(const Value *V, const Scope &Sc) {
@@ -799,7 +776,10 @@ private:
     return Found;
   }
 
-  static bool existenceOrCount(const Object &S) {
+  /// Whether the select asks whether or how many; \p Existence: only
+  /// whether.
+  static bool existenceOrCount(const Object &S, bool &Existence) {
+    Existence = false;
     const Array *Targets = S.getArray("targetList");
     if (!Targets || Targets->empty())
       return false;
@@ -811,14 +791,15 @@ private:
         return true;
       if (const Object *L = nodeOf(Val, "SubLink"))
         if (L->getString("subLinkType").value_or("") == "EXISTS_SUBLINK")
-          return true;
+          return Existence = true;
       if (const Object *Cast = nodeOf(Val, "TypeCast"))
         Val = Cast->get("arg");
       AllConstant &= nodeOf(Val, "A_Const") != nullptr;
     }
     // `SELECT 1 FROM t WHERE ... [LIMIT 1]` asks whether a row exists.
     const Array *From = S.getArray("fromClause");
-    return AllConstant && From && !From->empty();
+    Existence = AllConstant && From && !From->empty();
+    return Existence;
   }
 
   static bool lockClauseAllowed(const Object &S) {

@@ -19,13 +19,6 @@ namespace dbrace::sqlfacts::detail {
 void factsFromPgTree(const llvm::json::Value &Stmt, llvm::StringRef Norm,
                      size_t Base, StatementFacts &F);
 
-/// Whether \p Column names an identifying key (`id`, `user_id`, `uuid`).
-bool isIdLikeColumn(llvm::StringRef Column);
-
-/// Whether \p Column names an optimistic-locking version (`version`,
-/// `row_version`, `lock_version`, `xmin`).
-bool isVersionColumn(llvm::StringRef Column);
-
 } // namespace dbrace::sqlfacts::detail
 
 #endif // DBRACE_CORE_SQL_PGTREEFACTS_H

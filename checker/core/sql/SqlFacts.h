@@ -87,19 +87,23 @@ struct StatementFacts {
   std::vector<KeyComparison> Keys;
   /// Update: each SET target and whether it is relative.
   std::vector<SetClause> Sets;
-  /// Update/delete: columns of non-equality (or version) predicates in WHERE,
-  /// `seats > 0`, `balance >= $2`, `version = $3`: the write checks them itself.
-  /// Also equalities on non-key columns of a row already identified by a key
-  /// (`id = $1 AND status = 'open'`); the full rule is in PgTreeFacts.cpp and
-  /// docs/explain-sql.md.
+  /// The target's columns in WHERE predicates other than an equality with
+  /// a fixed value (`seats > 0`, `balance >= $2`, `deleted_at IS NULL`): an
+  /// update or delete checks them itself; a select decides on them.
   std::vector<std::string> GuardColumns;
 
   /// Insert/upsert with a single VALUES row: each named column and the
   /// parameter or literal stored in it (the key of the row it creates).
   std::vector<KeyComparison> Values;
 
+  /// Select: the columns its list carries values of, `*` for all of them.
+  std::vector<std::string> ColumnsReturned;
+
   /// Select: aggregates, count(*), EXISTS; a check of existence or number.
   bool IsExistenceOrCount = false;
+  /// Select: EXISTS, or only constants (`SELECT 1 ... LIMIT 1`): whether a
+  /// row is there, nothing about its contents.
+  bool IsExistence = false;
 
   /// Whether PostgreSQL allows a lock clause here (no aggregates, DISTINCT,
   /// GROUP BY, HAVING, UNION/INTERSECT/EXCEPT, window functions).

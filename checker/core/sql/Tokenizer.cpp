@@ -356,7 +356,6 @@ private:
     while (W < Toks.size() && !(Depth[W] == 0 && word(W, "WHERE")))
       ++W;
     bool Write = F.Kind != StatementKind::Select;
-    bool Identified = false;
     for (size_t I = W + 1; I < Toks.size() && Depth[I] >= 0; ++I) {
       if (Depth[I] != 0)
         continue;
@@ -401,11 +400,6 @@ private:
         else
           continue;
         F.Keys.push_back(K);
-        if (Write) {
-          if (isVersionColumn(C) || (!isIdLikeColumn(C) && Identified))
-            addGuard(C);
-          Identified = true;
-        }
       } else if (Write && J < Toks.size() &&
                  (punct(J, '<') || punct(J, '>') || punct(J, '!') ||
                   anyWord(J, {"IS", "IN", "LIKE", "BETWEEN", "NOT"}))) {

@@ -102,6 +102,8 @@ std::string renderField(const StatementFacts &S, llvm::StringRef Name) {
   }
   if (Name == "guards")
     return join(S.GuardColumns);
+  if (Name == "returns")
+    return join(S.ColumnsReturned);
   if (Name == "exists")
     return S.IsExistenceOrCount ? "1" : "0";
   if (Name == "lockok")

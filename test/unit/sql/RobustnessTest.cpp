@@ -148,7 +148,7 @@ TEST(Json, StableKeyOrder) {
                         "\"skipLocked\"", "\"lockOf\"", "\"keys\"", "\"table\"",
                         "\"column\"", "\"param\"", "\"literal\"", "\"sets\"",
                         "\"guardColumns\"", "\"values\"",
-                        "\"isExistenceOrCount\"", "\"lockClauseAllowed\"",
+                        "\"columnsReturned\"", "\"isExistenceOrCount\"", "\"lockClauseAllowed\"",
                         "\"lockInsertOffset\"", "\"isolation\"", "\"mode\"",
                         "\"advisoryFunction\""};
   size_t At = 0;

@@ -204,8 +204,12 @@ private:
       if (!Guard && !Consumed)
         continue;
       Facts.push_back(pairOf(R, W, *Table, Guard));
-      if (std::get<RacePair>(Facts.back()).Protected == Protection::None)
+      RacePair &P = std::get<RacePair>(Facts.back());
+      if (P.Protected == Protection::None) {
+        P.UpsertByHand =
+            P.Shape == WriteShape::Insert && updatesFoundRow(R, *Table);
         return;
+      }
     }
     if (Read.Lock != sqlfacts::LockStrength::None &&
         before(R).Tx == TxAutocommit) {
@@ -226,6 +230,18 @@ private:
     return llvm::any_of(Write.Inputs, [&](const Expr *In) {
       return Taint->of(In).test(R);
     });
+  }
+
+  /// Whether read \p R also decides an update of the row it found in
+  /// \p Table: with an insert, the two make an upsert by hand.
+  bool updatesFoundRow(unsigned R, llvm::StringRef Table) const {
+    const DbEvent &Read = event(R);
+    return Read.Facts && llvm::any_of(Candidates[R], [&](unsigned W) {
+             const DbEvent &Write = event(W);
+             return Write.WriteKind == sqlfacts::StatementKind::Update &&
+                    Write.Facts && sharedTable(Read, Write) == Table &&
+                    sqlfacts::decidesOnlyWhichRow(*Read.Facts, *Write.Facts);
+           });
   }
 
   /// Whether a value read by \p R reaches write \p W other than as the key

@@ -16,7 +16,8 @@ add_link_options(${DBRACE_SANITIZE_FLAGS})
 
 # The plugin runs inside clang-tidy-19, which is not instrumented, and ASan's
 # runtime must be the first library of a process: a small clang-tidy wrapper
-# preloads it, and the tests and bin/dbrace-tidy run the plugin through it.
+# preloads it (and the plugin, see the wrapper), and the tests and
+# bin/dbrace-tidy run the plugin through it.
 if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
   set(runtime_name libclang_rt.asan-${CMAKE_SYSTEM_PROCESSOR}.so)
 else()
@@ -29,6 +30,7 @@ if(NOT IS_ABSOLUTE "${DBRACE_ASAN_RUNTIME}" OR NOT EXISTS "${DBRACE_ASAN_RUNTIME
     " (on Debian: libclang-rt-19-dev for clang-19)")
 endif()
 set(DBRACE_UNINSTRUMENTED_CLANG_TIDY $CACHE{DBRACE_CLANG_TIDY})
+set(DBRACE_SANITIZE_PLUGIN ${CMAKE_LIBRARY_OUTPUT_DIRECTORY}/libdbrace-tidy.so)
 configure_file(${CMAKE_CURRENT_LIST_DIR}/clang-tidy-asan.in
   ${CMAKE_BINARY_DIR}/bin/clang-tidy-asan
   FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ

@@ -28,7 +28,7 @@ sanitize() {
   local reports=$build/sanitizer-reports
   rm -rf "$reports" && mkdir -p "$reports"
   local common="abort_on_error=1:log_path=$reports/report"
-  export ASAN_OPTIONS="$common:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1"
+  export ASAN_OPTIONS="$common:detect_leaks=1:detect_stack_use_after_return=1"
   export UBSAN_OPTIONS="$common:halt_on_error=1:print_stacktrace=1"
   # clang and LLVM allocate caches for the life of the process on purpose
   # (uninstrumented, not dbrace's memory): see lsan.supp.

@@ -30,9 +30,6 @@ sanitize() {
   local common="abort_on_error=1:log_path=$reports/report"
   export ASAN_OPTIONS="$common:detect_leaks=1:detect_stack_use_after_return=1"
   export UBSAN_OPTIONS="$common:halt_on_error=1:print_stacktrace=1"
-  # clang and LLVM allocate caches for the life of the process on purpose
-  # (uninstrumented, not dbrace's memory): see lsan.supp.
-  export LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0"
   export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-19/bin/llvm-symbolizer
 
   local status=0

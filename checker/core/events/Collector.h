@@ -131,6 +131,28 @@ private:
   bool visitCall(const clang::Expr *Call, const clang::FunctionDecl *Callee,
                  const clang::Expr *Object,
                  llvm::ArrayRef<const clang::Expr *> Args, bool Discarded);
+  /// A call one rule matched, as each of the rule's actions sees it.
+  struct RuleCall {
+    const clang::Expr *Call;
+    const clang::FunctionDecl *Callee;
+    const clang::Expr *Object; ///< Null for free functions, constructors.
+    llvm::ArrayRef<const clang::Expr *> Args;
+    bool Discarded; ///< The call's value is thrown away.
+    const CallRule &Rule;
+    const LibraryRules *Library;
+    /// Argument \p N; null when the rule names none or the call has fewer.
+    const clang::Expr *arg(std::optional<unsigned> N) const {
+      return N && *N < Args.size() ? Args[*N] : nullptr;
+    }
+  };
+  DbEvent baseEvent(const RuleCall &C, const clang::ValueDecl *&ResultHolder);
+  void addChainCalls(const clang::Expr *Read, DbEvent &Base);
+  void addActionEvents(const RuleCall &C, DbEvent Base,
+                       const clang::ValueDecl *ResultHolder);
+  void runSql(const RuleCall &C, DbEvent Base);
+  void prepareSql(const RuleCall &C, const clang::ValueDecl *ResultHolder);
+  void runPrepared(const RuleCall &C, DbEvent Base);
+  void lookupSql(const RuleCall &C, const clang::ValueDecl *ResultHolder);
 
   // EntityEvents.cpp
   void addEntityEvent(DbEvent Base, const CallRule &Rule,
@@ -145,6 +167,7 @@ private:
                                        const LibraryRules *Library);
   void addSqlEvents(DbEvent Base, std::shared_ptr<const RecoveredSql> Sql);
   std::optional<unsigned> sqlParameter(const RecoveredSql &Sql) const;
+  bool shapeStatementEvent(const sqlfacts::StatementFacts &S, DbEvent &E);
 
   const clang::FunctionDecl *FD;
   clang::ASTContext &Ctx;

@@ -54,69 +54,78 @@ void Collector::addSqlEvents(DbEvent Base,
     DbEvent E = Base;
     E.Sql = Sql;
     E.Facts = &S;
-    switch (S.Kind) {
-    case sqlfacts::StatementKind::Select:
-      if (S.ReleasesAdvisoryLocks) {
-        E.Kind = EventKind::Unlock;
-        break;
-      }
-      E.Kind = EventKind::Read;
-      E.Tables = S.TablesRead;
-      if (S.Lock != sqlfacts::LockStrength::None)
-        E.Lock = S.Lock;
-      if (!S.TablesWritten.empty()) { // WITH x AS (UPDATE ...) SELECT
-        DbEvent W = E;
-        W.Kind = EventKind::Write;
-        W.Tables = S.TablesWritten;
-        W.WriteKind = sqlfacts::StatementKind::Update;
-        W.ResultExpr = nullptr;
-        W.ResultDecls.clear();
-        Out.Events.push_back(std::move(W));
-      }
-      break;
-    case sqlfacts::StatementKind::Insert:
-    case sqlfacts::StatementKind::Update:
-    case sqlfacts::StatementKind::Delete:
-    case sqlfacts::StatementKind::Upsert:
-      E.Kind = EventKind::Write;
-      E.Tables = S.TablesWritten;
-      E.WriteKind = S.Kind;
-      E.ResultExpr = nullptr;
-      E.ResultDecls.clear();
-      break;
-    case sqlfacts::StatementKind::Begin:
-      E.Kind = EventKind::Begin;
-      E.IsolationLevel = S.IsolationLevel;
-      E.CoversNewRows = coversNewRows(S.Mode);
-      break;
-    case sqlfacts::StatementKind::Commit:
-    case sqlfacts::StatementKind::Rollback:
-      E.Kind = EventKind::End;
-      break;
-    case sqlfacts::StatementKind::SetTransaction:
-      E.Kind = EventKind::SetIsolation;
-      E.IsolationLevel = S.IsolationLevel;
-      break;
-    case sqlfacts::StatementKind::LockTable:
-    case sqlfacts::StatementKind::AdvisoryLock:
-      E.Kind = EventKind::Lock;
-      E.Tables = S.TablesRead;
-      E.Tables.insert(E.Tables.end(), S.TablesWritten.begin(),
-                      S.TablesWritten.end());
-      E.CoversNewRows = true;
-      // pg_advisory_lock, GET_LOCK: the session's until released.
-      E.SessionWide = S.Kind == sqlfacts::StatementKind::AdvisoryLock &&
-                      !llvm::StringRef(S.AdvisoryFunction).contains("xact");
-      break;
-    case sqlfacts::StatementKind::Savepoint:
-    case sqlfacts::StatementKind::Other:
-      if (!S.ReleasesAdvisoryLocks)
-        continue;
-      E.Kind = EventKind::Unlock; // `DO RELEASE_LOCK(...)`.
-      break;
-    }
-    Out.Events.push_back(std::move(E));
+    if (shapeStatementEvent(S, E))
+      Out.Events.push_back(std::move(E));
   }
+}
+
+/// Makes \p E the event of statement \p S; false when \p S is none.
+/// A SELECT that also writes (`WITH x AS (UPDATE ...) SELECT`) adds its
+/// write first.
+bool Collector::shapeStatementEvent(const sqlfacts::StatementFacts &S,
+                                    DbEvent &E) {
+  switch (S.Kind) {
+  case sqlfacts::StatementKind::Select:
+    if (S.ReleasesAdvisoryLocks) {
+      E.Kind = EventKind::Unlock;
+      return true;
+    }
+    E.Kind = EventKind::Read;
+    E.Tables = S.TablesRead;
+    if (S.Lock != sqlfacts::LockStrength::None)
+      E.Lock = S.Lock;
+    if (!S.TablesWritten.empty()) { // WITH x AS (UPDATE ...) SELECT
+      DbEvent W = E;
+      W.Kind = EventKind::Write;
+      W.Tables = S.TablesWritten;
+      W.WriteKind = sqlfacts::StatementKind::Update;
+      W.ResultExpr = nullptr;
+      W.ResultDecls.clear();
+      Out.Events.push_back(std::move(W));
+    }
+    return true;
+  case sqlfacts::StatementKind::Insert:
+  case sqlfacts::StatementKind::Update:
+  case sqlfacts::StatementKind::Delete:
+  case sqlfacts::StatementKind::Upsert:
+    E.Kind = EventKind::Write;
+    E.Tables = S.TablesWritten;
+    E.WriteKind = S.Kind;
+    E.ResultExpr = nullptr;
+    E.ResultDecls.clear();
+    return true;
+  case sqlfacts::StatementKind::Begin:
+    E.Kind = EventKind::Begin;
+    E.IsolationLevel = S.IsolationLevel;
+    E.CoversNewRows = coversNewRows(S.Mode);
+    return true;
+  case sqlfacts::StatementKind::Commit:
+  case sqlfacts::StatementKind::Rollback:
+    E.Kind = EventKind::End;
+    return true;
+  case sqlfacts::StatementKind::SetTransaction:
+    E.Kind = EventKind::SetIsolation;
+    E.IsolationLevel = S.IsolationLevel;
+    return true;
+  case sqlfacts::StatementKind::LockTable:
+  case sqlfacts::StatementKind::AdvisoryLock:
+    E.Kind = EventKind::Lock;
+    E.Tables = S.TablesRead;
+    E.Tables.insert(E.Tables.end(), S.TablesWritten.begin(),
+                    S.TablesWritten.end());
+    E.CoversNewRows = true;
+    // pg_advisory_lock, GET_LOCK: the session's until released.
+    E.SessionWide = S.Kind == sqlfacts::StatementKind::AdvisoryLock &&
+                    !llvm::StringRef(S.AdvisoryFunction).contains("xact");
+    return true;
+  case sqlfacts::StatementKind::Savepoint:
+  case sqlfacts::StatementKind::Other:
+    if (!S.ReleasesAdvisoryLocks)
+      return false;
+    E.Kind = EventKind::Unlock; // `DO RELEASE_LOCK(...)`.
+    return true;
+  }
+  return true;
 }
 
 /// The parameter of this function that is the whole of \p Sql's text

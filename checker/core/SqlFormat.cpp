@@ -123,6 +123,44 @@ std::vector<Placeholder> placeholders(llvm::StringRef T, FormatStyle Style,
   return Found;
 }
 
+/// `%N` arg() fills the lowest-numbered markers left, with its first
+/// argument and with those that follow it while they are of its class
+/// (`arg(a1, a2)`, not `arg(n, fieldWidth)`); the others stay for the next
+/// call. The argument index of each marker number it fills.
+llvm::DenseMap<int, int> argumentsOfNumbers(const RecoveredSql &Format,
+                                            const CallExpr *Call,
+                                            const CallRule &Rule,
+                                            size_t NumArgs) {
+  llvm::DenseMap<int, int> ArgOfNumber;
+  std::vector<int> Numbers;
+  int Unused = 0;
+  for (const SqlPiece &P : Format.Pieces)
+    for (const Placeholder &Ph : placeholders(
+             llvm::StringRef(Format.Text).substr(P.Offset, P.Length),
+             Rule.Style, Unused))
+      Numbers.push_back(Ph.Arg);
+  llvm::sort(Numbers);
+  Numbers.erase(std::unique(Numbers.begin(), Numbers.end()), Numbers.end());
+  const FunctionDecl *FD = Call->getDirectCallee();
+  auto ParamType = [&](unsigned I) {
+    return FD->getParamDecl(I)
+        ->getType()
+        .getNonReferenceType()
+        .getUnqualifiedType()
+        .getCanonicalType();
+  };
+  unsigned Fill = 0;
+  while (Fill < NumArgs && Fill < Numbers.size() &&
+         (Fill == 0 ||
+          (FD && *Rule.ArgsFrom + Fill < FD->getNumParams() &&
+           ParamType(*Rule.ArgsFrom)->isRecordType() &&
+           ParamType(*Rule.ArgsFrom + Fill) == ParamType(*Rule.ArgsFrom))))
+    ++Fill;
+  for (unsigned I = 0; I < Fill; ++I)
+    ArgOfNumber[Numbers[I]] = I;
+  return ArgOfNumber;
+}
+
 } // namespace
 
 /// `fmt::format("... {}", x)`, `snprintf(buf, n, "... %d", x)`,
@@ -149,39 +187,9 @@ void SqlTextResolver::appendFormatted(const CallExpr *Call,
     if (!isa<CXXDefaultArgExpr>(Call->getArg(I)))
       Args.push_back(Call->getArg(I));
 
-  // `%N` arg() fills the lowest-numbered markers left, with its first
-  // argument and with those that follow it while they are of its class
-  // (`arg(a1, a2)`, not `arg(n, fieldWidth)`); the others stay for the next
-  // call.
   llvm::DenseMap<int, int> ArgOfNumber;
-  if (Rule.Style == FormatStyle::PercentNumber) {
-    std::vector<int> Numbers;
-    int Unused = 0;
-    for (const SqlPiece &P : Format.Pieces)
-      for (const Placeholder &Ph : placeholders(
-               llvm::StringRef(Format.Text).substr(P.Offset, P.Length),
-               Rule.Style, Unused))
-        Numbers.push_back(Ph.Arg);
-    llvm::sort(Numbers);
-    Numbers.erase(std::unique(Numbers.begin(), Numbers.end()), Numbers.end());
-    const FunctionDecl *FD = Call->getDirectCallee();
-    auto ParamType = [&](unsigned I) {
-      return FD->getParamDecl(I)
-          ->getType()
-          .getNonReferenceType()
-          .getUnqualifiedType()
-          .getCanonicalType();
-    };
-    unsigned Fill = 0;
-    while (Fill < Args.size() && Fill < Numbers.size() &&
-           (Fill == 0 ||
-            (FD && *Rule.ArgsFrom + Fill < FD->getNumParams() &&
-             ParamType(*Rule.ArgsFrom)->isRecordType() &&
-             ParamType(*Rule.ArgsFrom + Fill) == ParamType(*Rule.ArgsFrom))))
-      ++Fill;
-    for (unsigned I = 0; I < Fill; ++I)
-      ArgOfNumber[Numbers[I]] = I;
-  }
+  if (Rule.Style == FormatStyle::PercentNumber)
+    ArgOfNumber = argumentsOfNumbers(Format, Call, Rule, Args.size());
 
   int Next = 0;
   size_t At = 0;

@@ -38,16 +38,13 @@ enum class EventKind {
 /// transaction object that statements are run through has a slot of its own.
 enum class SlotStart { NoTransaction, CallerTransaction, Autocommit };
 
-struct DbEvent {
+/// What an event does, the same in the function that runs it and in the
+/// summary its callers see: DbEvent and SummaryEvent both start with it, so
+/// that one is copied into the other in one assignment.
+struct EventEffect {
   EventKind Kind = EventKind::Read;
-  const clang::Stmt *At = nullptr; ///< The call or construction.
-  unsigned Slot = 0;
   const LibraryRules *Library = nullptr;
   std::string Callee; ///< Qualified name, for messages.
-
-  std::shared_ptr<const RecoveredSql> Sql;
-  const sqlfacts::StatementFacts *Facts = nullptr; ///< Null for non-SQL events.
-
   /// Read: tables read; write: tables written; lock: tables locked.
   std::vector<std::string> Tables;
   sqlfacts::StatementKind WriteKind = sqlfacts::StatementKind::Other;
@@ -55,10 +52,21 @@ struct DbEvent {
   /// BEGIN IMMEDIATE/EXCLUSIVE, LOCK TABLE, an advisory lock: covers rows
   /// that do not exist yet, which a row lock cannot.
   bool CoversNewRows = false;
+  /// Begin: the isolation of the transaction it begins; SetIsolation: the
+  /// isolation it sets.
   sqlfacts::Isolation IsolationLevel = sqlfacts::Isolation::Unspecified;
   bool Autocommit = false; ///< Begin of an autocommit handle or mode.
   /// Begin of a transaction mode: its commit begins the next transaction.
   bool Chain = false;
+};
+
+struct DbEvent : EventEffect {
+  const clang::Stmt *At = nullptr; ///< The call or construction.
+  unsigned Slot = 0;
+
+  std::shared_ptr<const RecoveredSql> Sql;
+  const sqlfacts::StatementFacts *Facts = nullptr; ///< Null for non-SQL events.
+
   /// SetIsolation by a session setting: it also sets the isolation of the
   /// transactions begun later. Lock: a session-level lock, held across
   /// transactions until released.

@@ -78,16 +78,10 @@ private:
   SummaryEvent common(unsigned I, const std::string &Name) const {
     const DbEvent &E = Events.Events[I];
     SummaryEvent S;
-    S.Kind = E.Kind;
-    S.Tables = E.Tables;
-    S.WriteKind = E.WriteKind;
-    S.Lock = E.Lock;
-    S.CoversNewRows = E.CoversNewRows;
+    static_cast<EventEffect &>(S) = E;
     S.OwnTransaction = Flow.Before[I].Tx >= 0 || E.OwnTransaction;
     S.At = E.Origin ? E.Origin : E.At;
     S.Function = E.Origin ? E.OriginFunction : Name;
-    S.Callee = E.Callee;
-    S.Library = E.Library;
     const ValueDecl *Via = Events.SlotDecls[E.Slot];
     if (Via && isa<VarDecl>(Via) && Via->getDeclContext() != FD)
       S.ViaCaptured = Via;
@@ -152,9 +146,6 @@ private:
         (isa_and_nonnull<VarDecl>(Via) && !isa<ParmVarDecl>(Via) &&
          !S.ViaCaptured))
       return false;
-    S.IsolationLevel = E.IsolationLevel;
-    S.Autocommit = E.Autocommit;
-    S.Chain = E.Chain;
     return true;
   }
 

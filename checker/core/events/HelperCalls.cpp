@@ -28,23 +28,16 @@ void Collector::visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
     return;
   for (const SummaryEvent &S : Summary->Events) {
     DbEvent E;
-    E.Kind = S.Kind;
+    static_cast<EventEffect &>(E) = S;
     E.At = Call;
-    E.Library = S.Library;
-    E.Callee = S.Kind == EventKind::Slow ? Summary->Name : S.Callee;
-    E.Tables = S.Tables;
-    E.WriteKind = S.WriteKind;
-    E.Lock = S.Lock;
-    E.CoversNewRows = S.CoversNewRows;
+    if (S.Kind == EventKind::Slow)
+      E.Callee = Summary->Name;
     E.Versioned = S.Protected;
     E.Origin = S.At;
     E.OriginFunction = S.Function;
     E.OwnTransaction = S.OwnTransaction;
     E.AnyTransaction = S.ViaField;
     E.CapturedGuards = S.CapturedGuards;
-    E.IsolationLevel = S.IsolationLevel;
-    E.Autocommit = S.Autocommit;
-    E.Chain = S.Chain;
     if (S.ViaCaptured)
       E.Slot = slotFor(S.ViaCaptured);
     else if (S.ViaParam >= 0 && static_cast<size_t>(S.ViaParam) < Args.size())

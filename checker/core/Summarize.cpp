@@ -65,11 +65,8 @@ private:
   /// caller's variables the function stores a read's value in.
   void findOutParameters() {
     for (const ParmVarDecl *P : FD->parameters()) {
-      QualType T = P->getType();
-      bool Out = (T->isLValueReferenceType() &&
-                  !T.getNonReferenceType().isConstQualified()) ||
-                 (T->isPointerType() && !T->getPointeeType().isConstQualified());
-      if (Out && !llvm::is_contained(Events.SlotDecls, P))
+      if (isOutParameterType(P->getType()) &&
+          !llvm::is_contained(Events.SlotDecls, P))
         Stored.emplace_back(P->getFunctionScopeIndex(), Taint.storedInto(P));
     }
   }

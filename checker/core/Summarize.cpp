@@ -66,7 +66,7 @@ private:
   void findOutParameters() {
     for (const ParmVarDecl *P : FD->parameters()) {
       if (isOutParameterType(P->getType()) &&
-          !llvm::is_contained(Events.SlotDecls, P))
+          !llvm::is_contained(Events.ConnectionDecls, P))
         Stored.emplace_back(P->getFunctionScopeIndex(), Taint.storedInto(P));
     }
   }
@@ -79,7 +79,7 @@ private:
     S.OwnTransaction = Flow.Before[I].Tx >= 0 || E.OwnTransaction;
     S.At = E.Origin ? E.Origin : E.At;
     S.Function = E.Origin ? E.OriginFunction : Name;
-    const ValueDecl *Via = Events.SlotDecls[E.Slot];
+    const ValueDecl *Via = Events.ConnectionDecls[E.Connection];
     if (Via && isa<VarDecl>(Via) && Via->getDeclContext() != FD)
       S.ViaCaptured = Via;
     else if (const auto *P = dyn_cast_or_null<ParmVarDecl>(Via))
@@ -138,7 +138,7 @@ private:
   /// the constructor and destructor of a guard class), not one on an object
   /// of its own.
   bool transactionForCaller(const DbEvent &E, SummaryEvent &S) const {
-    const ValueDecl *Via = Events.SlotDecls[E.Slot];
+    const ValueDecl *Via = Events.ConnectionDecls[E.Connection];
     if (S.ViaField ||
         (isa_and_nonnull<VarDecl>(Via) && !isa<ParmVarDecl>(Via) &&
          !S.ViaCaptured))

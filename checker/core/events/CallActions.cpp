@@ -69,7 +69,7 @@ DbEvent Collector::baseEvent(const RuleCall &C,
   Base.At = C.Call;
   Base.Library = C.Library;
   Base.Callee = qualifiedName(C.Callee);
-  Base.Slot = slotOfObject(C.Object);
+  Base.Connection = connectionOfObject(C.Object);
   Base.ResultUsed = !C.Discarded;
   auto AddFilled = [&] {
     for (unsigned N : Rule.ResultArgs)

@@ -8,7 +8,7 @@
 //   BuilderChains.cpp     `lock` and `key` calls on a query's call chain
 //   HelperCalls.cpp       a summarised helper's call, back into events
 //   SqlEvents.cpp         SQL facts into events
-//   Connections.cpp       the connection (slot) statements run on
+//   Connections.cpp       the connection statements run on
 //   ConstantArguments.cpp constant arguments and template arguments
 //   RaiiTransactions.cpp  transactions begun by constructing an object
 //   EntityEvents.cpp      ORM reads and writes of entity classes
@@ -106,8 +106,8 @@ private:
 
   // Connections.cpp
   const ApiModel::TypeMatch *typeRuleFor(const clang::CXXRecordDecl *RD);
-  unsigned slotFor(const clang::ValueDecl *V);
-  unsigned slotOfObject(const clang::Expr *Object);
+  unsigned connectionFor(const clang::ValueDecl *V);
+  unsigned connectionOfObject(const clang::Expr *Object);
 
   // ConstantArguments.cpp
   std::optional<std::string> constantSpelling(const clang::Expr *E);
@@ -182,7 +182,7 @@ private:
   llvm::SmallVector<std::string, 2> KeysInStatement;
   llvm::SmallVector<const clang::Expr *, 2> ChainedValues;
   const clang::Stmt *FullStatement = nullptr;
-  llvm::DenseMap<const clang::ValueDecl *, unsigned> SlotOf;
+  llvm::DenseMap<const clang::ValueDecl *, unsigned> ConnectionOf;
   llvm::SmallPtrSet<const clang::CXXConstructExpr *, 4> HandledConstructions;
   llvm::DenseMap<const clang::CXXConstructExpr *, const clang::VarDecl *>
       ConstructedBy;

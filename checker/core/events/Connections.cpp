@@ -1,7 +1,7 @@
 //===--- Connections.cpp - The connection statements run on ---------------===//
 //
-// Slot 0 is the connection the function uses; each transaction object or
-// handle that statements run through has a slot of its own.
+// Connection 0 is the connection the function uses; each transaction object or
+// handle that statements run through has a connection of its own.
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,10 +23,10 @@ const ApiModel::TypeMatch *Collector::typeRuleFor(const CXXRecordDecl *RD) {
   return nullptr;
 }
 
-unsigned Collector::slotFor(const ValueDecl *V) {
-  auto [It, New] = SlotOf.try_emplace(V, Out.Slots.size());
+unsigned Collector::connectionFor(const ValueDecl *V) {
+  auto [It, New] = ConnectionOf.try_emplace(V, Out.Connections.size());
   if (New) {
-    SlotStart Start = SlotStart::NoTransaction;
+    ConnectionStart Start = ConnectionStart::NoTransaction;
     sqlfacts::Isolation Level = sqlfacts::Isolation::Unspecified;
     if (!isa<VarDecl>(V) || isa<ParmVarDecl>(V) ||
         !cast<VarDecl>(V)->isLocalVarDecl() || V->getDeclContext() != FD) {
@@ -35,8 +35,8 @@ unsigned Collector::slotFor(const ValueDecl *V) {
       const CXXRecordDecl *RD = recordOf(V->getType());
       const ApiModel::TypeMatch *T = typeRuleFor(RD);
       Start = T && T->Rule->Role == TypeRole::Autocommit
-                  ? SlotStart::Autocommit
-                  : SlotStart::CallerTransaction;
+                  ? ConnectionStart::Autocommit
+                  : ConnectionStart::CallerTransaction;
       if (T) {
         Level = T->Rule->IsolationLevel;
         if (T->Rule->IsolationTemplateArg)
@@ -45,22 +45,22 @@ unsigned Collector::slotFor(const ValueDecl *V) {
             Level = isolationNamed(*Named);
       }
     }
-    Out.Slots.push_back(Start);
-    Out.SlotIsolations.push_back(Level);
-    Out.SlotDecls.push_back(V);
+    Out.Connections.push_back(Start);
+    Out.ConnectionIsolations.push_back(Level);
+    Out.ConnectionDecls.push_back(V);
   }
   return It->second;
 }
 
-/// The slot statements run in when called on \p Object.
-unsigned Collector::slotOfObject(const Expr *Object) {
+/// The connection statements run in when called on \p Object.
+unsigned Collector::connectionOfObject(const Expr *Object) {
   if (!Object)
     return 0;
   const ApiModel::TypeMatch *T = typeRuleFor(recordOf(Object->getType()));
   if (!T || !T->Rule->Handle)
     return 0;
   if (const ValueDecl *V = rootDecl(Object))
-    return slotFor(V);
+    return connectionFor(V);
   return 0;
 }
 

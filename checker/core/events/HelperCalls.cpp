@@ -39,9 +39,9 @@ void Collector::visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
     E.AnyTransaction = S.ViaField;
     E.CapturedGuards = S.CapturedGuards;
     if (S.ViaCaptured)
-      E.Slot = slotFor(S.ViaCaptured);
+      E.Connection = connectionFor(S.ViaCaptured);
     else if (S.ViaParam >= 0 && static_cast<size_t>(S.ViaParam) < Args.size())
-      E.Slot = slotOfObject(Args[S.ViaParam]);
+      E.Connection = connectionOfObject(Args[S.ViaParam]);
     if (S.SqlParam >= 0) {
       // The statement is the one this call passes.
       if (static_cast<size_t>(S.SqlParam) >= Args.size())

@@ -34,11 +34,11 @@ void Collector::visitVariable(const VarDecl *V) {
   E.At = CE;
   E.Library = T->Library;
   E.Callee = qualifiedName(RD);
-  E.Slot = Rule.Handle ? slotFor(V) : 0;
+  E.Connection = Rule.Handle ? connectionFor(V) : 0;
   E.Autocommit = Rule.Role == TypeRole::Autocommit;
   E.Type = &Rule;
   if (Rule.Role == TypeRole::Savepoint && CE->getNumArgs() > 0)
-    E.ParentSlot = slotOfObject(CE->getArg(0));
+    E.ParentConnection = connectionOfObject(CE->getArg(0));
   E.IsolationLevel = Rule.IsolationLevel;
   sqlfacts::BeginMode Mode = Rule.Mode;
   if (Rule.IsolationTemplateArg)
@@ -51,7 +51,7 @@ void Collector::visitVariable(const VarDecl *V) {
     if (auto Named = valueOfExpr(CE->getArg(*Rule.ModeArg)))
       Mode = modeNamed(*Named);
   E.CoversNewRows = coversNewRows(Mode);
-  Out.RaiiEnds[V] = E.Slot;
+  Out.RaiiEnds[V] = E.Connection;
   Out.RaiiBegins[V] = Out.Events.size();
   Out.Events.push_back(std::move(E));
 }

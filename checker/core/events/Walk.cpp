@@ -48,7 +48,7 @@ FunctionEvents Collector::run() {
   for (const ParmVarDecl *P : FD->parameters())
     if (const ApiModel::TypeMatch *T = typeRuleFor(recordOf(P->getType())))
       if (T->Rule->Handle)
-        slotFor(P);
+        connectionFor(P);
   walk(FD->getBody(), /*Discarded=*/true);
   bindKeys();
   for (unsigned I = 0; I < Out.Events.size(); ++I)

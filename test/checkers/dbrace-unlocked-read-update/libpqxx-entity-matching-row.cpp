@@ -48,6 +48,10 @@ void qualified_name(pqxx::work &w, int a) {
   if (seats > 0)
     w.exec_params("UPDATE Events SET seats = seats - 1 WHERE id = $1", a);
 }
+// CHECK-NOTES: :[[@LINE-4]]:15: warning: 'public.events' is read without a lock and then written based on the value;
+// CHECK-NOTES: :[[@LINE-4]]:7: note: the value read is checked here
+// CHECK-NOTES: :[[@LINE-4]]:5: note: 'events' is updated here
+// CHECK-FIXES: int seats = w.exec_params1("SELECT seats FROM public.events WHERE id = $1 FOR UPDATE", a)[0].as<int>();
 
 // A guard in the write's WHERE whose row count is not looked at.
 void guard_unchecked(pqxx::work &w, int a) {

@@ -21,7 +21,7 @@ LLVM_FLAGS=($("$LLVM_CONFIG" --cxxflags))
 # Rebuild only when a source is newer than the binary.
 if [ ! -x "$OUT/sql-facts-fuzzer" ] || [ -n "$(find "${SRC[@]}" "$ROOT/checker/core/sql" -newer "$OUT/sql-facts-fuzzer" -print -quit)" ]; then
   echo "fuzz: building $OUT/sql-facts-fuzzer" >&2
-  "$CXX" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+  "$CXX" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
     "${LLVM_FLAGS[@]}" -fexceptions -I"$ROOT/checker/core" \
     "${SRC[@]}" -o "$OUT/sql-facts-fuzzer" \
     -L"$("$LLVM_CONFIG" --libdir)" -Wl,-rpath,"$("$LLVM_CONFIG" --libdir)" \

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ python3 git
   curl jq ca-certificates
-  llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 llvm-19-tools libclang-rt-19-dev
+  llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clang-format-19 llvm-19-tools libclang-rt-19-dev
   libpg-query-dev libgtest-dev libbenchmark-dev python3-jsonschema
   libpqxx-dev libsqlite3-dev libsqlitecpp-dev libsoci-dev qtbase5-dev
   libpoco-dev libmysqlcppconn-dev libcppdb-dev

@@ -170,3 +170,13 @@ const ValueDecl *dbrace::keyDecl(const Expr *E) {
   }
   return nullptr;
 }
+
+bool dbrace::isOutParameterType(QualType T) {
+  if (T->isLValueReferenceType())
+    return !T.getNonReferenceType().isConstQualified();
+  if (!T->isPointerType())
+    return false;
+  QualType Pointee = T->getPointeeType();
+  return !Pointee.isConstQualified() &&
+         !(Pointee->isRecordType() && Pointee->isIncompleteType());
+}

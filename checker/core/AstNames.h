@@ -37,6 +37,11 @@ bool hasMemberUnderPragma(const clang::CXXRecordDecl *RD, llvm::StringRef Text,
 /// (`w.quote(id)`, `std::to_string(id)`); null when there is none.
 const clang::ValueDecl *keyDecl(const clang::Expr *E);
 
+/// Whether a parameter of type \p T lets the callee fill the caller's
+/// variable: a non-const lvalue reference, or a pointer to non-const data.
+/// A pointer to an incomplete class is an opaque handle (`db *`), not that.
+bool isOutParameterType(clang::QualType T);
+
 /// Strips implicit casts, temporaries, parentheses and copy constructions.
 const clang::Expr *stripWrappers(const clang::Expr *E);
 

@@ -34,20 +34,18 @@ enum class EventKind {
   Slow
 };
 
-/// Where statements run: slot 0 is the connection the function uses; each
-/// transaction object that statements are run through has a slot of its own.
-enum class SlotStart { NoTransaction, CallerTransaction, Autocommit };
+/// Where statements run: connection 0 is the one the function uses; each
+/// transaction object that statements are run through is a connection of
+/// its own.
+enum class ConnectionStart { NoTransaction, CallerTransaction, Autocommit };
 
-struct DbEvent {
+/// What an event does, the same in the function that runs it and in the
+/// summary its callers see: DbEvent and SummaryEvent both start with it, so
+/// that one is copied into the other in one assignment.
+struct EventEffect {
   EventKind Kind = EventKind::Read;
-  const clang::Stmt *At = nullptr; ///< The call or construction.
-  unsigned Slot = 0;
   const LibraryRules *Library = nullptr;
   std::string Callee; ///< Qualified name, for messages.
-
-  std::shared_ptr<const RecoveredSql> Sql;
-  const sqlfacts::StatementFacts *Facts = nullptr; ///< Null for non-SQL events.
-
   /// Read: tables read; write: tables written; lock: tables locked.
   std::vector<std::string> Tables;
   sqlfacts::StatementKind WriteKind = sqlfacts::StatementKind::Other;
@@ -55,10 +53,21 @@ struct DbEvent {
   /// BEGIN IMMEDIATE/EXCLUSIVE, LOCK TABLE, an advisory lock: covers rows
   /// that do not exist yet, which a row lock cannot.
   bool CoversNewRows = false;
+  /// Begin: the isolation of the transaction it begins; SetIsolation: the
+  /// isolation it sets.
   sqlfacts::Isolation IsolationLevel = sqlfacts::Isolation::Unspecified;
   bool Autocommit = false; ///< Begin of an autocommit handle or mode.
   /// Begin of a transaction mode: its commit begins the next transaction.
   bool Chain = false;
+};
+
+struct DbEvent : EventEffect {
+  const clang::Stmt *At = nullptr; ///< The call or construction.
+  unsigned Connection = 0;
+
+  std::shared_ptr<const RecoveredSql> Sql;
+  const sqlfacts::StatementFacts *Facts = nullptr; ///< Null for non-SQL events.
+
   /// SetIsolation by a session setting: it also sets the isolation of the
   /// transactions begun later. Lock: a session-level lock, held across
   /// transactions until released.
@@ -88,8 +97,8 @@ struct DbEvent {
   /// read (`get(id)`), or written through an object read by such a read
   /// (`e.save()`); null when unknown.
   const clang::ValueDecl *RowKey = nullptr;
-  /// Begin of a savepoint: it continues the transaction of this slot.
-  int ParentSlot = -1;
+  /// Begin of a savepoint: it continues the transaction of this connection.
+  int ParentConnection = -1;
   /// Calls whose value tells what this read found (`got_data()`).
   llvm::SmallVector<const clang::Expr *, 1> StatusCalls;
   /// The SQL is the function's parameter N, so what the statement does is
@@ -112,15 +121,16 @@ struct DbEvent {
 struct FunctionEvents {
   std::vector<DbEvent> Events;
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 2>> ByStmt;
-  /// RAII transaction variables and the slot their destructor ends.
+  /// RAII transaction variables and the connection their destructor ends.
   llvm::DenseMap<const clang::VarDecl *, unsigned> RaiiEnds;
   /// RAII transaction variables and the index of their Begin event.
   llvm::DenseMap<const clang::VarDecl *, unsigned> RaiiBegins;
-  std::vector<SlotStart> Slots{SlotStart::NoTransaction};
+  std::vector<ConnectionStart> Connections{ConnectionStart::NoTransaction};
   /// The isolation a handle's type gives the caller's transaction
-  /// (`lib::transaction<lib::serializable> &`), per slot.
-  std::vector<sqlfacts::Isolation> SlotIsolations{sqlfacts::Isolation::Unspecified};
-  std::vector<const clang::ValueDecl *> SlotDecls{nullptr};
+  /// (`lib::transaction<lib::serializable> &`), per connection.
+  std::vector<sqlfacts::Isolation> ConnectionIsolations{
+      sqlfacts::Isolation::Unspecified};
+  std::vector<const clang::ValueDecl *> ConnectionDecls{nullptr};
   /// Calls the API model knows that are no event themselves (prepare, bind,
   /// accessors): their arguments go only where their rules say.
   llvm::SmallPtrSet<const clang::Stmt *, 8> ModelCalls;

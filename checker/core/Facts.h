@@ -125,6 +125,8 @@ struct RacePair {
   TransactionRelation Relation = TransactionRelation::None;
   sqlfacts::Dialect WriteDialect = sqlfacts::Dialect::PostgreSQL;
   Protection Protected = Protection::None;
+  /// An insert whose read, when it finds the row, updates it instead.
+  bool UpsertByHand = false;
   FixPlan Fix; ///< Planned only when unprotected.
 };
 

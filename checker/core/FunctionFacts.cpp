@@ -100,7 +100,7 @@ public:
 
 private:
   const DbEvent &event(unsigned I) const { return Events.Events[I]; }
-  const SlotState &before(unsigned I) const { return Flow.Before[I]; }
+  const ConnectionState &before(unsigned I) const { return Flow.Before[I]; }
 
   /// For each read, the writes its value guards or flows into, in event
   /// order. Found from the writes' side, so that the cost follows the
@@ -170,7 +170,7 @@ private:
     return std::nullopt;
   }
 
-  bool serializable(const SlotState &S, const DbEvent &W,
+  bool serializable(const ConnectionState &S, const DbEvent &W,
                     const DbEvent &R) const {
     if (!S.inTransaction())
       return false;
@@ -184,7 +184,8 @@ private:
            W.WriteKind != sqlfacts::StatementKind::Insert;
   }
 
-  static bool sameTransaction(const SlotState &A, const SlotState &B) {
+  static bool sameTransaction(const ConnectionState &A,
+                              const ConnectionState &B) {
     return A.inTransaction() && A.Tx == B.Tx;
   }
 
@@ -204,8 +205,12 @@ private:
       if (!Guard && !Consumed)
         continue;
       Facts.push_back(pairOf(R, W, *Table, Guard));
-      if (std::get<RacePair>(Facts.back()).Protected == Protection::None)
+      RacePair &P = std::get<RacePair>(Facts.back());
+      if (P.Protected == Protection::None) {
+        P.UpsertByHand =
+            P.Shape == WriteShape::Insert && updatesFoundRow(R, *Table);
         return;
+      }
     }
     if (Read.Lock != sqlfacts::LockStrength::None &&
         before(R).Tx == TxAutocommit) {
@@ -226,6 +231,18 @@ private:
     return llvm::any_of(Write.Inputs, [&](const Expr *In) {
       return Taint->of(In).test(R);
     });
+  }
+
+  /// Whether read \p R also decides an update of the row it found in
+  /// \p Table: with an insert, the two make an upsert by hand.
+  bool updatesFoundRow(unsigned R, llvm::StringRef Table) const {
+    const DbEvent &Read = event(R);
+    return Read.Facts && llvm::any_of(Candidates[R], [&](unsigned W) {
+             const DbEvent &Write = event(W);
+             return Write.WriteKind == sqlfacts::StatementKind::Update &&
+                    Write.Facts && sharedTable(Read, Write) == Table &&
+                    sqlfacts::decidesOnlyWhichRow(*Read.Facts, *Write.Facts);
+           });
   }
 
   /// Whether a value read by \p R reaches write \p W other than as the key
@@ -266,7 +283,7 @@ private:
   }
 
   /// Whether an earlier lock of this transaction covers the read's rows.
-  static bool lockedEarlier(const DbEvent &Read, const SlotState &S) {
+  static bool lockedEarlier(const DbEvent &Read, const ConnectionState &S) {
     if (S.CoversNewRows)
       return true;
     if (!Read.KeyDecls.empty())
@@ -307,8 +324,8 @@ private:
     return P;
   }
 
-  static TransactionRelation relationOf(const SlotState &RS,
-                                        const SlotState &WS) {
+  static TransactionRelation relationOf(const ConnectionState &RS,
+                                        const ConnectionState &WS) {
     if (sameTransaction(RS, WS))
       return TransactionRelation::SameTransaction;
     if (RS.Tx >= 0)
@@ -321,7 +338,7 @@ private:
   /// What keeps the write from losing a concurrent one, or None.
   Protection protectionOf(unsigned R, unsigned W, const Expr *Guard) const {
     const DbEvent &Read = event(R), &Write = event(W);
-    const SlotState &RS = before(R), &WS = before(W);
+    const ConnectionState &RS = before(R), &WS = before(W);
     bool Same = sameTransaction(RS, WS);
     if (RS.SessionLockAt && RS.SessionLockAt == WS.SessionLockAt)
       return Protection::SessionLock;
@@ -367,7 +384,7 @@ private:
   }
 
   void checkSlowCall(unsigned S) {
-    const SlotState &State = before(S);
+    const ConnectionState &State = before(S);
     if (!State.inTransaction() || !State.LockAt)
       return;
     SlowCallUnderLock F;

@@ -174,15 +174,7 @@ void ReadTaint::collectFlows(const Stmt *S) {
     for (unsigned I = 0; FD && I < Call->getNumArgs(); ++I) {
       if (I < Offset || I - Offset >= FD->getNumParams())
         continue;
-      QualType T = FD->getParamDecl(I - Offset)->getType();
-      // A pointer to an incomplete type is an opaque handle (`db *`),
-      // which the caller's other arguments do not fill.
-      bool Out = (T->isLValueReferenceType() &&
-                  !T.getNonReferenceType().isConstQualified()) ||
-                 (T->isPointerType() && !T->getPointeeType().isConstQualified() &&
-                  !(T->getPointeeType()->isRecordType() &&
-                    T->getPointeeType()->isIncompleteType()));
-      if (!Out)
+      if (!isOutParameterType(FD->getParamDecl(I - Offset)->getType()))
         continue;
       for (unsigned J = 0; J < Call->getNumArgs(); ++J)
         if (J != I)

@@ -66,11 +66,8 @@ private:
   /// caller's variables the function stores a read's value in.
   void findOutParameters() {
     for (const ParmVarDecl *P : FD->parameters()) {
-      QualType T = P->getType();
-      bool Out = (T->isLValueReferenceType() &&
-                  !T.getNonReferenceType().isConstQualified()) ||
-                 (T->isPointerType() && !T->getPointeeType().isConstQualified());
-      if (Out && !llvm::is_contained(Events.SlotDecls, P))
+      if (isOutParameterType(P->getType()) &&
+          !llvm::is_contained(Events.ConnectionDecls, P))
         Stored.emplace_back(P->getFunctionScopeIndex(), Taint.storedInto(P));
     }
   }
@@ -79,17 +76,11 @@ private:
   SummaryEvent common(unsigned I, const std::string &Name) const {
     const DbEvent &E = Events.Events[I];
     SummaryEvent S;
-    S.Kind = E.Kind;
-    S.Tables = E.Tables;
-    S.WriteKind = E.WriteKind;
-    S.Lock = E.Lock;
-    S.CoversNewRows = E.CoversNewRows;
+    static_cast<EventEffect &>(S) = E;
     S.OwnTransaction = Flow.Before[I].Tx >= 0 || E.OwnTransaction;
     S.At = E.Origin ? E.Origin : E.At;
     S.Function = E.Origin ? E.OriginFunction : Name;
-    S.Callee = E.Callee;
-    S.Library = E.Library;
-    const ValueDecl *Via = Events.SlotDecls[E.Slot];
+    const ValueDecl *Via = Events.ConnectionDecls[E.Connection];
     if (Via && isa<VarDecl>(Via) && Via->getDeclContext() != FD)
       S.ViaCaptured = Via;
     else if (const auto *P = dyn_cast_or_null<ParmVarDecl>(Via))
@@ -149,14 +140,11 @@ private:
   /// the constructor and destructor of a guard class), not one on an object
   /// of its own.
   bool transactionForCaller(const DbEvent &E, SummaryEvent &S) const {
-    const ValueDecl *Via = Events.SlotDecls[E.Slot];
+    const ValueDecl *Via = Events.ConnectionDecls[E.Connection];
     if (S.ViaField ||
         (isa_and_nonnull<VarDecl>(Via) && !isa<ParmVarDecl>(Via) &&
          !S.ViaCaptured))
       return false;
-    S.IsolationLevel = E.IsolationLevel;
-    S.Autocommit = E.Autocommit;
-    S.Chain = E.Chain;
     return true;
   }
 

@@ -17,16 +17,7 @@
 
 namespace dbrace {
 
-struct SummaryEvent {
-  EventKind Kind = EventKind::Read;
-  std::vector<std::string> Tables;
-  sqlfacts::StatementKind WriteKind = sqlfacts::StatementKind::Other;
-  sqlfacts::LockStrength Lock = sqlfacts::LockStrength::None;
-  bool CoversNewRows = false;
-  /// Begin: what the transaction the callee begins for its caller is.
-  sqlfacts::Isolation IsolationLevel = sqlfacts::Isolation::Unspecified;
-  bool Autocommit = false;
-  bool Chain = false;
+struct SummaryEvent : EventEffect {
   /// The write checks for itself (a version or a guard in its WHERE, its
   /// row count used) and cannot be lost.
   bool Protected = false;
@@ -55,8 +46,6 @@ struct SummaryEvent {
       CapturedGuards;
   const clang::Stmt *At = nullptr; ///< In the callee, for notes.
   std::string Function;            ///< The function At is in, for notes.
-  std::string Callee;              ///< The slow call, for messages.
-  const LibraryRules *Library = nullptr;
 };
 
 struct FunctionSummary {

@@ -11,42 +11,42 @@ using namespace dbrace;
 
 namespace {
 
-/// The slots not in their default state (no transaction begun here); most
+/// The connections not in their default state (no transaction begun here); most
 /// transaction objects are out of scope most of the time, so this stays
 /// small however many a function has.
 class State {
 public:
-  const SlotState &get(unsigned Slot) const {
-    static const SlotState Default;
-    for (const auto &[S, Value] : Slots)
-      if (S == Slot)
+  const ConnectionState &get(unsigned Connection) const {
+    static const ConnectionState Default;
+    for (const auto &[S, Value] : Connections)
+      if (S == Connection)
         return Value;
     return Default;
   }
-  SlotState &at(unsigned Slot) {
-    for (auto &[S, Value] : Slots)
-      if (S == Slot)
+  ConnectionState &at(unsigned Connection) {
+    for (auto &[S, Value] : Connections)
+      if (S == Connection)
         return Value;
-    Slots.emplace_back(Slot, SlotState());
-    return Slots.back().second;
+    Connections.emplace_back(Connection, ConnectionState());
+    return Connections.back().second;
   }
   void normalize() {
-    static const SlotState Default;
-    llvm::erase_if(Slots, [](const auto &P) { return P.second == Default; });
-    llvm::sort(Slots, [](const auto &A, const auto &B) {
-      return A.first < B.first;
-    });
+    static const ConnectionState Default;
+    llvm::erase_if(Connections,
+                   [](const auto &P) { return P.second == Default; });
+    llvm::sort(Connections,
+               [](const auto &A, const auto &B) { return A.first < B.first; });
   }
-  bool operator==(const State &O) const { return Slots == O.Slots; }
+  bool operator==(const State &O) const { return Connections == O.Connections; }
   bool operator!=(const State &O) const { return !(*this == O); }
 
-  llvm::SmallVector<std::pair<unsigned, SlotState>, 2> Slots;
+  llvm::SmallVector<std::pair<unsigned, ConnectionState>, 2> Connections;
 };
 
-SlotState meet(const SlotState &A, const SlotState &B) {
+ConnectionState meet(const ConnectionState &A, const ConnectionState &B) {
   if (A == B)
     return A;
-  SlotState M;
+  ConnectionState M;
   M.NextIsolation = A.NextIsolation == B.NextIsolation
                         ? A.NextIsolation
                         : sqlfacts::Isolation::Unspecified;
@@ -77,14 +77,14 @@ SlotState meet(const SlotState &A, const SlotState &B) {
 }
 
 /// The session's settings and locks outlive its transactions.
-void endTransaction(SlotState &S) {
-  SlotState Ended;
+void endTransaction(ConnectionState &S) {
+  ConnectionState Ended;
   Ended.NextIsolation = S.NextIsolation;
   Ended.SessionLockAt = S.SessionLockAt;
   S = std::move(Ended);
 }
 
-void addLock(SlotState &S, const DbEvent &E) {
+void addLock(ConnectionState &S, const DbEvent &E) {
   if (!S.inTransaction())
     return;
   if (!S.LockAt)
@@ -98,7 +98,7 @@ void addLock(SlotState &S, const DbEvent &E) {
       S.LockedKeys.push_back(K);
 }
 
-void apply(const DbEvent &E, int Index, SlotState &S) {
+void apply(const DbEvent &E, int Index, ConnectionState &S) {
   switch (E.Kind) {
   case EventKind::Begin:
     if (E.Type && E.Type->Nested == NestedBegin::Savepoint && !E.Autocommit &&
@@ -174,13 +174,15 @@ public:
 
   TransactionFlow run() {
     State Entry;
-    for (unsigned Slot = 0; Slot < Events.Slots.size(); ++Slot) {
-      if (Events.Slots[Slot] == SlotStart::CallerTransaction) {
-        Entry.at(Slot).Tx = TxCaller;
-        Entry.at(Slot).IsolationLevel = Events.SlotIsolations[Slot];
-      }
-      else if (Events.Slots[Slot] == SlotStart::Autocommit)
-        Entry.at(Slot).Tx = TxAutocommit;
+    for (unsigned Connection = 0; Connection < Events.Connections.size();
+         ++Connection) {
+      if (Events.Connections[Connection] ==
+          ConnectionStart::CallerTransaction) {
+        Entry.at(Connection).Tx = TxCaller;
+        Entry.at(Connection).IsolationLevel =
+            Events.ConnectionIsolations[Connection];
+      } else if (Events.Connections[Connection] == ConnectionStart::Autocommit)
+        Entry.at(Connection).Tx = TxAutocommit;
     }
     Entry.normalize();
     Pool.push_back(std::move(Entry));
@@ -196,7 +198,7 @@ public:
     PostOrderCFGView Order(&Cfg);
     ForwardDataflowWorklist Work(Cfg, &Order);
     Work.enqueueBlock(&Cfg.getEntry());
-    // Joins only lose facts, but a begin or an end sets its slot whatever
+    // Joins only lose facts, but a begin or an end sets its connection whatever
     // came before, so nothing proves that every loop settles: past a budget
     // far beyond what real code needs, the function is not analysed.
     unsigned Budget = VisitsPerBlock * NumBlocks;
@@ -281,10 +283,10 @@ private:
         continue;
       const State &From = Pool[Out[P->getBlockID()]];
       State Met;
-      for (const auto &[Slot, Value] : Joined.Slots)
-        Met.at(Slot) = meet(Value, From.get(Slot));
-      for (const auto &[Slot, Value] : From.Slots)
-        Met.at(Slot) = meet(Joined.get(Slot), Value);
+      for (const auto &[Connection, Value] : Joined.Connections)
+        Met.at(Connection) = meet(Value, From.get(Connection));
+      for (const auto &[Connection, Value] : From.Connections)
+        Met.at(Connection) = meet(Joined.get(Connection), Value);
       Met.normalize();
       Joined = std::move(Met);
     }
@@ -300,15 +302,15 @@ private:
         for (unsigned Index : It->second) {
           const DbEvent &E = Events.Events[Index];
           if (Record) {
-            Result.Before[Index] = S.get(E.Slot);
+            Result.Before[Index] = S.get(E.Connection);
             Result.Reached[Index] = true;
             if (E.AnyTransaction) {
               // A DAO's transaction object: the caller's open transaction,
               // or, with none open here, its own caller's.
-              SlotState Caller;
+              ConnectionState Caller;
               Caller.Tx = TxCaller;
               Result.Before[Index] = Caller;
-              for (const auto &[Slot, Value] : S.Slots)
+              for (const auto &[Connection, Value] : S.Connections)
                 if (Value.inTransaction()) {
                   Result.Before[Index] = Value;
                   break;
@@ -317,7 +319,7 @@ private:
             if (E.Kind == EventKind::Slow) {
               // Slow work holds up whichever lock the function holds, on
               // any connection or transaction object.
-              for (const auto &[Slot, Value] : S.Slots)
+              for (const auto &[Connection, Value] : S.Connections)
                 if (Value.inTransaction() && Value.LockAt) {
                   Result.Before[Index] = Value;
                   break;
@@ -325,32 +327,34 @@ private:
             }
             if (E.OwnTransaction) {
               // A helper's own transaction: begun and ended inside the call.
-              SlotState Own;
+              ConnectionState Own;
               Own.Tx = Index;
               Own.BeginAt = E.At;
               Result.Before[Index] = Own;
             }
           }
-          if (E.Kind == EventKind::Begin && E.ParentSlot >= 0)
-            S.at(E.Slot) = SlotState(S.get(E.ParentSlot)); // A savepoint.
+          if (E.Kind == EventKind::Begin && E.ParentConnection >= 0)
+            S.at(E.Connection) =
+                ConnectionState(S.get(E.ParentConnection)); // A savepoint.
           else
-            apply(E, Index, S.at(E.Slot));
+            apply(E, Index, S.at(E.Connection));
           S.normalize();
         }
       } else if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
         auto It = Events.RaiiEnds.find(Dtor->getVarDecl());
         if (It != Events.RaiiEnds.end() &&
             S.get(It->second).Tx != TxAutocommit) {
-          SlotState &Slot = S.at(It->second);
+          ConnectionState &Connection = S.at(It->second);
           auto Begin = Events.RaiiBegins.find(Dtor->getVarDecl());
-          auto Savepoint =
-              Begin == Events.RaiiBegins.end()
-                  ? Slot.Savepoints.end()
-                  : llvm::find(Slot.Savepoints, static_cast<int>(Begin->second));
-          if (Savepoint != Slot.Savepoints.end())
-            Slot.Savepoints.erase(Savepoint); // Releases the savepoint only.
+          auto Savepoint = Begin == Events.RaiiBegins.end()
+                               ? Connection.Savepoints.end()
+                               : llvm::find(Connection.Savepoints,
+                                            static_cast<int>(Begin->second));
+          if (Savepoint != Connection.Savepoints.end())
+            Connection.Savepoints.erase(
+                Savepoint); // Releases the savepoint only.
           else
-            endTransaction(Slot);
+            endTransaction(Connection);
           S.normalize();
         }
       }

@@ -1,6 +1,6 @@
 //===--- TransactionFlow.h - Transaction and lock state along the CFG -----===//
 //
-// A forward dataflow over the function's CFG: for each slot, whether a
+// A forward dataflow over the function's CFG: for each connection, whether a
 // transaction is open, which one, its isolation, and which locks it holds.
 // Paths that disagree meet in an "unknown" state; locks are kept only when
 // held on every path. A worklist in reverse post-order runs to the fixpoint;
@@ -27,7 +27,7 @@ enum : int {
   TxCaller = -4      ///< The caller's transaction, passed in as a handle.
 };
 
-struct SlotState {
+struct ConnectionState {
   int Tx = TxNone;
   const clang::Stmt *BeginAt = nullptr;
   sqlfacts::Isolation IsolationLevel = sqlfacts::Isolation::Unspecified;
@@ -55,7 +55,7 @@ struct SlotState {
   bool inTransaction() const { return Tx >= 0 || Tx == TxCaller; }
   /// Statements run each in a transaction of their own.
   bool runsAlone() const { return Tx == TxNone || Tx == TxAutocommit; }
-  bool operator==(const SlotState &O) const {
+  bool operator==(const ConnectionState &O) const {
     return Tx == O.Tx && BeginAt == O.BeginAt &&
            IsolationLevel == O.IsolationLevel && LockAt == O.LockAt &&
            CoversNewRows == O.CoversNewRows && LockedTables == O.LockedTables &&
@@ -66,8 +66,8 @@ struct SlotState {
 };
 
 struct TransactionFlow {
-  /// The state of an event's slot just before it, per event index.
-  std::vector<SlotState> Before;
+  /// The state of an event's connection just before it, per event index.
+  std::vector<ConnectionState> Before;
   /// Whether the event lies on the CFG (not in a lambda or dead code).
   std::vector<bool> Reached;
   /// False when the fixpoint was not reached within the budget: the states

@@ -27,6 +27,13 @@ StringRef conflictClauses(::dbrace::sqlfacts::Dialect D) {
   return "";
 }
 
+/// The one statement that inserts or updates in dialect \p D.
+StringRef upsertStatement(::dbrace::sqlfacts::Dialect D) {
+  return D == ::dbrace::sqlfacts::Dialect::MySQL
+             ? "'INSERT ... ON DUPLICATE KEY UPDATE'"
+             : "'INSERT ... ON CONFLICT (...) DO UPDATE'";
+}
+
 /// The lock that serialises the check: SQLite has no row locks; its
 /// immediate transaction locks the database.
 StringRef lockBeforeCheck(::dbrace::sqlfacts::Dialect D) {
@@ -50,10 +57,18 @@ void CheckThenInsertCheck::diagnose(const ::dbrace::Fact &F) {
                << P->Entity,
            P->Fix);
   noteRace(*this, *P);
-  diag(P->Write, "a unique constraint with %0 and a check of the affected "
-                 "rows, or %1, makes this safe",
-       DiagnosticIDs::Note)
-      << conflictClauses(P->WriteDialect) << lockBeforeCheck(P->WriteDialect);
+  if (P->UpsertByHand)
+    diag(P->Write, "the read updates the row it finds and inserts one "
+                   "otherwise: with a unique constraint on the columns it "
+                   "looks up, %0 does both in one statement",
+         DiagnosticIDs::Note)
+        << upsertStatement(P->WriteDialect);
+  else
+    diag(P->Write, "a unique constraint with %0 and a check of the affected "
+                   "rows, or %1, makes this safe",
+         DiagnosticIDs::Note)
+        << conflictClauses(P->WriteDialect)
+        << lockBeforeCheck(P->WriteDialect);
   noteFixAdvice(*this, *P);
 }
 

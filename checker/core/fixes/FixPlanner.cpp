@@ -36,7 +36,7 @@ FixOrNote withHeadersOf(FixOrNote Fix,
 } // namespace
 
 FixPlan FixPlanner::plan(unsigned R, unsigned W, const RacePair &P) {
-  const SlotState &RS = before(R), &WS = before(W);
+  const ConnectionState &RS = before(R), &WS = before(W);
   using TR = TransactionRelation;
   if (P.Shape == WriteShape::Insert)
     return planOf(P.Relation == TR::SameTransaction ? immediateBeginFix(RS)
@@ -63,7 +63,7 @@ FixPlan FixPlanner::plan(unsigned R, unsigned W, const RacePair &P) {
 
 /// Locks the read: with the dialect's lock clause, or where the dialect has
 /// none (SQLite), by making the transaction take the write lock.
-FixOrNote FixPlanner::lockFix(unsigned R, const SlotState &RS) {
+FixOrNote FixPlanner::lockFix(unsigned R, const ConnectionState &RS) {
   const DbEvent &Read = event(R);
   std::string Clause = lockClause(Read);
   if (Clause.empty())
@@ -87,7 +87,7 @@ std::string FixPlanner::lockClause(const DbEvent &Read) const {
 
 /// `BEGIN` becomes `BEGIN IMMEDIATE`; a transaction object without a mode
 /// gains the library's immediate-mode argument.
-FixOrNote FixPlanner::immediateBeginFix(const SlotState &S) {
+FixOrNote FixPlanner::immediateBeginFix(const ConnectionState &S) {
   // One fix per transaction: the same edit on two warnings would be refused
   // as a conflict.
   if (S.Tx < 0 || !FixedBegins.insert(S.Tx).second)
@@ -135,7 +135,7 @@ FixOrNote FixPlanner::openTransactionFix(unsigned R, unsigned W) {
                        {&*Lock});
 }
 
-FixOrNote FixPlanner::moveBeginFix(unsigned R, const SlotState &WS) {
+FixOrNote FixPlanner::moveBeginFix(unsigned R, const ConnectionState &WS) {
   std::optional<FixOrNote> Lock = lockInTransaction(R);
   if (WS.Tx < 0 || !Lock)
     return {};

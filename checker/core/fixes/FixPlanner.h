@@ -31,15 +31,15 @@ public:
 
 private:
   const DbEvent &event(unsigned I) const { return Site.Events.Events[I]; }
-  const SlotState &before(unsigned I) const { return Flow.Before[I]; }
+  const ConnectionState &before(unsigned I) const { return Flow.Before[I]; }
 
-  FixOrNote lockFix(unsigned R, const SlotState &RS);
+  FixOrNote lockFix(unsigned R, const ConnectionState &RS);
   std::string lockClause(const DbEvent &Read) const;
-  FixOrNote immediateBeginFix(const SlotState &S);
+  FixOrNote immediateBeginFix(const ConnectionState &S);
   FixOrNote immediateBeginEdits(const DbEvent &Begin);
   std::optional<FixOrNote> lockInTransaction(unsigned R);
   FixOrNote openTransactionFix(unsigned R, unsigned W);
-  FixOrNote moveBeginFix(unsigned R, const SlotState &WS);
+  FixOrNote moveBeginFix(unsigned R, const ConnectionState &WS);
 
   FixSite Site;
   const AnalyzerOptions &Options;

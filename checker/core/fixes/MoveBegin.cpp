@@ -182,9 +182,9 @@ FixOrNote moveBeginAboveRead(const FixSite &Site, const DbEvent &Read,
   // transaction guards, and the begin goes just above it.
   unsigned Target = ReadIndex;
   const ValueDecl *Handle = nullptr;
-  if (Read.Slot != Begin.Slot) {
-    Handle = Read.Slot < Site.Events.SlotDecls.size()
-                 ? Site.Events.SlotDecls[Read.Slot]
+  if (Read.Connection != Begin.Connection) {
+    Handle = Read.Connection < Site.Events.ConnectionDecls.size()
+                 ? Site.Events.ConnectionDecls[Read.Connection]
                  : nullptr;
     if (!Handle || !Declared || !Begin.Type || !Begin.Type->Handle)
       return Out;
@@ -195,7 +195,7 @@ FixOrNote moveBeginAboveRead(const FixSite &Site, const DbEvent &Read,
         !HandleDecl->isSingleDecl() || HandlePos->Index > ReadIndex ||
         !llvm::any_of(Site.Events.Events, [&](const DbEvent &E) {
           return E.Kind == EventKind::Begin && E.Autocommit &&
-                 E.Slot == Read.Slot;
+                 E.Connection == Read.Connection;
         }))
       return Out;
     Target = HandlePos->Index;

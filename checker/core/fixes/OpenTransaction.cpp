@@ -185,15 +185,16 @@ bool nameIsFree(const FunctionDecl *FD, llvm::StringRef Name) {
 const DbEvent *sharedAutocommitHandle(const FunctionEvents &Events,
                                       const DbEvent &Read,
                                       const DbEvent &Write) {
-  if (Read.Slot == 0 || Read.Slot != Write.Slot ||
-      Read.Slot >= Events.SlotDecls.size())
+  if (Read.Connection == 0 || Read.Connection != Write.Connection ||
+      Read.Connection >= Events.ConnectionDecls.size())
     return nullptr;
-  const auto *V = dyn_cast_or_null<VarDecl>(Events.SlotDecls[Read.Slot]);
+  const auto *V =
+      dyn_cast_or_null<VarDecl>(Events.ConnectionDecls[Read.Connection]);
   if (!V || !V->isLocalVarDecl() || !V->getInit())
     return nullptr;
   const DbEvent *Begin = nullptr;
   for (const DbEvent &E : Events.Events) {
-    if (E.Slot != Read.Slot)
+    if (E.Connection != Read.Connection)
       continue;
     if (E.Kind == EventKind::End)
       return nullptr; // Committed or rolled back by hand already.
@@ -207,7 +208,7 @@ const DbEvent *sharedAutocommitHandle(const FunctionEvents &Events,
 FixOrNote handleToTransaction(const FixSite &Site, const DbEvent &Begin,
                               const std::vector<FixItHint> &LockRead) {
   const FixTemplates &T = Begin.Library->Fixes;
-  const auto *V = cast<VarDecl>(Site.Events.SlotDecls[Begin.Slot]);
+  const auto *V = cast<VarDecl>(Site.Events.ConnectionDecls[Begin.Connection]);
   std::string Name = V->getName().str();
   std::string Commit = instantiate(T.CommitStatement, Name, "");
   FixOrNote Out;
@@ -326,7 +327,7 @@ FixOrNote openTransaction(const FixSite &Site, const DbEvent &Read,
       return {};
     return handleToTransaction(Site, *Handle, LockRead);
   }
-  if (Read.Slot != 0 || Write.Slot != 0 || T.BeginStatement.empty())
+  if (Read.Connection != 0 || Write.Connection != 0 || T.BeginStatement.empty())
     return {};
   // Without a commit the transaction would roll back, unless its
   // destructor commits.

@@ -129,6 +129,13 @@ private:
       emit(T.Begin, T.End, " OFFSET ");
       return I;
     }
+    // MySQL's `a--1` is `a - -1` (a comment needs a blank after `--`), but
+    // in PostgreSQL `--` always starts one: keep the two minus signs apart.
+    if (C == '-' && D == Dialect::MySQL && T.End < Src.size() &&
+        Src[T.End] == '-') {
+      emit(T.Begin, T.End, "- ");
+      return I;
+    }
     // SQLite spells equality `==` too; PostgreSQL has no such operator.
     if (C == '=' && D == Dialect::SQLite && I + 1 < Toks.size() &&
         isPunct(Toks[I + 1], Src, '=')) {

@@ -164,6 +164,26 @@ TEST(Normalization, PostgreSQLTakesClientPlaceholdersOnlyWhenItMustParse) {
   EXPECT_EQ(Jsonb.Statements[0].Keys[0].Param, 1);
 }
 
+// In MySQL `--` starts a comment only before a blank: `a--1` is `a - -1`.
+// PostgreSQL, which parses the normalised text, must not see a comment there
+// (found by the fuzzer: the rest of the text was lost, statements overlapped).
+TEST(Normalization, MySQLDoubleMinusIsNotAComment) {
+  const SqlFacts &Update =
+      analyzeSql("UPDATE w SET b = b--1 WHERE id = ?", M);
+  ASSERT_EQ(Update.Statements.size(), 1u);
+  EXPECT_TRUE(Update.Statements[0].Certain);
+  ASSERT_EQ(Update.Statements[0].Keys.size(), 1u);
+  EXPECT_EQ(Update.Statements[0].Keys[0].Column, "id");
+  const SqlFacts &Odd = analyzeSql("R--`\n;0", M);
+  size_t Prev = 0;
+  for (const StatementFacts &F : Odd.Statements) {
+    EXPECT_LE(Prev, F.Begin);
+    EXPECT_LE(F.Begin, F.End);
+    Prev = F.End;
+  }
+  EXPECT_EQ(normalizeSql("SELECT 1--1 -- c", M).Text, "SELECT 1- -1 -- c");
+}
+
 TEST(Lexer, CoversTheTextWithoutGaps) {
   std::string In = "SELECT 'a''b', E'\\'', $t$x$t$, \"q\"\"q\", 1.5e3, $1 /* /* */ */ -- x";
   for (Dialect D : {P, S, M}) {

@@ -1,0 +1,75 @@
+//===--- HelperCalls.cpp - Summarised helpers back into events ------------===//
+//
+// A call of a function of the translation unit stands for the events of
+// its summary, placed on the caller's connections and arguments.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Collector.h"
+#include "AstNames.h"
+#include "Summary.h"
+
+using namespace clang;
+using namespace dbrace;
+
+namespace dbrace {
+namespace events {
+
+/// A call of a function of this translation unit stands for the events
+/// of its summary.
+void Collector::visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
+                                llvm::ArrayRef<const Expr *> Args,
+                                bool Discarded) {
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (!Def || Def == FD)
+    return;
+  const FunctionSummary *Summary = Unit.Summary(Def);
+  if (!Summary)
+    return;
+  for (const SummaryEvent &S : Summary->Events) {
+    DbEvent E;
+    static_cast<EventEffect &>(E) = S;
+    E.At = Call;
+    if (S.Kind == EventKind::Slow)
+      E.Callee = Summary->Name;
+    E.Versioned = S.Protected;
+    E.Origin = S.At;
+    E.OriginFunction = S.Function;
+    E.OwnTransaction = S.OwnTransaction;
+    E.AnyTransaction = S.ViaField;
+    E.CapturedGuards = S.CapturedGuards;
+    if (S.ViaCaptured)
+      E.Connection = connectionFor(S.ViaCaptured);
+    else if (S.ViaParam >= 0 && static_cast<size_t>(S.ViaParam) < Args.size())
+      E.Connection = connectionOfObject(Args[S.ViaParam]);
+    if (S.SqlParam >= 0) {
+      // The statement is the one this call passes.
+      if (static_cast<size_t>(S.SqlParam) >= Args.size())
+        continue;
+      if (S.Returned)
+        E.ResultExpr = Call;
+      E.ResultUsed = S.ResultUsed && !Discarded;
+      for (const auto &[Placeholder, N] : S.ParamArgs)
+        if (N < Args.size())
+          E.Params[Placeholder] = Args[N];
+      addSqlEvents(std::move(E),
+                   std::make_shared<const RecoveredSql>(
+                       Resolver.resolve(Args[S.SqlParam], FD->getBody())));
+      continue;
+    }
+    if (S.Kind == EventKind::Read) {
+      // The value comes back as the call's value, or through the
+      // pointer and reference arguments the helper stores it in.
+      if (S.Returned || S.ResultParams.empty())
+        E.ResultExpr = Call;
+      for (unsigned N : S.ResultParams)
+        if (N < Args.size())
+          if (const ValueDecl *D = rootDecl(Args[N]))
+            E.ResultDecls.push_back(D);
+    }
+    Out.Events.push_back(std::move(E));
+  }
+}
+
+} // namespace events
+} // namespace dbrace

@@ -1,0 +1,144 @@
+//===--- SqlEvents.cpp - SQL facts into events ----------------------------===//
+//
+// Each statement of a call's SQL becomes one event of the kind its facts
+// say: a read, a write, a begin or end, an isolation change, a lock.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AstNames.h"
+#include "Collector.h"
+
+using namespace clang;
+using namespace dbrace;
+
+namespace dbrace {
+namespace events {
+
+/// The lock clause of a native-SQL condition, read as the tail of a
+/// SELECT: `id = 7 FOR UPDATE`, `ORDER BY id FOR SHARE`.
+sqlfacts::LockStrength Collector::conditionLock(const Expr *Condition,
+                                                const LibraryRules *Library) {
+  RecoveredSql Text = Resolver.resolve(Condition, FD->getBody());
+  if (!Text.Known())
+    return sqlfacts::LockStrength::None;
+  llvm::StringRef Tail = llvm::StringRef(Text.Text).ltrim();
+  bool Clause = llvm::any_of(
+      llvm::ArrayRef<llvm::StringRef>{"order ", "group ", "limit ", "for ",
+                                      "offset ", "having "},
+      [&](llvm::StringRef W) { return Tail.starts_with_insensitive(W); });
+  std::string Select =
+      ("SELECT * FROM entity " + llvm::Twine(Clause ? "" : "WHERE ") + Tail)
+          .str();
+  const sqlfacts::SqlFacts &Facts =
+      sqlfacts::analyzeSql(Select, Dialect.value_or(Library->Dialect));
+  return Facts.Statements.size() == 1 ? Facts.Statements[0].Lock
+                                      : sqlfacts::LockStrength::None;
+}
+
+void Collector::addSqlEvents(DbEvent Base,
+                             std::shared_ptr<const RecoveredSql> Sql) {
+  if (!Sql->Known()) {
+    if (std::optional<unsigned> P = sqlParameter(*Sql)) {
+      Base.Kind = EventKind::Read;
+      Base.SqlParam = *P;
+      Base.Sql = std::move(Sql);
+      Out.Events.push_back(std::move(Base));
+    }
+    return;
+  }
+  const sqlfacts::SqlFacts &Facts =
+      sqlfacts::analyzeSql(Sql->Text, Dialect.value_or(Base.Library->Dialect));
+  for (int I = 0, N = Sql->Holes.size(); I < N; ++I)
+    Base.Params[FirstHoleParam + I] = Sql->Holes[I];
+  for (const sqlfacts::StatementFacts &S : Facts.Statements) {
+    DbEvent E = Base;
+    E.Sql = Sql;
+    E.Facts = &S;
+    if (shapeStatementEvent(S, E))
+      Out.Events.push_back(std::move(E));
+  }
+}
+
+/// Makes \p E the event of statement \p S; false when \p S is none.
+/// A SELECT that also writes (`WITH x AS (UPDATE ...) SELECT`) adds its
+/// write first.
+bool Collector::shapeStatementEvent(const sqlfacts::StatementFacts &S,
+                                    DbEvent &E) {
+  switch (S.Kind) {
+  case sqlfacts::StatementKind::Select:
+    if (S.ReleasesAdvisoryLocks) {
+      E.Kind = EventKind::Unlock;
+      return true;
+    }
+    E.Kind = EventKind::Read;
+    E.Tables = S.TablesRead;
+    if (S.Lock != sqlfacts::LockStrength::None)
+      E.Lock = S.Lock;
+    if (!S.TablesWritten.empty()) { // WITH x AS (UPDATE ...) SELECT
+      DbEvent W = E;
+      W.Kind = EventKind::Write;
+      W.Tables = S.TablesWritten;
+      W.WriteKind = sqlfacts::StatementKind::Update;
+      W.ResultExpr = nullptr;
+      W.ResultDecls.clear();
+      Out.Events.push_back(std::move(W));
+    }
+    return true;
+  case sqlfacts::StatementKind::Insert:
+  case sqlfacts::StatementKind::Update:
+  case sqlfacts::StatementKind::Delete:
+  case sqlfacts::StatementKind::Upsert:
+    E.Kind = EventKind::Write;
+    E.Tables = S.TablesWritten;
+    E.WriteKind = S.Kind;
+    E.ResultExpr = nullptr;
+    E.ResultDecls.clear();
+    return true;
+  case sqlfacts::StatementKind::Begin:
+    E.Kind = EventKind::Begin;
+    E.IsolationLevel = S.IsolationLevel;
+    E.CoversNewRows = coversNewRows(S.Mode);
+    return true;
+  case sqlfacts::StatementKind::Commit:
+  case sqlfacts::StatementKind::Rollback:
+    E.Kind = EventKind::End;
+    return true;
+  case sqlfacts::StatementKind::SetTransaction:
+    E.Kind = EventKind::SetIsolation;
+    E.IsolationLevel = S.IsolationLevel;
+    return true;
+  case sqlfacts::StatementKind::LockTable:
+  case sqlfacts::StatementKind::AdvisoryLock:
+    E.Kind = EventKind::Lock;
+    E.Tables = S.TablesRead;
+    E.Tables.insert(E.Tables.end(), S.TablesWritten.begin(),
+                    S.TablesWritten.end());
+    E.CoversNewRows = true;
+    // pg_advisory_lock, GET_LOCK: the session's until released.
+    E.SessionWide = S.Kind == sqlfacts::StatementKind::AdvisoryLock &&
+                    !llvm::StringRef(S.AdvisoryFunction).contains("xact");
+    return true;
+  case sqlfacts::StatementKind::Savepoint:
+  case sqlfacts::StatementKind::Other:
+    if (!S.ReleasesAdvisoryLocks)
+      return false;
+    E.Kind = EventKind::Unlock; // `DO RELEASE_LOCK(...)`.
+    return true;
+  }
+  return true;
+}
+
+/// The parameter of this function that is the whole of \p Sql's text
+/// (`sql`, `sql.c_str()`), if any.
+std::optional<unsigned> Collector::sqlParameter(const RecoveredSql &Sql) const {
+  if (Sql.Holes.size() != 1)
+    return std::nullopt;
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(stripWrappers(Sql.Holes[0]));
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (!P || P->getDeclContext() != FD)
+    return std::nullopt;
+  return P->getFunctionScopeIndex();
+}
+
+} // namespace events
+} // namespace dbrace

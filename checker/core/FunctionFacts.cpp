@@ -237,12 +237,19 @@ private:
   /// \p Table: with an insert, the two make an upsert by hand.
   bool updatesFoundRow(unsigned R, llvm::StringRef Table) const {
     const DbEvent &Read = event(R);
-    return Read.Facts && llvm::any_of(Candidates[R], [&](unsigned W) {
-             const DbEvent &Write = event(W);
-             return Write.WriteKind == sqlfacts::StatementKind::Update &&
-                    Write.Facts && sharedTable(Read, Write) == Table &&
-                    sqlfacts::decidesOnlyWhichRow(*Read.Facts, *Write.Facts);
-           });
+    return llvm::any_of(Candidates[R], [&](unsigned W) {
+      const DbEvent &Write = event(W);
+      return Write.WriteKind == sqlfacts::StatementKind::Update &&
+             sharedTable(Read, Write) == Table && onlyWhichRow(R, W);
+    });
+  }
+
+  /// Read \p R only found the row write \p W changes, and feeds it nothing.
+  bool onlyWhichRow(unsigned R, unsigned W) const {
+    const DbEvent &Read = event(R), &Write = event(W);
+    return Read.Facts && Write.Facts &&
+           sqlfacts::decidesOnlyWhichRow(*Read.Facts, *Write.Facts) &&
+           !feedsValues(W, R);
   }
 
   /// Whether a value read by \p R reaches write \p W other than as the key
@@ -344,9 +351,7 @@ private:
       return Protection::SessionLock;
     if (Write.WriteKind == sqlfacts::StatementKind::Upsert && Guard)
       return Protection::ConflictClause;
-    if (Read.Facts && Write.Facts &&
-        sqlfacts::decidesOnlyWhichRow(*Read.Facts, *Write.Facts) &&
-        !feedsValues(W, R))
+    if (onlyWhichRow(R, W))
       return Protection::OnlyWhichRow;
     if (Write.WriteKind == sqlfacts::StatementKind::Insert) {
       if (!Guard)

@@ -180,3 +180,13 @@ bool dbrace::isOutParameterType(QualType T) {
   return !Pointee.isConstQualified() &&
          !(Pointee->isRecordType() && Pointee->isIncompleteType());
 }
+
+const Expr *dbrace::objectOfCall(const CallExpr *Call) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    return MC->getImplicitObjectArgument();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
+        Op->getNumArgs() > 0)
+      return Op->getArg(0);
+  return nullptr;
+}

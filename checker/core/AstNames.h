@@ -37,6 +37,10 @@ bool hasMemberUnderPragma(const clang::CXXRecordDecl *RD, llvm::StringRef Text,
 /// (`w.quote(id)`, `std::to_string(id)`); null when there is none.
 const clang::ValueDecl *keyDecl(const clang::Expr *E);
 
+/// The object a call is made on: the implicit object of a method call,
+/// the first operand of a member operator; null for free functions.
+const clang::Expr *objectOfCall(const clang::CallExpr *Call);
+
 /// Whether a parameter of type \p T lets the callee fill the caller's
 /// variable: a non-const lvalue reference, or a pointer to non-const data.
 /// A pointer to an incomplete class is an opaque handle (`db *`), not that.

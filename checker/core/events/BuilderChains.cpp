@@ -15,18 +15,6 @@ using namespace dbrace;
 namespace dbrace {
 namespace events {
 
-/// The object a call is made on: the implicit object of a method call,
-/// the first operand of a member operator; null for free functions.
-const Expr *Collector::objectOfCall(const CallExpr *Call) {
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-    return MC->getImplicitObjectArgument();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-    if (isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
-        Op->getNumArgs() > 0)
-      return Op->getArg(0);
-  return nullptr;
-}
-
 /// A call's arguments, without the object of a member operator.
 llvm::ArrayRef<const Expr *>
 Collector::argumentsOf(const CallExpr *Call) {

@@ -90,7 +90,6 @@ private:
     const clang::CallExpr *Call;
     const CallRule *Rule;
   };
-  static const clang::Expr *objectOfCall(const clang::CallExpr *Call);
   static llvm::ArrayRef<const clang::Expr *>
   argumentsOf(const clang::CallExpr *Call);
   void chainRuleCalls(const clang::Stmt *S,

@@ -48,22 +48,17 @@ llvm::DenseSet<const Stmt *> eventStatements(const FunctionEvents &Events) {
 /// The variable that names the connection a call runs on: the object of a
 /// method (not through a pointer), or a free function's first argument.
 const VarDecl *objectOf(const Stmt *Call) {
-  const Expr *Object = nullptr;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
-    const auto *Callee = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
-    if (!Callee || Callee->isArrow())
+  const auto *C = dyn_cast<CallExpr>(Call);
+  if (!C)
+    return nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+    if (const auto *Callee =
+            dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
+        !Callee || Callee->isArrow())
       return nullptr;
-    Object = MC->getImplicitObjectArgument();
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
-    if (!isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) ||
-        Op->getNumArgs() == 0)
-      return nullptr;
-    Object = Op->getArg(0);
-  } else if (const auto *C = dyn_cast<CallExpr>(Call)) {
-    if (C->getNumArgs() == 0)
-      return nullptr;
+  const Expr *Object = objectOfCall(C);
+  if (!isa<CXXMemberCallExpr, CXXOperatorCallExpr>(C) && C->getNumArgs() > 0)
     Object = C->getArg(0);
-  }
   const auto *Ref = Object ? dyn_cast<DeclRefExpr>(stripWrappers(Object))
                            : nullptr;
   const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;

@@ -49,10 +49,11 @@ thread_local TranslationUnitCache Cache;
 
 void AnalysisCache::startTranslationUnit() { Cache = TranslationUnitCache(); }
 
-const std::vector<Fact> &
-AnalysisCache::facts(const clang::FunctionDecl *FD, clang::ASTContext &Ctx,
-                     const ApiModel &Model, const AnalyzerOptions &Options,
-                     llvm::StringRef OptionsKey) {
+const std::vector<Fact> &AnalysisCache::facts(const clang::FunctionDecl *FD,
+                                              clang::ASTContext &Ctx,
+                                              const ApiModel &Model,
+                                              const AnalyzerOptions &Options,
+                                              llvm::StringRef OptionsKey) {
   if (Cache.Ctx != &Ctx) {
     Cache = TranslationUnitCache();
     Cache.Ctx = &Ctx;

@@ -31,10 +31,11 @@ public:
   static void startTranslationUnit();
 
   /// The facts of \p FD under these options, analysed at most once per TU.
-  static const std::vector<Fact> &
-  facts(const clang::FunctionDecl *FD, clang::ASTContext &Ctx,
-           const ApiModel &Model, const AnalyzerOptions &Options,
-           llvm::StringRef OptionsKey);
+  static const std::vector<Fact> &facts(const clang::FunctionDecl *FD,
+                                        clang::ASTContext &Ctx,
+                                        const ApiModel &Model,
+                                        const AnalyzerOptions &Options,
+                                        llvm::StringRef OptionsKey);
 };
 
 } // namespace dbrace

@@ -65,9 +65,8 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
   if (R.Done || !shouldAnalyze(FD, Ctx))
     return R;
   const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-  R.Summary.Name = Method && Method->getParent()->isLambda()
-                       ? "lambda"
-                       : qualifiedName(FD);
+  R.Summary.Name =
+      Method && Method->getParent()->isLambda() ? "lambda" : qualifiedName(FD);
   auto SummaryOf = [this](const FunctionDecl *Callee) {
     return summaryOf(Callee);
   };

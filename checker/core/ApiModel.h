@@ -28,24 +28,24 @@ enum class CallAction {
   Begin,
   Commit,
   Rollback,
-  Autocommit,      ///< Commits what is open; later statements each commit
-                   ///< on their own (`setAutoCommit(true)`).
-  SetIsolation,    ///< Sets the isolation of the session's transactions.
-  Lock,            ///< Marks the read whose statement it is part of as locking
-                   ///< (`select(...).for_update()`, `lockExclusive()`).
-  Slow,            ///< Work that must not run while a lock is held.
-  SqlText,         ///< A wrapper that only carries SQL text (its SqlArg).
-  Bind,            ///< Binds a value (ValueArg, or the in/out-parameter
-                   ///< wrappers among its arguments) to a statement handle.
-  AffectedRows,    ///< Returns the row count of the last write.
-  ReadStatus,      ///< Returns what the last read found (`got_data()`).
-  Format,          ///< Builds text from a format and arguments (`snprintf`).
-  Lookup,          ///< The statement registered under a key by Prepare.
-  Key,             ///< Adds the value of KeyArg to the keys of the read or
-                   ///< write whose statement it is part of (`filter(f, v)`).
-  EntityTable      ///< Names the table of an entity class: the class given
-                   ///< by EntityTemplateArg/EntityArg is stored in the
-                   ///< table TableArg spells (`mapClass<Event>("events")`).
+  Autocommit,   ///< Commits what is open; later statements each commit
+                ///< on their own (`setAutoCommit(true)`).
+  SetIsolation, ///< Sets the isolation of the session's transactions.
+  Lock,         ///< Marks the read whose statement it is part of as locking
+                ///< (`select(...).for_update()`, `lockExclusive()`).
+  Slow,         ///< Work that must not run while a lock is held.
+  SqlText,      ///< A wrapper that only carries SQL text (its SqlArg).
+  Bind,         ///< Binds a value (ValueArg, or the in/out-parameter
+                ///< wrappers among its arguments) to a statement handle.
+  AffectedRows, ///< Returns the row count of the last write.
+  ReadStatus,   ///< Returns what the last read found (`got_data()`).
+  Format,       ///< Builds text from a format and arguments (`snprintf`).
+  Lookup,       ///< The statement registered under a key by Prepare.
+  Key,          ///< Adds the value of KeyArg to the keys of the read or
+                ///< write whose statement it is part of (`filter(f, v)`).
+  EntityTable   ///< Names the table of an entity class: the class given
+                ///< by EntityTemplateArg/EntityArg is stored in the
+                ///< table TableArg spells (`mapClass<Event>("events")`).
 };
 
 /// How a Format call's placeholders are spelled and filled.
@@ -243,7 +243,8 @@ public:
     return !OutParamNames.empty() || !InParamNames.empty();
   }
   /// The value a rule file gave to an enum constant or type name.
-  std::optional<llvm::StringRef> namedValue(llvm::StringRef QualifiedName) const;
+  std::optional<llvm::StringRef>
+  namedValue(llvm::StringRef QualifiedName) const;
 
   bool empty() const { return Libraries.empty(); }
 

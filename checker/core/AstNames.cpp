@@ -72,7 +72,8 @@ const Expr *dbrace::stripWrappers(const Expr *E) {
     else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
       E = F->getSubExpr();
     else if (const auto *C = dyn_cast<CXXConstructExpr>(E)) {
-      if (C->getNumArgs() == 1 && C->getConstructor()->isCopyOrMoveConstructor())
+      if (C->getNumArgs() == 1 &&
+          C->getConstructor()->isCopyOrMoveConstructor())
         E = C->getArg(0);
     }
     if (E == Before)
@@ -123,7 +124,7 @@ static llvm::StringRef previousLine(clang::SourceLocation Loc,
   llvm::StringRef Before = Buffer.take_front(SM.getFileOffset(Loc));
   Before = Before.take_front(Before.rfind('\n') + 1); // Up to Loc's line.
   while (!Before.empty()) {
-    Before = Before.drop_back(); // The newline.
+    Before = Before.drop_back();           // The newline.
     size_t Start = Before.rfind('\n') + 1; // npos + 1 == 0
     llvm::StringRef Line = Before.substr(Start).trim();
     if (!Line.empty())
@@ -133,8 +134,7 @@ static llvm::StringRef previousLine(clang::SourceLocation Loc,
   return "";
 }
 
-bool dbrace::hasMemberUnderPragma(const CXXRecordDecl *RD,
-                                  llvm::StringRef Text,
+bool dbrace::hasMemberUnderPragma(const CXXRecordDecl *RD, llvm::StringRef Text,
                                   const clang::SourceManager &SM) {
   if (!RD || !RD->hasDefinition())
     return false;

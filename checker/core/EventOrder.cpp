@@ -42,7 +42,8 @@ bool EventOrder::runsBefore(unsigned A, unsigned B) const {
     return false;
   if (PA.Block == PB.Block)
     return PA.Index < PB.Index || (PA.Index == PB.Index && A < B);
-  return BlockOrder[PA.Block->getBlockID()] < BlockOrder[PB.Block->getBlockID()];
+  return BlockOrder[PA.Block->getBlockID()] <
+         BlockOrder[PB.Block->getBlockID()];
 }
 
 /// B depends on A when A has a successor from which B is certain to run,

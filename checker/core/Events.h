@@ -11,10 +11,10 @@
 
 #include "ApiModel.h"
 #include "SqlText.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <memory>
@@ -107,9 +107,9 @@ struct DbEvent : EventEffect {
   int SqlParam = -1;
 
   /// Set on the events a call of a summarised helper stands for.
-  const clang::Stmt *Origin = nullptr;     ///< Where, in the helper.
-  std::string OriginFunction;              ///< The helper's name.
-  bool OwnTransaction = false;             ///< The helper's own transaction.
+  const clang::Stmt *Origin = nullptr; ///< Where, in the helper.
+  std::string OriginFunction;          ///< The helper's name.
+  bool OwnTransaction = false;         ///< The helper's own transaction.
   bool AnyTransaction = false; ///< Through a helper's field: any open one.
   /// A lambda's write guarded by a variable it captured: the variable and
   /// the condition in the lambda. The caller's read of the variable decides
@@ -153,8 +153,7 @@ struct TranslationUnitFacts {
   /// The tables an entity class is mapped to anywhere in this TU by an
   /// `entity_table` rule (`mapClass<Event>("events")`), by its qualified
   /// name.
-  llvm::function_ref<llvm::ArrayRef<std::string>(llvm::StringRef)>
-      EntityTables;
+  llvm::function_ref<llvm::ArrayRef<std::string>(llvm::StringRef)> EntityTables;
 };
 
 /// The key of the statement held in \p Handle, as TranslationUnitFacts'

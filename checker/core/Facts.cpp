@@ -7,10 +7,9 @@ using namespace dbrace;
 
 clang::SourceLocation dbrace::locationOf(const Fact &F) {
   return std::visit(
-      llvm::makeVisitor(
-          [](const RacePair &P) { return P.Read; },
-          [](const LockInAutocommit &L) { return L.At; },
-          [](const SlowCallUnderLock &S) { return S.At; }),
+      llvm::makeVisitor([](const RacePair &P) { return P.Read; },
+                        [](const LockInAutocommit &L) { return L.At; },
+                        [](const SlowCallUnderLock &S) { return S.At; }),
       F);
 }
 

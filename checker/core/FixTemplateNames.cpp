@@ -32,8 +32,8 @@ std::vector<std::string> dbrace::templateNames(llvm::StringRef T) {
       Before = 'x';
       continue;
     }
-    if (!IsIdent(C) && !(T.substr(I).starts_with("::") &&
-                         I + 2 < T.size() && IsIdent(T[I + 2]))) {
+    if (!IsIdent(C) && !(T.substr(I).starts_with("::") && I + 2 < T.size() &&
+                         IsIdent(T[I + 2]))) {
       if (!llvm::isSpace(C))
         Before = C;
       ++I;

@@ -228,9 +228,8 @@ private:
     const DbEvent &Write = event(W);
     if (Taint->of(Write.At).test(R))
       return true;
-    return llvm::any_of(Write.Inputs, [&](const Expr *In) {
-      return Taint->of(In).test(R);
-    });
+    return llvm::any_of(Write.Inputs,
+                        [&](const Expr *In) { return Taint->of(In).test(R); });
   }
 
   /// Whether read \p R also decides an update of the row it found in

@@ -20,12 +20,14 @@ constexpr unsigned MaxNestingDepth = 128;
 
 /// The 1-based line of the first JSON array or object nested deeper than
 /// \p MaxDepth, if any.
-std::optional<unsigned> lineNestedTooDeepJson(llvm::StringRef Json,
-                                              unsigned MaxDepth = MaxNestingDepth);
+std::optional<unsigned>
+lineNestedTooDeepJson(llvm::StringRef Json,
+                      unsigned MaxDepth = MaxNestingDepth);
 
 /// The same for YAML, flow and block collections alike.
-std::optional<unsigned> lineNestedTooDeepYaml(llvm::StringRef Yaml,
-                                              unsigned MaxDepth = MaxNestingDepth);
+std::optional<unsigned>
+lineNestedTooDeepYaml(llvm::StringRef Yaml,
+                      unsigned MaxDepth = MaxNestingDepth);
 
 } // namespace dbrace
 

@@ -126,8 +126,7 @@ bool ReadTaint::modelled(const Stmt *Call) const {
   return Events.ByStmt.count(Call) || Events.ModelCalls.count(Call);
 }
 
-void ReadTaint::addFlow(const Expr *Target, const Stmt *Source,
-                        bool Stored) {
+void ReadTaint::addFlow(const Expr *Target, const Stmt *Source, bool Stored) {
   if (const ValueDecl *D = rootDecl(Target))
     Flows.push_back({D, Source, Stored});
 }
@@ -167,10 +166,8 @@ void ReadTaint::collectFlows(const Stmt *S) {
     // An argument passed by non-const reference or pointer may be filled
     // from the others: `parse(row, seats)`, `get(&seats, row)`.
     const FunctionDecl *FD = Call->getDirectCallee();
-    unsigned Offset = isa<CXXOperatorCallExpr>(Call) &&
-                              FD && isa<CXXMethodDecl>(FD)
-                          ? 1
-                          : 0;
+    unsigned Offset =
+        isa<CXXOperatorCallExpr>(Call) && FD && isa<CXXMethodDecl>(FD) ? 1 : 0;
     for (unsigned I = 0; FD && I < Call->getNumArgs(); ++I) {
       if (I < Offset || I - Offset >= FD->getNumParams())
         continue;

@@ -23,7 +23,9 @@ struct LoadState {
   const char *OwnerKeys = "";
 };
 
-LoadState &stateOf(IO &Io) { return *static_cast<LoadState *>(Io.getContext()); }
+LoadState &stateOf(IO &Io) {
+  return *static_cast<LoadState *>(Io.getContext());
+}
 } // namespace
 
 namespace llvm::yaml {
@@ -139,8 +141,8 @@ template <> struct ScalarTraits<ResultSpec> {
 };
 
 static std::string checkQualifiedName(StringRef Name) {
-  static const llvm::Regex Valid(
-      "^(::)?[A-Za-z_][A-Za-z0-9_]*(::(~?[A-Za-z_][A-Za-z0-9_]*|operator[^:]+))*$");
+  static const llvm::Regex Valid("^(::)?[A-Za-z_][A-Za-z0-9_]*(::(~?[A-Za-z_]["
+                                 "A-Za-z0-9_]*|operator[^:]+))*$");
   if (Name.empty())
     return "missing 'name'";
   if (!Valid.match(Name))
@@ -257,8 +259,8 @@ template <> struct MappingTraits<CallRule> {
   static std::string validate(IO &, CallRule &R) {
     if (std::string E = checkQualifiedName(R.Name); !E.empty())
       return E;
-    bool NeedsSql = R.Action == CallAction::Execute ||
-                    R.Action == CallAction::Prepare;
+    bool NeedsSql =
+        R.Action == CallAction::Execute || R.Action == CallAction::Prepare;
     if (NeedsSql && !R.SqlArg)
       return "action needs 'sql_arg'";
     for (const std::string &Name : R.RunsWith)
@@ -363,10 +365,9 @@ template <> struct MappingTraits<FixTemplates> {
                 "'headers: { " + Key + ": <header> }'")
             .str();
       StringRef H(Header);
-      if (!H.empty() && !(H.size() > 2 && ((H.starts_with("<") &&
-                                            H.ends_with(">")) ||
-                                           (H.starts_with("\"") &&
-                                            H.ends_with("\"")))))
+      if (!H.empty() &&
+          !(H.size() > 2 && ((H.starts_with("<") && H.ends_with(">")) ||
+                             (H.starts_with("\"") && H.ends_with("\"")))))
         return ("header '" + H + "' of '" + Key +
                 "' must be written <name> or \"name\"")
             .str();
@@ -430,8 +431,7 @@ std::string unusedKeyMessage(llvm::StringRef Message, const LoadState &State) {
   for (llvm::StringRef W : Words)
     Uses += (Uses.empty() ? "'" : ", '") + W.str() + "'";
   return ("key '" + Key + "' is not used by " + State.OwnerName +
-          (Uses.empty() ? "; it takes no other keys"
-                        : "; it uses " + Uses))
+          (Uses.empty() ? "; it takes no other keys" : "; it uses " + Uses))
       .str();
 }
 
@@ -444,21 +444,20 @@ void keepFirstError(const llvm::SMDiagnostic &Diag, void *Context) {
   // line, from the column it points at, does.
   std::string Message = Diag.getMessage().str();
   if (Message == "unknown enumerated scalar") {
-    llvm::StringRef Value = llvm::StringRef(Diag.getLineContents())
-                                .drop_front(Diag.getColumnNo())
-                                .take_until([](char C) {
-                                  return C == ',' || C == '}' || C == '#';
-                                })
-                                .trim();
+    llvm::StringRef Value =
+        llvm::StringRef(Diag.getLineContents())
+            .drop_front(Diag.getColumnNo())
+            .take_until([](char C) { return C == ',' || C == '}' || C == '#'; })
+            .trim();
     Message = "unknown value '" + Value.str() + "'";
   } else if (std::string Unused = unusedKeyMessage(Message, *State);
              !Unused.empty()) {
     Message = std::move(Unused);
   }
-  State->Error = (Diag.getFilename() + ":" + llvm::Twine(Diag.getLineNo()) +
-                  ":" + llvm::Twine(Diag.getColumnNo() + 1) + ": error: " +
-                  Message)
-                     .str();
+  State->Error =
+      (Diag.getFilename() + ":" + llvm::Twine(Diag.getLineNo()) + ":" +
+       llvm::Twine(Diag.getColumnNo() + 1) + ": error: " + Message)
+          .str();
 }
 } // namespace
 
@@ -466,7 +465,8 @@ bool dbrace::parseRules(llvm::StringRef Content, llvm::StringRef Path,
                         LibraryRules &Out, std::string &Error) {
   Error.clear();
   if (std::optional<unsigned> Line = lineNestedTooDeepYaml(Content)) {
-    Error = (Path + ":" + llvm::Twine(*Line) + ": error: nested too deeply").str();
+    Error =
+        (Path + ":" + llvm::Twine(*Line) + ": error: nested too deeply").str();
     return false;
   }
   LoadState State;
@@ -487,8 +487,8 @@ bool dbrace::loadRulesFile(llvm::StringRef Path, LibraryRules &Out,
                            std::string &Error) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer) {
-    Error = (Path + ": error: cannot read rules file: " +
-             Buffer.getError().message())
+    Error = (Path +
+             ": error: cannot read rules file: " + Buffer.getError().message())
                 .str();
     return false;
   }

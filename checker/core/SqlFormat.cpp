@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SqlText.h"
 #include "AstNames.h"
+#include "SqlText.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -135,9 +135,9 @@ llvm::DenseMap<int, int> argumentsOfNumbers(const RecoveredSql &Format,
   std::vector<int> Numbers;
   int Unused = 0;
   for (const SqlPiece &P : Format.Pieces)
-    for (const Placeholder &Ph : placeholders(
-             llvm::StringRef(Format.Text).substr(P.Offset, P.Length),
-             Rule.Style, Unused))
+    for (const Placeholder &Ph :
+         placeholders(llvm::StringRef(Format.Text).substr(P.Offset, P.Length),
+                      Rule.Style, Unused))
       Numbers.push_back(Ph.Arg);
   llvm::sort(Numbers);
   Numbers.erase(std::unique(Numbers.begin(), Numbers.end()), Numbers.end());
@@ -171,11 +171,12 @@ void SqlTextResolver::appendFormatted(const CallExpr *Call,
                                       RecoveredSql &Out, const VarDecl *Via,
                                       unsigned Depth) {
   const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
-  const Expr *FormatExpr =
-      Rule.FormatArg ? (*Rule.FormatArg < Call->getNumArgs()
-                            ? Call->getArg(*Rule.FormatArg)
-                            : nullptr)
-                     : MC ? MC->getImplicitObjectArgument() : nullptr;
+  const Expr *FormatExpr = Rule.FormatArg
+                               ? (*Rule.FormatArg < Call->getNumArgs()
+                                      ? Call->getArg(*Rule.FormatArg)
+                                      : nullptr)
+                           : MC ? MC->getImplicitObjectArgument()
+                                : nullptr;
   RecoveredSql Format;
   if (FormatExpr)
     append(FormatExpr, Body, Format, Via, Depth + 1);

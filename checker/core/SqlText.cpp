@@ -85,9 +85,8 @@ void SqlTextResolver::appendResolved(const RecoveredSql &From,
   CopyHoles(From.Text.size());
 }
 
-void SqlTextResolver::append(const Expr *E, const Stmt *Body,
-                             RecoveredSql &Out, const VarDecl *Via,
-                             unsigned Depth) {
+void SqlTextResolver::append(const Expr *E, const Stmt *Body, RecoveredSql &Out,
+                             const VarDecl *Via, unsigned Depth) {
   E = stripWrappers(E);
   if (!E || Depth > MaxDepth)
     return appendHole(E, Out);
@@ -209,7 +208,8 @@ bool SqlTextResolver::appendRuleCall(const CallExpr *Call, const Stmt *Body,
   }
   default:
     Text = Rule->SqlArg ? Arg(Rule->SqlArg)
-                        : MC ? MC->getImplicitObjectArgument() : nullptr;
+           : MC         ? MC->getImplicitObjectArgument()
+                        : nullptr;
     if (Text)
       append(Text, Body, Out, Via, Depth + 1);
     else
@@ -219,15 +219,15 @@ bool SqlTextResolver::appendRuleCall(const CallExpr *Call, const Stmt *Body,
 }
 
 /// `[]() { ...; return String(...); }()`: an immediately called lambda
-/// without captures or parameters (what string-literal macros expand to). Its text is its
-/// one return value's, or else its one string literal's, since the literal
-/// may sit in static data the return value only points to.
+/// without captures or parameters (what string-literal macros expand to). Its
+/// text is its one return value's, or else its one string literal's, since the
+/// literal may sit in static data the return value only points to.
 bool SqlTextResolver::appendLambdaCall(const CXXOperatorCallExpr *Op,
                                        RecoveredSql &Out, const VarDecl *Via,
                                        unsigned Depth) {
-  const auto *L =
-      Op->getNumArgs() == 1 ? dyn_cast<LambdaExpr>(stripWrappers(Op->getArg(0)))
-                            : nullptr;
+  const auto *L = Op->getNumArgs() == 1
+                      ? dyn_cast<LambdaExpr>(stripWrappers(Op->getArg(0)))
+                      : nullptr;
   if (!L || L->capture_size() != 0 || L->getCallOperator()->getNumParams() != 0)
     return false;
   const ReturnStmt *Return = nullptr;
@@ -306,8 +306,8 @@ SqlTextResolver::modifications(const VarDecl *V, const Stmt *Body) {
       if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
         bool Append = Op->getOperator() == OO_PlusEqual;
         if ((Append || Op->getOperator() == OO_Equal) && Op->getNumArgs() == 2)
-          if (const auto *Target = dyn_cast_or_null<VarDecl>(
-                  rootDecl(Op->getArg(0))))
+          if (const auto *Target =
+                  dyn_cast_or_null<VarDecl>(rootDecl(Op->getArg(0))))
             if (isa<DeclRefExpr>(stripWrappers(Op->getArg(0))))
               Modified[Target].push_back({Op, Op->getArg(1), !Append});
         return;

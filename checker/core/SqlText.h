@@ -70,9 +70,8 @@ public:
   /// A fix-it inserting \p Insertion at \p Offset of \p Sql's text, if the
   /// text there comes from one editable literal, or from the end of a
   /// std::string concatenation.
-  std::optional<clang::FixItHint> insertAt(const RecoveredSql &Sql,
-                                           size_t Offset,
-                                           llvm::StringRef Insertion);
+  std::optional<clang::FixItHint>
+  insertAt(const RecoveredSql &Sql, size_t Offset, llvm::StringRef Insertion);
 
   /// A fix-it replacing Sql text [Begin, End) by \p Replacement.
   std::optional<clang::FixItHint> replaceRange(const RecoveredSql &Sql,
@@ -80,8 +79,8 @@ public:
                                                llvm::StringRef Replacement);
 
 private:
-  void append(const clang::Expr *E, const clang::Stmt *Body,
-              RecoveredSql &Out, const clang::VarDecl *Via, unsigned Depth);
+  void append(const clang::Expr *E, const clang::Stmt *Body, RecoveredSql &Out,
+              const clang::VarDecl *Via, unsigned Depth);
   void appendVariable(const clang::VarDecl *V, const clang::Expr *Use,
                       const clang::Stmt *Body, RecoveredSql &Out,
                       unsigned Depth);
@@ -107,9 +106,8 @@ private:
   void appendFormatted(const clang::CallExpr *Call, const CallRule &Rule,
                        const clang::Stmt *Body, RecoveredSql &Out,
                        const clang::VarDecl *Via, unsigned Depth);
-  bool appendLambdaCall(const clang::CXXOperatorCallExpr *Op,
-                        RecoveredSql &Out, const clang::VarDecl *Via,
-                        unsigned Depth);
+  bool appendLambdaCall(const clang::CXXOperatorCallExpr *Op, RecoveredSql &Out,
+                        const clang::VarDecl *Via, unsigned Depth);
   unsigned useCount(const clang::VarDecl *V);
   const SqlPiece *pieceAt(const RecoveredSql &Sql, size_t Offset, bool AtEnd);
   std::optional<clang::SourceLocation> locationIn(const SqlPiece *Piece,

@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "SqlText.h"
 #include "AstNames.h"
+#include "SqlText.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -54,8 +54,8 @@ unsigned SqlTextResolver::useCount(const VarDecl *V) {
   return It == UseCounts->end() ? 0 : It->second;
 }
 
-const SqlPiece *SqlTextResolver::pieceAt(const RecoveredSql &Sql,
-                                         size_t Offset, bool AtEnd) {
+const SqlPiece *SqlTextResolver::pieceAt(const RecoveredSql &Sql, size_t Offset,
+                                         bool AtEnd) {
   const SqlPiece *Found = nullptr;
   for (const SqlPiece &P : Sql.Pieces) {
     if (Offset < P.Offset || Offset > P.Offset + P.Length)
@@ -69,8 +69,8 @@ const SqlPiece *SqlTextResolver::pieceAt(const RecoveredSql &Sql,
   return Found;
 }
 
-std::optional<SourceLocation>
-SqlTextResolver::locationIn(const SqlPiece *Piece, size_t Offset) {
+std::optional<SourceLocation> SqlTextResolver::locationIn(const SqlPiece *Piece,
+                                                          size_t Offset) {
   if (!Piece || !Piece->Editable)
     return std::nullopt;
   if (Piece->Via && useCount(Piece->Via) != 1)
@@ -102,10 +102,10 @@ std::optional<FixItHint> SqlTextResolver::insertAt(const RecoveredSql &Sql,
       Conversion->getConstructor()->isConvertingConstructor(
           /*AllowExplicit=*/false))
     Root = stripWrappers(Conversion->getArg(0));
-  bool EndsInHole = Offset == Sql.Text.size() &&
-                    (Sql.Pieces.empty() || Sql.Pieces.back().Offset +
-                                                   Sql.Pieces.back().Length <
-                                               Sql.Text.size());
+  bool EndsInHole =
+      Offset == Sql.Text.size() &&
+      (Sql.Pieces.empty() ||
+       Sql.Pieces.back().Offset + Sql.Pieces.back().Length < Sql.Text.size());
   if (!EndsInHole || !Root || !Root->getType()->isRecordType() ||
       !isa<CXXOperatorCallExpr>(Root) || Root->getBeginLoc().isMacroID() ||
       Root->getEndLoc().isMacroID())
@@ -118,8 +118,8 @@ std::optional<FixItHint> SqlTextResolver::insertAt(const RecoveredSql &Sql,
 }
 
 std::optional<FixItHint>
-SqlTextResolver::replaceRange(const RecoveredSql &Sql, size_t Begin,
-                              size_t End, llvm::StringRef Replacement) {
+SqlTextResolver::replaceRange(const RecoveredSql &Sql, size_t Begin, size_t End,
+                              llvm::StringRef Replacement) {
   const SqlPiece *Piece = pieceAt(Sql, Begin, /*AtEnd=*/false);
   if (Piece != pieceAt(Sql, End, /*AtEnd=*/true))
     return std::nullopt; // The statement spans several literals or holes.

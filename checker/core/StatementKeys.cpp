@@ -1,7 +1,7 @@
 //===--- StatementKeys.cpp - The keys statements are prepared under -------===//
 
-#include "SqlText.h"
 #include "AstNames.h"
+#include "SqlText.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace clang;

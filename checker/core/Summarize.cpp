@@ -141,9 +141,8 @@ private:
   /// of its own.
   bool transactionForCaller(const DbEvent &E, SummaryEvent &S) const {
     const ValueDecl *Via = Events.ConnectionDecls[E.Connection];
-    if (S.ViaField ||
-        (isa_and_nonnull<VarDecl>(Via) && !isa<ParmVarDecl>(Via) &&
-         !S.ViaCaptured))
+    if (S.ViaField || (isa_and_nonnull<VarDecl>(Via) &&
+                       !isa<ParmVarDecl>(Via) && !S.ViaCaptured))
       return false;
     return true;
   }

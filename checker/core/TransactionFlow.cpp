@@ -50,8 +50,8 @@ ConnectionState meet(const ConnectionState &A, const ConnectionState &B) {
   M.NextIsolation = A.NextIsolation == B.NextIsolation
                         ? A.NextIsolation
                         : sqlfacts::Isolation::Unspecified;
-  M.SessionLockAt = A.SessionLockAt == B.SessionLockAt ? A.SessionLockAt
-                                                       : nullptr;
+  M.SessionLockAt =
+      A.SessionLockAt == B.SessionLockAt ? A.SessionLockAt : nullptr;
   if (A.Tx != B.Tx) {
     M.Tx = TxUnknown;
     return M;
@@ -59,9 +59,9 @@ ConnectionState meet(const ConnectionState &A, const ConnectionState &B) {
   M.Chained = A.Chained && B.Chained;
   M.Tx = A.Tx;
   M.BeginAt = A.BeginAt;
-  M.IsolationLevel =
-      A.IsolationLevel == B.IsolationLevel ? A.IsolationLevel
-                                           : sqlfacts::Isolation::Unspecified;
+  M.IsolationLevel = A.IsolationLevel == B.IsolationLevel
+                         ? A.IsolationLevel
+                         : sqlfacts::Isolation::Unspecified;
   M.LockAt = A.LockAt && B.LockAt ? A.LockAt : nullptr;
   M.CoversNewRows = A.CoversNewRows && B.CoversNewRows;
   for (const std::string &T : A.LockedTables)

@@ -74,14 +74,16 @@ private:
               const CallExpr *Call, const Expr *Object) {
     if (*Rule.TableArg >= Call->getNumArgs())
       return;
-    const Expr *EntityArg = Rule.EntityArg && *Rule.EntityArg < Call->getNumArgs()
-                                ? Call->getArg(*Rule.EntityArg)
-                                : nullptr;
+    const Expr *EntityArg =
+        Rule.EntityArg && *Rule.EntityArg < Call->getNumArgs()
+            ? Call->getArg(*Rule.EntityArg)
+            : nullptr;
     const CXXRecordDecl *Class =
         entityClassOf(Rule, Callee, Call, Object, EntityArg);
     if (!Class)
       return;
-    RecoveredSql Table = Resolver.resolve(Call->getArg(*Rule.TableArg), nullptr);
+    RecoveredSql Table =
+        Resolver.resolve(Call->getArg(*Rule.TableArg), nullptr);
     if (!Table.Known() || !Table.Holes.empty() ||
         llvm::StringRef(Table.Text).trim().empty())
       return;
@@ -99,7 +101,8 @@ private:
 } // namespace
 
 void indexTranslationUnit(ASTContext &Ctx, const ApiModel &Model,
-                          SqlTextResolver &Resolver, TranslationUnitIndex &Out) {
+                          SqlTextResolver &Resolver,
+                          TranslationUnitIndex &Out) {
   Indexer(Model, Resolver, Out).TraverseAST(Ctx);
 }
 

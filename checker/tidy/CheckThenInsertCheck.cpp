@@ -58,17 +58,18 @@ void CheckThenInsertCheck::diagnose(const ::dbrace::Fact &F) {
            P->Fix);
   noteRace(*this, *P);
   if (P->UpsertByHand)
-    diag(P->Write, "the read updates the row it finds and inserts one "
-                   "otherwise: with a unique constraint on the columns it "
-                   "looks up, %0 does both in one statement",
+    diag(P->Write,
+         "the read updates the row it finds and inserts one "
+         "otherwise: with a unique constraint on the columns it "
+         "looks up, %0 does both in one statement",
          DiagnosticIDs::Note)
         << upsertStatement(P->WriteDialect);
   else
-    diag(P->Write, "a unique constraint with %0 and a check of the affected "
-                   "rows, or %1, makes this safe",
+    diag(P->Write,
+         "a unique constraint with %0 and a check of the affected "
+         "rows, or %1, makes this safe",
          DiagnosticIDs::Note)
-        << conflictClauses(P->WriteDialect)
-        << lockBeforeCheck(P->WriteDialect);
+        << conflictClauses(P->WriteDialect) << lockBeforeCheck(P->WriteDialect);
   noteFixAdvice(*this, *P);
 }
 

@@ -1,4 +1,5 @@
-//===--- CheckThenInsertCheck.h - dbrace-check-then-insert ------------------===//
+//===--- CheckThenInsertCheck.h - dbrace-check-then-insert
+//------------------===//
 
 #ifndef DBRACE_TIDY_CHECKTHENINSERTCHECK_H
 #define DBRACE_TIDY_CHECKTHENINSERTCHECK_H

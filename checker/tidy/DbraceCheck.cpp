@@ -31,8 +31,7 @@ std::set<std::pair<unsigned, std::string>> &headersIncluded() {
 }
 } // namespace
 
-DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Ctx,
-                         unsigned Uses)
+DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Ctx, unsigned Uses)
     : ClangTidyCheck(Name, Ctx), TidyContext(Ctx), Declared(Uses),
       RulesFiles(Options.getLocalOrGlobal("RulesFiles", "")),
       Dialect(Options.getLocalOrGlobal("Dialect", "auto")),
@@ -61,10 +60,10 @@ void DbraceCheck::readOptions() {
   // Read as text: the bool overloads of OptionsView are mangled differently
   // by GCC and by the clang that built libclangTidy.
   if (std::optional<bool> Parsed = llvm::StringSwitch<std::optional<bool>>(
-          StringRef(AssumeSerializable).lower())
-          .Cases("true", "1", "on", "yes", true)
-          .Cases("false", "0", "off", "no", false)
-          .Default(std::nullopt))
+                                       StringRef(AssumeSerializable).lower())
+                                       .Cases("true", "1", "on", "yes", true)
+                                       .Cases("false", "0", "off", "no", false)
+                                       .Default(std::nullopt))
     AnalyzerOpts.AssumeSerializable = *Parsed;
   else if (Declared & AssumeSerializableOption)
     configurationDiag("invalid configuration value '%0' for option "
@@ -96,8 +95,8 @@ void DbraceCheck::readOptions() {
     AnalyzerOpts.LockClause = StringRef(LockClause).trim().str();
   OptionsKey = llvm::join(ModelOpts.RulesFiles, ";") + "|" + Dialect + "|" +
                EntityMatching + "|" +
-               (AnalyzerOpts.AssumeSerializable ? "1" : "0") + "|" +
-               SlowCalls + "|" + AnalyzerOpts.LockClause;
+               (AnalyzerOpts.AssumeSerializable ? "1" : "0") + "|" + SlowCalls +
+               "|" + AnalyzerOpts.LockClause;
 }
 
 /// The clause goes into the program's SQL: one locking clause of the

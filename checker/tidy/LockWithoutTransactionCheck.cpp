@@ -9,8 +9,8 @@ using ::dbrace::LockInAutocommit;
 using ::dbrace::RacePair;
 using ::dbrace::TransactionRelation;
 
-LockWithoutTransactionCheck::LockWithoutTransactionCheck(
-    StringRef Name, ClangTidyContext *Ctx)
+LockWithoutTransactionCheck::LockWithoutTransactionCheck(StringRef Name,
+                                                         ClangTidyContext *Ctx)
     : DbraceCheck(Name, Ctx,
                   EntityMatchingOption | AssumeSerializableOption |
                       IncludeStyleOption) {}

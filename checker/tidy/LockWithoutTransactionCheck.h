@@ -1,4 +1,5 @@
-//===--- LockWithoutTransactionCheck.h - dbrace-lock-without-transaction ----===//
+//===--- LockWithoutTransactionCheck.h - dbrace-lock-without-transaction
+//----===//
 
 #ifndef DBRACE_TIDY_LOCKWITHOUTTRANSACTIONCHECK_H
 #define DBRACE_TIDY_LOCKWITHOUTTRANSACTIONCHECK_H

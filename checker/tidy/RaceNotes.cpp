@@ -60,24 +60,27 @@ void noteFixAdvice(ClangTidyCheck &Check, const RacePair &P) {
     return;
   switch (A.What) {
   case FixAdvice::Kind::MoveBegin:
-    Check.diag(P.Read, "begin the transaction before the read: move '%0' "
-                       "above it",
+    Check.diag(P.Read,
+               "begin the transaction before the read: move '%0' "
+               "above it",
                DiagnosticIDs::Note)
         << A.Begin;
     break;
   case FixAdvice::Kind::DeclareAsTransaction:
-    Check.diag(P.Read, "to run the read and the write in one transaction, "
-                       "declare '%0' as '%1'%select{| (declared in %4)}3 and "
-                       "call '%2' on each normal exit",
+    Check.diag(P.Read,
+               "to run the read and the write in one transaction, "
+               "declare '%0' as '%1'%select{| (declared in %4)}3 and "
+               "call '%2' on each normal exit",
                DiagnosticIDs::Note)
         << A.Variable << A.Type << A.Commit << !A.TypeHeader.empty()
         << A.TypeHeader;
     break;
   case FixAdvice::Kind::BeginAndCommit:
-    Check.diag(P.Read, "to run the read and the write in one transaction, "
-                       "write '%0' before the read%select{ and '%1' on each "
-                       "normal exit after the write|; it commits at the end "
-                       "of the block}2",
+    Check.diag(P.Read,
+               "to run the read and the write in one transaction, "
+               "write '%0' before the read%select{ and '%1' on each "
+               "normal exit after the write|; it commits at the end "
+               "of the block}2",
                DiagnosticIDs::Note)
         << A.Begin << A.Commit << A.Commit.empty();
     break;
@@ -92,8 +95,9 @@ void noteFixAdvice(ClangTidyCheck &Check, const RacePair &P) {
           << B.Variable << B.NewType;
       break;
     case FixBlocker::Kind::ParameterType:
-      Check.diag(B.Loc, "'%0' is passed here to a parameter of type '%1', "
-                        "which does not accept a '%2'",
+      Check.diag(B.Loc,
+                 "'%0' is passed here to a parameter of type '%1', "
+                 "which does not accept a '%2'",
                  DiagnosticIDs::Note)
           << B.Variable << B.Detail << B.NewType;
       break;

@@ -8,8 +8,8 @@ namespace clang::tidy::dbrace {
 using ::dbrace::RacePair;
 using ::dbrace::TransactionRelation;
 
-ReadOutsideTransactionCheck::ReadOutsideTransactionCheck(
-    StringRef Name, ClangTidyContext *Ctx)
+ReadOutsideTransactionCheck::ReadOutsideTransactionCheck(StringRef Name,
+                                                         ClangTidyContext *Ctx)
     : DbraceCheck(Name, Ctx,
                   EntityMatchingOption | AssumeSerializableOption |
                       LockClauseOption | IncludeStyleOption) {}

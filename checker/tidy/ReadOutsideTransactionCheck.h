@@ -1,4 +1,5 @@
-//===--- ReadOutsideTransactionCheck.h - dbrace-read-outside-transaction ----===//
+//===--- ReadOutsideTransactionCheck.h - dbrace-read-outside-transaction
+//----===//
 
 #ifndef DBRACE_TIDY_READOUTSIDETRANSACTIONCHECK_H
 #define DBRACE_TIDY_READOUTSIDETRANSACTIONCHECK_H

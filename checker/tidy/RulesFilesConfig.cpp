@@ -69,8 +69,9 @@ std::vector<ConfigFile> configChain(llvm::StringRef File) {
 
 /// The key getLocalOrGlobal reads: the check's own unless the global one
 /// was set with a higher priority.
-std::optional<std::string> chosenKey(llvm::StringRef CheckName,
-                                     const ClangTidyOptions::OptionMap &Merged) {
+std::optional<std::string>
+chosenKey(llvm::StringRef CheckName,
+          const ClangTidyOptions::OptionMap &Merged) {
   auto Global = Merged.find(OptionName);
   if (CheckName.empty())
     return Global == Merged.end() ? std::nullopt
@@ -103,9 +104,9 @@ rulesFilesInEffect(llvm::StringRef CheckName,
   // the command line overrode it with something else.
   std::string Origin;
   if (!File.empty()) {
-    std::string AbsoluteFile = absolute(
-        File, BuildDirectory.empty() ? llvm::StringRef(LaunchDirectory)
-                                     : BuildDirectory);
+    std::string AbsoluteFile =
+        absolute(File, BuildDirectory.empty() ? llvm::StringRef(LaunchDirectory)
+                                              : BuildDirectory);
     for (const ConfigFile &Config : configChain(AbsoluteFile)) {
       auto It = Config.Options.CheckOptions.find(*Key);
       if (It == Config.Options.CheckOptions.end())
@@ -115,9 +116,8 @@ rulesFilesInEffect(llvm::StringRef CheckName,
       break;
     }
   }
-  llvm::StringRef Base = Origin.empty()
-                             ? llvm::StringRef(LaunchDirectory)
-                             : llvm::sys::path::parent_path(Origin);
+  llvm::StringRef Base = Origin.empty() ? llvm::StringRef(LaunchDirectory)
+                                        : llvm::sys::path::parent_path(Origin);
 
   std::vector<RulesFileEntry> Entries;
   llvm::SmallVector<llvm::StringRef, 4> Parts;

@@ -4,8 +4,8 @@
 
 namespace clang::tidy::dbrace {
 
-SlowCallInTransactionCheck::SlowCallInTransactionCheck(
-    StringRef Name, ClangTidyContext *Ctx)
+SlowCallInTransactionCheck::SlowCallInTransactionCheck(StringRef Name,
+                                                       ClangTidyContext *Ctx)
     : DbraceCheck(Name, Ctx, SlowCallsOption) {}
 
 void SlowCallInTransactionCheck::diagnose(const ::dbrace::Fact &F) {

@@ -1,4 +1,5 @@
-//===--- SlowCallInTransactionCheck.h - dbrace-slow-call-in-transaction -----===//
+//===--- SlowCallInTransactionCheck.h - dbrace-slow-call-in-transaction
+//-----===//
 
 #ifndef DBRACE_TIDY_SLOWCALLINTRANSACTIONCHECK_H
 #define DBRACE_TIDY_SLOWCALLINTRANSACTIONCHECK_H

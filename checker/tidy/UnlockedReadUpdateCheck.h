@@ -1,4 +1,5 @@
-//===--- UnlockedReadUpdateCheck.h - dbrace-unlocked-read-update ------------===//
+//===--- UnlockedReadUpdateCheck.h - dbrace-unlocked-read-update
+//------------===//
 
 #ifndef DBRACE_TIDY_UNLOCKEDREADUPDATECHECK_H
 #define DBRACE_TIDY_UNLOCKEDREADUPDATECHECK_H

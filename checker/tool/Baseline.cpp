@@ -19,8 +19,8 @@ namespace {
 constexpr int64_t FormatVersion = 1;
 
 std::string hashLine(llvm::StringRef Line) {
-  std::array<uint8_t, 32> Digest = llvm::SHA256::hash(
-      llvm::arrayRefFromStringRef(Line.trim()));
+  std::array<uint8_t, 32> Digest =
+      llvm::SHA256::hash(llvm::arrayRefFromStringRef(Line.trim()));
   // 64 bits tell lines apart well enough and keep the file readable.
   return llvm::toHex(llvm::ArrayRef(Digest).take_front(8), /*LowerCase=*/true);
 }
@@ -46,7 +46,8 @@ BaselineKey baselineKey(const ClangTidyError &E, SourcePositions &Sources) {
   K.Check = E.DiagnosticName;
   K.File = Sources.displayPath(E.Message.FilePath);
   K.Message = E.Message.Message;
-  K.LineHash = hashLine(Sources.lineText(E.Message.FilePath, E.Message.FileOffset));
+  K.LineHash =
+      hashLine(Sources.lineText(E.Message.FilePath, E.Message.FileOffset));
   return K;
 }
 

@@ -55,9 +55,10 @@ private:
 };
 
 /// Writes the findings among \p Errors to \p Path, sorted, atomically.
-llvm::Error writeBaseline(llvm::StringRef Path,
-                          const std::vector<clang::tidy::ClangTidyError> &Errors,
-                          SourcePositions &Sources, unsigned &Written);
+llvm::Error
+writeBaseline(llvm::StringRef Path,
+              const std::vector<clang::tidy::ClangTidyError> &Errors,
+              SourcePositions &Sources, unsigned &Written);
 
 } // namespace dbrace::tool
 

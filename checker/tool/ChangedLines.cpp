@@ -48,8 +48,8 @@ llvm::Expected<GitOutput> runGit(llvm::ArrayRef<llvm::StringRef> Args) {
       llvm::StringRef(""), llvm::StringRef(OutPath), llvm::StringRef(ErrPath)};
   std::string ExecError;
   GitOutput Result;
-  Result.Status = llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt,
-                                            Redirects, 0, 0, &ExecError);
+  Result.Status = llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects,
+                                            0, 0, &ExecError);
   if (Result.Status < 0)
     return failure("cannot run git: " + ExecError);
   if (auto Out = llvm::MemoryBuffer::getFile(OutPath))
@@ -246,9 +246,10 @@ unsigned ChangedLines::filter(std::vector<ClangTidyError> &Errors,
       return false;
     if (onChangedLine(E.Message.FilePath, E.Message.FileOffset, Sources))
       return false;
-    return llvm::none_of(E.Notes, [&](const clang::tooling::DiagnosticMessage &N) {
-      return onChangedLine(N.FilePath, N.FileOffset, Sources);
-    });
+    return llvm::none_of(
+        E.Notes, [&](const clang::tooling::DiagnosticMessage &N) {
+          return onChangedLine(N.FilePath, N.FileOffset, Sources);
+        });
   });
   return Before - Errors.size();
 }

@@ -86,8 +86,8 @@ std::string pageDescription(llvm::StringRef Markdown) {
   auto End = std::find_if(Race + 1, Lines.end(), [](llvm::StringRef L) {
     return L.starts_with("## ");
   });
-  for (const std::string &P : paragraphs(llvm::ArrayRef(&*(Race + 1),
-                                                        End - (Race + 1))))
+  for (const std::string &P :
+       paragraphs(llvm::ArrayRef(&*(Race + 1), End - (Race + 1))))
     Out += "\n\n" + P;
   return Out;
 }
@@ -116,8 +116,8 @@ std::string installedPagesDirectory() {
   std::string Exe = llvm::sys::fs::getMainExecutable("dbrace", &Anchor);
   if (Exe.empty())
     return {};
-  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(
-      llvm::sys::path::parent_path(Exe)));
+  llvm::SmallString<256> Dir(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
   llvm::sys::path::append(Dir, "share", "doc", "dbrace", "checks");
   return std::string(Dir) + "/";
 }

@@ -17,11 +17,11 @@
 namespace dbrace::tool {
 
 struct CheckInfo {
-  std::string Name;        ///< `dbrace-unlocked-read-update`
-  std::string Summary;     ///< The page's first paragraph, on one line.
+  std::string Name;    ///< `dbrace-unlocked-read-update`
+  std::string Summary; ///< The page's first paragraph, on one line.
   /// The summary and the page's account of the race, as plain paragraphs.
   std::string Description;
-  llvm::StringRef Page;    ///< The whole page (Markdown); empty if none.
+  llvm::StringRef Page; ///< The whole page (Markdown); empty if none.
 };
 
 /// Every dbrace check the linked module registers, sorted by name. The

@@ -33,8 +33,8 @@ DriverError whyNotLoaded(llvm::StringRef Dir, llvm::StringRef Json) {
       "cannot load a compilation database from " + quoted(Dir) + ": ");
   auto Buffer = llvm::MemoryBuffer::getFile(Json, /*IsText=*/true);
   if (!Buffer) {
-    E.Message += "cannot read compile_commands.json: " +
-                 Buffer.getError().message();
+    E.Message +=
+        "cannot read compile_commands.json: " + Buffer.getError().message();
     return E;
   }
   llvm::StringRef Text = (*Buffer)->getBuffer();
@@ -55,8 +55,9 @@ DriverError whyNotLoaded(llvm::StringRef Dir, llvm::StringRef Json) {
         Rest.consume_front(":") && !Rest.consumeInteger(10, Column)) {
       size_t Colon = Rest.find("]: ");
       return {DriverError::Configuration, Json.str(), Line, Column,
-              Colon == llvm::StringRef::npos ? Why
-                                             : Rest.drop_front(Colon + 3).str()};
+              Colon == llvm::StringRef::npos
+                  ? Why
+                  : Rest.drop_front(Colon + 3).str()};
     }
     E.Message += Why;
     return E;
@@ -106,8 +107,8 @@ findDatabase(DriverOptions &Opts, std::vector<DriverError> &Errors) {
         "of its compile_commands.json"));
     return nullptr;
   }
-  if (auto DB = CompilationDatabase::autoDetectFromSource(Opts.Files.front(),
-                                                          Why))
+  if (auto DB =
+          CompilationDatabase::autoDetectFromSource(Opts.Files.front(), Why))
     return DB;
   Errors.push_back(DriverError::configuration(
       "no compilation database found for " + quoted(Opts.Files.front()) +
@@ -196,9 +197,9 @@ CompilationSetup loadCompilations(DriverOptions &Opts,
   llvm::sort(Files);
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
   if (Files.empty()) {
-    Errors.push_back(DriverError::configuration(
-        "the compilation database in " + quoted(Opts.BuildPath) +
-        " lists no files"));
+    Errors.push_back(DriverError::configuration("the compilation database in " +
+                                                quoted(Opts.BuildPath) +
+                                                " lists no files"));
     return Setup;
   }
 
@@ -215,9 +216,10 @@ CompilationSetup loadCompilations(DriverOptions &Opts,
   if (Errors.size() != Before)
     return Setup;
 
-  auto Adjusting = std::make_unique<ArgumentsAdjustingCompilations>(std::move(DB));
-  Adjusting->appendArgumentsAdjuster(
-      getInsertArgumentAdjuster(Opts.ExtraArgsBefore, ArgumentInsertPosition::BEGIN));
+  auto Adjusting =
+      std::make_unique<ArgumentsAdjustingCompilations>(std::move(DB));
+  Adjusting->appendArgumentsAdjuster(getInsertArgumentAdjuster(
+      Opts.ExtraArgsBefore, ArgumentInsertPosition::BEGIN));
   Adjusting->appendArgumentsAdjuster(
       getInsertArgumentAdjuster(Opts.ExtraArgs, ArgumentInsertPosition::END));
   Adjusting->appendArgumentsAdjuster(headersAsCxx());

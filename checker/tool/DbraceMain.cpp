@@ -10,8 +10,8 @@
 
 #include "AnalysisCache.h"
 #include "Baseline.h"
-#include "CheckCatalog.h"
 #include "ChangedLines.h"
+#include "CheckCatalog.h"
 #include "CompilationSetup.h"
 #include "DriverError.h"
 #include "DriverOptions.h"
@@ -25,9 +25,9 @@
 #include "Statistics.h"
 #include "TextReport.h"
 #include "TidyConfigValidation.h"
-#include "sql/ExplainSql.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
+#include "sql/ExplainSql.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/InitLLVM.h"
@@ -67,7 +67,8 @@ void buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
   if (!Opts.Rules.empty())
     Overrides.CheckOptions["RulesFiles"] =
         ClangTidyOptions::ClangTidyValue(llvm::join(Opts.Rules, ";"));
-  rulesconfig::anchorRulesFiles(Overrides.CheckOptions, rulesconfig::launchDirectory());
+  rulesconfig::anchorRulesFiles(Overrides.CheckOptions,
+                                rulesconfig::launchDirectory());
   if (Opts.Config.empty())
     return;
   std::string Why;
@@ -87,7 +88,8 @@ void buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
     return;
   }
   Overrides = Overrides.merge(*Parsed, 0);
-  rulesconfig::anchorRulesFiles(Overrides.CheckOptions, rulesconfig::launchDirectory());
+  rulesconfig::anchorRulesFiles(Overrides.CheckOptions,
+                                rulesconfig::launchDirectory());
 }
 
 /// Where a rules file came from, for --list-rules and errors.
@@ -106,8 +108,9 @@ std::string originOf(const rulesconfig::RulesFileEntry &Entry,
 std::optional<std::vector<rulesconfig::RulesFileEntry>>
 userRulesFor(llvm::StringRef File, const DriverOptions &Opts,
              FileOptionsProvider &Provider, std::string &Error) {
-  std::vector<rulesconfig::RulesFileEntry> Entries = rulesconfig::allRulesFilesInEffect(
-      Provider.getOptions(File).CheckOptions, File);
+  std::vector<rulesconfig::RulesFileEntry> Entries =
+      rulesconfig::allRulesFilesInEffect(Provider.getOptions(File).CheckOptions,
+                                         File);
   for (const rulesconfig::RulesFileEntry &Entry : Entries) {
     Error = rulesconfig::unreadableRulesFile(Entry, originOf(Entry, Opts));
     if (!Error.empty())
@@ -138,8 +141,8 @@ int listRules(const DriverOptions &Opts, const ClangTidyOptions &Defaults,
   auto Print = [](const ::dbrace::LibraryRules &L, llvm::StringRef Origin) {
     llvm::outs() << L.Library << "\t"
                  << ::dbrace::sqlfacts::dialectName(L.Dialect) << "\t"
-                 << L.Calls.size() << " calls, " << L.Types.size()
-                 << " types\t" << L.SourcePath << "\t" << Origin << "\n";
+                 << L.Calls.size() << " calls, " << L.Types.size() << " types\t"
+                 << L.SourcePath << "\t" << Origin << "\n";
   };
   ::dbrace::ApiModel Builtin;
   if (!::dbrace::loadModel({}, Builtin, Error)) {
@@ -268,7 +271,8 @@ void checkRules(const DriverOptions &Opts, std::vector<DriverError> &Errors) {
     llvm::SmallString<256> Path(Written);
     llvm::sys::fs::make_absolute(rulesconfig::launchDirectory(), Path);
     llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    rulesconfig::RulesFileEntry Entry{Written, std::string(Path), "RulesFiles", ""};
+    rulesconfig::RulesFileEntry Entry{Written, std::string(Path), "RulesFiles",
+                                      ""};
     if (std::string Error = rulesconfig::unreadableRulesFile(Entry, "--rules");
         !Error.empty()) {
       Errors.push_back(DriverError::configuration(Error));
@@ -381,9 +385,11 @@ int run(DriverOptions &Opts) {
                                                   std::move(FS)));
       };
   RunOptions Running;
-  Running.Jobs =
-      Opts.Jobs ? Opts.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  Running.Progress = Opts.Progress || llvm::sys::Process::StandardErrIsDisplayed();
+  Running.Jobs = Opts.Jobs
+                     ? Opts.Jobs
+                     : llvm::hardware_concurrency().compute_thread_count();
+  Running.Progress =
+      Opts.Progress || llvm::sys::Process::StandardErrIsDisplayed();
   std::vector<std::vector<ClangTidyError>> PerFile =
       runOnFiles(*Setup.Compilations, Setup.Files, MakeContext, Running);
   std::vector<std::string> Hints;
@@ -420,8 +426,8 @@ int run(DriverOptions &Opts) {
       return ExitError;
     }
     unsigned Written = 0;
-    if (llvm::Error E = writeBaseline(Opts.WriteBaseline, Errors, Sources,
-                                      Written)) {
+    if (llvm::Error E =
+            writeBaseline(Opts.WriteBaseline, Errors, Sources, Written)) {
       llvm::errs() << "dbrace: error: cannot write '" << Opts.WriteBaseline
                    << "': " << llvm::toString(std::move(E)) << "\n";
       return ExitError;
@@ -503,7 +509,8 @@ int main(int argc, const char **argv) {
     std::vector<llvm::StringRef> Args(argv + 2, argv + argc);
     return ::dbrace::sqlfacts::explainSqlMain(Args, llvm::outs(), llvm::errs());
   }
-  std::optional<DriverOptions> Opts = parseDriverOptions(argc, argv, llvm::errs());
+  std::optional<DriverOptions> Opts =
+      parseDriverOptions(argc, argv, llvm::errs());
   if (!Opts)
     return ExitError;
   return run(*Opts);

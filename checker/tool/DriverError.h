@@ -23,7 +23,7 @@ struct DriverError {
   enum Kind { Configuration, Input };
 
   Kind What = Configuration;
-  std::string File;             ///< The file at fault, when there is one.
+  std::string File;              ///< The file at fault, when there is one.
   unsigned Line = 0, Column = 0; ///< 1-based; 0 when not known.
   std::string Message;
 

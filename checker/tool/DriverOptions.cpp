@@ -1,9 +1,9 @@
 //===--- DriverOptions.cpp - The command line of the dbrace driver --------===//
 
 #include "DriverOptions.h"
-#include "llvm/Support/CommandLine.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -21,10 +21,10 @@ namespace {
 
 cl::OptionCategory DbraceCategory("dbrace options");
 
-// Input: the same spelling as clang-tidy, so muscle memory and scripts carry over.
-cl::list<std::string> SourcePaths(cl::Positional,
-                                  cl::desc("[<file>...]"), cl::ZeroOrMore,
-                                  cl::cat(DbraceCategory));
+// Input: the same spelling as clang-tidy, so muscle memory and scripts carry
+// over.
+cl::list<std::string> SourcePaths(cl::Positional, cl::desc("[<file>...]"),
+                                  cl::ZeroOrMore, cl::cat(DbraceCategory));
 cl::opt<std::string> BuildPath(
     "p",
     cl::desc("Build directory with compile_commands.json; with no files, "
@@ -92,8 +92,8 @@ cl::opt<std::string> Output("output",
                             cl::desc("Write JSON or SARIF to this file "
                                      "instead of stdout"),
                             cl::value_desc("file"), cl::cat(DbraceCategory));
-cl::alias OutputShort("o", cl::desc("Alias for --output"),
-                      cl::aliasopt(Output), cl::NotHidden);
+cl::alias OutputShort("o", cl::desc("Alias for --output"), cl::aliasopt(Output),
+                      cl::NotHidden);
 cl::opt<std::string> SourceRoot(
     "source-root",
     cl::desc("Paths in JSON, SARIF and baselines are relative to this "
@@ -106,22 +106,22 @@ cl::opt<std::string> DocsUrl(
     cl::init(DBRACE_DOCS_URL), cl::value_desc("url"), cl::cat(DbraceCategory));
 
 // Baselines.
-cl::opt<std::string> Baseline(
-    "baseline",
-    cl::desc("Do not report the findings recorded in this file"),
-    cl::value_desc("file"), cl::cat(DbraceCategory));
+cl::opt<std::string>
+    Baseline("baseline",
+             cl::desc("Do not report the findings recorded in this file"),
+             cl::value_desc("file"), cl::cat(DbraceCategory));
 cl::opt<std::string> WriteBaseline(
     "write-baseline",
     cl::desc("Record the current findings in this file and exit 0"),
     cl::value_desc("file"), cl::cat(DbraceCategory));
 
 // Only what changed.
-cl::opt<std::string> Diff(
-    "diff",
-    cl::desc("Analyse only the files the change since this git revision "
-             "touches, and report only findings on its changed lines; '-' "
-             "reads a unified diff from stdin"),
-    cl::value_desc("git-ref|-"), cl::cat(DbraceCategory));
+cl::opt<std::string>
+    Diff("diff",
+         cl::desc("Analyse only the files the change since this git revision "
+                  "touches, and report only findings on its changed lines; '-' "
+                  "reads a unified diff from stdin"),
+         cl::value_desc("git-ref|-"), cl::cat(DbraceCategory));
 
 // Running.
 cl::opt<std::string> Shard(

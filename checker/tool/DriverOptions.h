@@ -38,14 +38,16 @@ struct DriverOptions {
 
   OutputFormat Format = OutputFormat::Text;
   std::string Output; ///< JSON or SARIF go here instead of stdout.
-  std::string SourceRoot; ///< Paths in JSON, SARIF and the baseline are relative to it.
-  std::string DocsUrl;    ///< Where SARIF's helpUri points: <DocsUrl><check>.md.
+  std::string
+      SourceRoot; ///< Paths in JSON, SARIF and the baseline are relative to it.
+  std::string DocsUrl; ///< Where SARIF's helpUri points: <DocsUrl><check>.md.
 
   std::string Baseline, WriteBaseline;
   /// `--diff`: a git revision, or `-` for a unified diff on stdin.
   std::string Diff;
 
-  std::optional<ShardSpec> Shard; ///< `--shard=K/N`: only that part of the files.
+  std::optional<ShardSpec>
+      Shard;         ///< `--shard=K/N`: only that part of the files.
   unsigned Jobs = 0; ///< 0: one per core.
   bool Progress = false;
   bool Quiet = false;

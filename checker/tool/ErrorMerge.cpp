@@ -50,10 +50,9 @@ void makePathsAbsolute(DiagnosticMessage &M, llvm::StringRef BuildDir) {
 
 bool lessError(const ClangTidyError &A, const ClangTidyError &B) {
   return std::tie(A.Message.FilePath, A.Message.FileOffset, A.DiagnosticName,
-                  A.Message.Message) < std::tie(B.Message.FilePath,
-                                                B.Message.FileOffset,
-                                                B.DiagnosticName,
-                                                B.Message.Message);
+                  A.Message.Message) <
+         std::tie(B.Message.FilePath, B.Message.FileOffset, B.DiagnosticName,
+                  B.Message.Message);
 }
 
 bool sameError(const ClangTidyError &A, const ClangTidyError &B) {

@@ -15,10 +15,10 @@ namespace {
 
 /// The order of the keys in every object of the report (a finding, a note,
 /// a fix), most important first; JSON objects have none of their own.
-const char *const KeyOrder[] = {
-    "check",  "level",  "file",        "line",    "column",
-    "endLine", "endColumn", "offset",  "length",  "replacement",
-    "message", "notes", "fixes",       "fingerprint"};
+const char *const KeyOrder[] = {"check",  "level",       "file",      "line",
+                                "column", "endLine",     "endColumn", "offset",
+                                "length", "replacement", "message",   "notes",
+                                "fixes",  "fingerprint"};
 
 const char *levelName(clang::tooling::Diagnostic::Level L) {
   switch (L) {

@@ -31,7 +31,8 @@ const char Usage[] =
 
 /// Where a diagnostic sorts in the driver's report: absolute file, place,
 /// check, message (ErrorMerge's order; line and column order as offsets).
-using SortKey = std::tuple<std::string, int64_t, int64_t, std::string, std::string>;
+using SortKey =
+    std::tuple<std::string, int64_t, int64_t, std::string, std::string>;
 
 struct Input {
   std::string Path;
@@ -112,9 +113,8 @@ Array sortedUnique(std::vector<Value> Items,
   std::vector<std::pair<SortKey, size_t>> Order;
   for (size_t I = 0; I < Items.size(); ++I)
     Order.push_back({Key(Items[I]), I});
-  llvm::stable_sort(Order, [](const auto &A, const auto &B) {
-    return A.first < B.first;
-  });
+  llvm::stable_sort(
+      Order, [](const auto &A, const auto &B) { return A.first < B.first; });
   Array Out;
   for (size_t I = 0; I < Order.size(); ++I)
     if (I == 0 || Order[I].first != Order[I - 1].first)
@@ -162,7 +162,8 @@ std::optional<Value> mergeSarif(std::vector<Input> &Inputs,
     }
     for (Value &R : *Run->getArray("results"))
       Results.push_back(std::move(R));
-    if (Array *N = firstInvocation(*Run)->getArray("toolExecutionNotifications"))
+    if (Array *N =
+            firstInvocation(*Run)->getArray("toolExecutionNotifications"))
       for (Value &V : *N)
         Notifications.push_back(std::move(V));
   }
@@ -199,7 +200,7 @@ bool parseArgs(llvm::ArrayRef<llvm::StringRef> Args,
   for (size_t I = 0; I < Args.size(); ++I) {
     llvm::StringRef A = Args[I];
     auto Take = [&](llvm::StringRef Long, llvm::StringRef Short,
-                     std::string &To) {
+                    std::string &To) {
       if (A.consume_front(Long) && A.consume_front("=")) {
         To = A.str();
         return true;
@@ -277,8 +278,8 @@ int mergeMain(llvm::ArrayRef<llvm::StringRef> Args, llvm::raw_ostream &Out,
     }
     llvm::Expected<Value> Doc = llvm::json::parse((*Buffer)->getBuffer());
     if (!Doc) {
-      Err << "dbrace: error: " << Path << ": not JSON: "
-          << llvm::toString(Doc.takeError()) << "\n";
+      Err << "dbrace: error: " << Path
+          << ": not JSON: " << llvm::toString(Doc.takeError()) << "\n";
       return ExitError;
     }
     Inputs.push_back({Path, std::move(*Doc)});

@@ -94,7 +94,8 @@ runOnFiles(const CompilationDatabase &Compilations,
     }
   };
 
-  unsigned Threads = std::max(1u, std::min<unsigned>(Options.Jobs, Files.size()));
+  unsigned Threads =
+      std::max(1u, std::min<unsigned>(Options.Jobs, Files.size()));
   if (Threads == 1) {
     Worker();
     return Results;

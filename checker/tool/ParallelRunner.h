@@ -21,8 +21,9 @@
 namespace dbrace::tool {
 
 /// Makes a context that reads `.clang-tidy` files through \p FS.
-using ContextFactory = std::function<std::unique_ptr<clang::tidy::ClangTidyContext>(
-    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)>;
+using ContextFactory =
+    std::function<std::unique_ptr<clang::tidy::ClangTidyContext>(
+        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)>;
 
 struct RunOptions {
   unsigned Jobs = 1;

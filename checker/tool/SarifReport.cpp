@@ -131,10 +131,11 @@ public:
       return {};
     auto It = LineHashes.find(M.FilePath);
     if (It == LineHashes.end())
-      It = LineHashes
-               .try_emplace(M.FilePath, codeScanningLineHashes(
-                                            Sources.contents(M.FilePath)))
-               .first;
+      It =
+          LineHashes
+              .try_emplace(M.FilePath,
+                           codeScanningLineHashes(Sources.contents(M.FilePath)))
+              .first;
     return P.Line <= It->second.size() ? It->second[P.Line - 1] : "";
   }
 
@@ -149,10 +150,10 @@ public:
       return M->FilePath == E.Message.FilePath;
     });
     if (OneFile)
-      llvm::stable_sort(Steps, [](const DiagnosticMessage *A,
-                                  const DiagnosticMessage *B) {
-        return A->FileOffset < B->FileOffset;
-      });
+      llvm::stable_sort(
+          Steps, [](const DiagnosticMessage *A, const DiagnosticMessage *B) {
+            return A->FileOffset < B->FileOffset;
+          });
     Array Locations;
     for (const DiagnosticMessage *M : Steps) {
       Object Step{{"location", location(*M, /*WithMessage=*/true)}};
@@ -220,8 +221,7 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
     if (!C.Summary.empty()) {
       Rule["shortDescription"] = Object{{"text", C.Summary}};
       Rule["fullDescription"] = Object{{"text", C.Description}};
-      Rule["help"] =
-          Object{{"text", C.Page.str()}, {"markdown", C.Page.str()}};
+      Rule["help"] = Object{{"text", C.Page.str()}, {"markdown", C.Page.str()}};
     }
     std::string Uri = helpUri(Options.DocsUrl, C.Name);
     if (!Uri.empty())
@@ -244,13 +244,14 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
     // links it: each note is linked by its id, in the notes' order.
     std::string Text = sarifText(E.Message.Message);
     for (size_t I = 0; I < E.Notes.size(); ++I)
-      Text += (I == 0 ? " ([" : "; [") + sarifText(E.Notes[I].Message) +
-              "](" + std::to_string(I + 1) + ")" +
+      Text += (I == 0 ? " ([" : "; [") + sarifText(E.Notes[I].Message) + "](" +
+              std::to_string(I + 1) + ")" +
               (I + 1 == E.Notes.size() ? ")" : "");
-    Object R{{"ruleId", E.DiagnosticName},
-             {"level", "warning"},
-             {"message", Object{{"text", std::move(Text)}}},
-             {"locations", Array{B.location(E.Message, /*WithMessage=*/false)}}};
+    Object R{
+        {"ruleId", E.DiagnosticName},
+        {"level", "warning"},
+        {"message", Object{{"text", std::move(Text)}}},
+        {"locations", Array{B.location(E.Message, /*WithMessage=*/false)}}};
     auto Rule = llvm::find_if(
         Checks, [&](const CheckInfo &C) { return C.Name == E.DiagnosticName; });
     if (Rule != Checks.end())
@@ -268,8 +269,7 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
     if (!E.Message.Fix.empty())
       R["fixes"] = Array{B.fix(E.Message)};
     if (isFinding(E)) {
-      Object Fingerprints{
-          {"dbraceFinding/v1", findingFingerprint(E, Sources)}};
+      Object Fingerprints{{"dbraceFinding/v1", findingFingerprint(E, Sources)}};
       std::string LineHash = B.lineHash(E.Message);
       if (!LineHash.empty())
         Fingerprints["primaryLocationLineHash"] = std::move(LineHash);
@@ -284,20 +284,21 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
   Object Run{
       {"tool", Object{{"driver", std::move(Driver)}}},
       {"originalUriBaseIds",
-       Object{{SourceRootId,
-               Object{{"uri", "file://" + uriPath(Sources.root()) +
-                                  (llvm::StringRef(Sources.root()).ends_with("/")
-                                       ? ""
-                                       : "/")}}}}},
+       Object{
+           {SourceRootId,
+            Object{{"uri", "file://" + uriPath(Sources.root()) +
+                               (llvm::StringRef(Sources.root()).ends_with("/")
+                                    ? ""
+                                    : "/")}}}}},
       {"columnKind", "unicodeCodePoints"},
       {"invocations",
        Array{Object{{"executionSuccessful", Notifications.empty()},
                     {"toolExecutionNotifications", std::move(Notifications)}}}},
       {"results", std::move(Results)}};
-  Value Log = Object{
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs", Array{std::move(Run)}}};
+  Value Log =
+      Object{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+             {"version", "2.1.0"},
+             {"runs", Array{std::move(Run)}}};
   OS << llvm::formatv("{0:2}", Log) << "\n";
 }
 

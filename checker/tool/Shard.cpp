@@ -26,7 +26,8 @@ std::vector<std::string> selectShard(const std::vector<std::string> &Files,
     Keys.push_back(Paths.displayPath(F));
   std::vector<size_t> Order(Files.size());
   std::iota(Order.begin(), Order.end(), 0);
-  llvm::stable_sort(Order, [&](size_t A, size_t B) { return Keys[A] < Keys[B]; });
+  llvm::stable_sort(Order,
+                    [&](size_t A, size_t B) { return Keys[A] < Keys[B]; });
   std::vector<bool> Chosen(Files.size(), false);
   for (size_t I = Shard.Index - 1; I < Order.size(); I += Shard.Count)
     Chosen[Order[I]] = true;

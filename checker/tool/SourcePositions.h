@@ -17,9 +17,9 @@
 namespace dbrace::tool {
 
 struct Position {
-  unsigned Line = 0;        ///< 1-based; 0 when the file cannot be read.
-  unsigned Column = 0;      ///< 1-based, in bytes, as clang prints it.
-  unsigned CharColumn = 0;  ///< 1-based, in Unicode code points, for SARIF.
+  unsigned Line = 0;       ///< 1-based; 0 when the file cannot be read.
+  unsigned Column = 0;     ///< 1-based, in bytes, as clang prints it.
+  unsigned CharColumn = 0; ///< 1-based, in Unicode code points, for SARIF.
 };
 
 class SourcePositions {

@@ -28,17 +28,19 @@ public:
                             Input.Overrides) {
     ConfigHandlers.clear();
     ConfigHandlers.emplace_back(
-        ".clang-tidy", [&ParseErrors](llvm::MemoryBufferRef Buffer)
-                           -> llvm::ErrorOr<ClangTidyOptions> {
+        ".clang-tidy",
+        [&ParseErrors](
+            llvm::MemoryBufferRef Buffer) -> llvm::ErrorOr<ClangTidyOptions> {
           std::optional<DriverError> First;
           auto Parsed = parseConfigurationWithDiags(
               Buffer, [&](const llvm::SMDiagnostic &D) {
                 if (!First && D.getKind() == llvm::SourceMgr::DK_Error)
-                  First = DriverError{DriverError::Configuration,
-                                      Buffer.getBufferIdentifier().str(),
-                                      static_cast<unsigned>(D.getLineNo()),
-                                      static_cast<unsigned>(D.getColumnNo() + 1),
-                                      D.getMessage().str()};
+                  First =
+                      DriverError{DriverError::Configuration,
+                                  Buffer.getBufferIdentifier().str(),
+                                  static_cast<unsigned>(D.getLineNo()),
+                                  static_cast<unsigned>(D.getColumnNo() + 1),
+                                  D.getMessage().str()};
               });
           if (Parsed)
             return Parsed;
@@ -98,8 +100,8 @@ std::string closest(llvm::StringRef Word,
 /// What the dbrace checks are called and which option keys they read.
 struct DbraceOptionNames {
   std::vector<std::string> Checks;
-  std::set<std::string> Keys;            ///< `check.Option`
-  std::vector<std::string> GlobalNames;  ///< `Option`, read by getLocalOrGlobal
+  std::set<std::string> Keys;           ///< `check.Option`
+  std::vector<std::string> GlobalNames; ///< `Option`, read by getLocalOrGlobal
 
   DbraceOptionNames() {
     ClangTidyOptions All = ClangTidyOptions::getDefaults();
@@ -116,8 +118,8 @@ struct DbraceOptionNames {
 
   bool anyEnabled(llvm::StringRef ChecksGlob) const {
     GlobList Enabled(ChecksGlob);
-    return llvm::any_of(Checks,
-                        [&](const std::string &C) { return Enabled.contains(C); });
+    return llvm::any_of(
+        Checks, [&](const std::string &C) { return Enabled.contains(C); });
   }
 
   /// Why \p Key is not an option of a dbrace check, or "" if it is one, or
@@ -130,7 +132,8 @@ struct DbraceOptionNames {
       std::string Near = closest(Key, GlobalNames, 2);
       if (Near.empty())
         return "";
-      return "unknown option '" + Key.str() + "'%0; did you mean '" + Near + "'?";
+      return "unknown option '" + Key.str() + "'%0; did you mean '" + Near +
+             "'?";
     }
     if (!Check.starts_with("dbrace-") || Keys.count(Key.str()))
       return "";
@@ -141,7 +144,8 @@ struct DbraceOptionNames {
     for (const std::string &K : Keys)
       if (llvm::StringRef(K).starts_with((Check + ".").str()))
         Same.push_back(K);
-    std::string Near = closest(Key, Same, std::max<size_t>(3, Option.size() / 3));
+    std::string Near =
+        closest(Key, Same, std::max<size_t>(3, Option.size() / 3));
     return "unknown option '" + Key.str() + "'%0" +
            (Near.empty() ? std::string() : "; did you mean '" + Near + "'?");
   }
@@ -154,7 +158,8 @@ std::string withWhere(llvm::StringRef Message, llvm::StringRef Where) {
 }
 
 bool isCommandLine(const OptionsSource &S) {
-  return S.second == ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption;
+  return S.second ==
+         ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption;
 }
 bool isDefault(const OptionsSource &S) {
   return S.second == ClangTidyOptionsProvider::OptionsSourceTypeDefaultBinary;
@@ -171,7 +176,8 @@ void checkKeys(const OptionsSource &Source, const DbraceOptionNames &Names,
     if (Problem.empty())
       continue;
     if (isCommandLine(Source)) {
-      Errors.push_back(DriverError::configuration(withWhere(Problem, " in --config")));
+      Errors.push_back(
+          DriverError::configuration(withWhere(Problem, " in --config")));
       continue;
     }
     auto [Line, Column] = placeOfKey(Source.second, Key);
@@ -182,9 +188,9 @@ void checkKeys(const OptionsSource &Source, const DbraceOptionNames &Names,
 
 /// Nothing when a dbrace check is enabled for the file with these sources;
 /// else which source's Checks turned the last one off.
-std::optional<std::string> whyNoneEnabled(const std::vector<OptionsSource> &Sources,
-                           const DbraceOptionNames &Names,
-                           const TidyConfigInput &Input) {
+std::optional<std::string>
+whyNoneEnabled(const std::vector<OptionsSource> &Sources,
+               const DbraceOptionNames &Names, const TidyConfigInput &Input) {
   std::string Merged;
   bool Was = false;
   const OptionsSource *Culprit = nullptr, *LastSetter = nullptr;

@@ -34,14 +34,29 @@ std::string unquote(llvm::StringRef S, size_t *Consumed = nullptr) {
       continue;
     }
     switch (C) {
-    case 'n': Out += '\n'; break;
-    case 't': Out += '\t'; break;
-    case 'r': Out += '\r'; break;
-    case 'a': Out += '\a'; break;
-    case 'b': Out += '\b'; break;
-    case 'f': Out += '\f'; break;
-    case 'v': Out += '\v'; break;
-    default: Out += C; // \" and \\.
+    case 'n':
+      Out += '\n';
+      break;
+    case 't':
+      Out += '\t';
+      break;
+    case 'r':
+      Out += '\r';
+      break;
+    case 'a':
+      Out += '\a';
+      break;
+    case 'b':
+      Out += '\b';
+      break;
+    case 'f':
+      Out += '\f';
+      break;
+    case 'v':
+      Out += '\v';
+      break;
+    default:
+      Out += C; // \" and \\.
     }
   }
   if (Consumed)
@@ -86,9 +101,8 @@ std::pair<std::string, std::string> gitHeaderPaths(llvm::StringRef S) {
     llvm::StringRef Old = S.take_front(Pos), New = S.drop_front(Pos + 1);
     if (New.starts_with("\""))
       return {Old.str(), unquote(New)};
-    if (Old == New ||
-        (hasPrefixes(Old, New) &&
-         dropFirstComponent(Old) == dropFirstComponent(New)))
+    if (Old == New || (hasPrefixes(Old, New) &&
+                       dropFirstComponent(Old) == dropFirstComponent(New)))
       return {Old.str(), New.str()};
     if (!First)
       First.emplace(Old.str(), New.str());
@@ -162,7 +176,8 @@ void finish(Pending &P, std::vector<FileChange> &Out) {
   Out.push_back(std::move(C));
 }
 
-llvm::Error errorAt(llvm::StringRef Name, unsigned Line, const llvm::Twine &Why) {
+llvm::Error errorAt(llvm::StringRef Name, unsigned Line,
+                    const llvm::Twine &Why) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                  Name + ":" + llvm::Twine(Line) +
                                      ": error: " + Why);
@@ -199,7 +214,8 @@ llvm::Expected<std::vector<FileChange>> parseUnifiedDiff(llvm::StringRef Text,
     Line.consume_back("\r");
 
     if (OldLeft || NewLeft) {
-      char Kind = Line.empty() ? ' ' : Line.front(); // Some tools drop the space.
+      char Kind =
+          Line.empty() ? ' ' : Line.front(); // Some tools drop the space.
       if (Kind == '\\')
         continue;
       if (Kind == '+' && NewLeft) {
@@ -223,10 +239,11 @@ llvm::Expected<std::vector<FileChange>> parseUnifiedDiff(llvm::StringRef Text,
         --NewLeft;
         continue;
       }
-      return errorAt(Name, LineNo,
-                     "the hunk at line " + llvm::Twine(HunkLine) +
-                         " ends early: " + llvm::Twine(std::max(OldLeft, NewLeft)) +
-                         " of its lines are missing");
+      return errorAt(
+          Name, LineNo,
+          "the hunk at line " + llvm::Twine(HunkLine) +
+              " ends early: " + llvm::Twine(std::max(OldLeft, NewLeft)) +
+              " of its lines are missing");
     }
 
     if (Line.starts_with("\\"))
@@ -260,8 +277,7 @@ llvm::Expected<std::vector<FileChange>> parseUnifiedDiff(llvm::StringRef Text,
         return errorAt(Name, LineNo, "a hunk before any file header");
       unsigned NewStart;
       if (!parseHunkHeader(Line, OldLeft, NewStart, NewLeft))
-        return errorAt(Name, LineNo,
-                       "malformed hunk header '" + Line + "'");
+        return errorAt(Name, LineNo, "malformed hunk header '" + Line + "'");
       // An empty side names the line before the hunk.
       NewLine = NewLeft == 0 ? NewStart + 1 : NewStart;
       HunkLine = LineNo;
@@ -269,7 +285,8 @@ llvm::Expected<std::vector<FileChange>> parseUnifiedDiff(llvm::StringRef Text,
     }
     if (!File || !File->Git)
       continue; // Text around the diff, such as a commit message.
-    if (Line.consume_front("rename from ") || Line.consume_front("copy from ")) {
+    if (Line.consume_front("rename from ") ||
+        Line.consume_front("copy from ")) {
       File->Change.Renamed = true;
       File->ExactNames = true;
       File->Change.OldPath = unquote(Line);
@@ -285,10 +302,11 @@ llvm::Expected<std::vector<FileChange>> parseUnifiedDiff(llvm::StringRef Text,
     }
   }
   if (OldLeft || NewLeft)
-    return errorAt(Name, Lines.size() + 1,
-                   "the hunk at line " + llvm::Twine(HunkLine) +
-                       " ends early: " + llvm::Twine(std::max(OldLeft, NewLeft)) +
-                       " of its lines are missing");
+    return errorAt(
+        Name, Lines.size() + 1,
+        "the hunk at line " + llvm::Twine(HunkLine) +
+            " ends early: " + llvm::Twine(std::max(OldLeft, NewLeft)) +
+            " of its lines are missing");
   if (File)
     finish(*File, Out);
   return Out;

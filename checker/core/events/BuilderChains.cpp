@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Collector.h"
 #include "AstNames.h"
+#include "Collector.h"
 
 using namespace clang;
 using namespace dbrace;
@@ -16,8 +16,7 @@ namespace dbrace {
 namespace events {
 
 /// A call's arguments, without the object of a member operator.
-llvm::ArrayRef<const Expr *>
-Collector::argumentsOf(const CallExpr *Call) {
+llvm::ArrayRef<const Expr *> Collector::argumentsOf(const CallExpr *Call) {
   llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
   if (isa<CXXOperatorCallExpr>(Call) && objectOfCall(Call))
     return Args.drop_front();
@@ -59,7 +58,8 @@ bool Collector::chainedOnto(const CallExpr *Call, const Expr *Read) {
 /// statement (`select(...).from(t).where(...).for_update()`), or in the
 /// initialiser of the local variable the chain starts from
 /// (`auto q = objects().select_for_update(); q.get(id)`).
-llvm::SmallVector<Collector::ChainCall, 2> Collector::chainCallsOf(const Expr *Read) {
+llvm::SmallVector<Collector::ChainCall, 2>
+Collector::chainCallsOf(const Expr *Read) {
   llvm::SmallVector<ChainCall, 2> Found;
   chainRuleCalls(Read, Found);
   if (FullStatement) {

@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Collector.h"
 #include "AstNames.h"
+#include "Collector.h"
 #include "Summary.h"
 
 using namespace clang;

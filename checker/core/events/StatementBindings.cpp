@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Collector.h"
 #include "AstNames.h"
+#include "Collector.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;

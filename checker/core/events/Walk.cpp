@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Collector.h"
 #include "AstNames.h"
+#include "Collector.h"
 #include "clang/AST/StmtCXX.h"
 
 using namespace clang;
@@ -89,7 +89,7 @@ void Collector::walk(const Stmt *S, bool Discarded) {
 
 /// The variable of \p DS whose initialiser is \p Init.
 const ValueDecl *Collector::initialisedBy(const DeclStmt *DS,
-                                                 const Stmt *Init) {
+                                          const Stmt *Init) {
   for (const Decl *D : DS->decls())
     if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit() == Init)
       return V;

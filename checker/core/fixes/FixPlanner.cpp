@@ -100,9 +100,9 @@ FixOrNote FixPlanner::immediateBeginEdits(const DbEvent &Begin) {
     return {};
   const FixTemplates &Fixes = Begin.Library->Fixes;
   if (Begin.Sql && Begin.Facts && !Fixes.ImmediateBegin.empty()) {
-    if (auto Fix = Resolver.replaceRange(*Begin.Sql, Begin.Facts->Begin,
-                                         Begin.Facts->End,
-                                         Fixes.ImmediateBegin))
+    if (auto Fix =
+            Resolver.replaceRange(*Begin.Sql, Begin.Facts->Begin,
+                                  Begin.Facts->End, Fixes.ImmediateBegin))
       return {{*Fix}};
     return {};
   }
@@ -146,9 +146,9 @@ FixOrNote FixPlanner::moveBeginFix(unsigned R, const ConnectionState &WS) {
     if (LockBegin.Fixes.empty())
       return {};
   }
-  return withHeadersOf(moveBeginAboveRead(Site, event(R), Begin, Lock->Fixes,
-                                          LockBegin.Fixes),
-                       {&*Lock, &LockBegin});
+  return withHeadersOf(
+      moveBeginAboveRead(Site, event(R), Begin, Lock->Fixes, LockBegin.Fixes),
+      {&*Lock, &LockBegin});
 }
 
 } // namespace dbrace::fixes

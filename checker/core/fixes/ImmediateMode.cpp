@@ -1,18 +1,17 @@
 //===--- ImmediateMode.cpp - A transaction object that begins immediate ---===//
 
+#include "../AstNames.h"
 #include "SourceEdits.h"
 #include "TransactionFixes.h"
-#include "../AstNames.h"
 #include "clang/Lex/Lexer.h"
 
 using namespace clang;
 
 namespace dbrace::fixes {
 
-std::optional<FixItHint> immediateModeArgument(const CXXConstructExpr *Construct,
-                                               const TypeRule *Type,
-                                               llvm::StringRef Argument,
-                                               const ASTContext &) {
+std::optional<FixItHint>
+immediateModeArgument(const CXXConstructExpr *Construct, const TypeRule *Type,
+                      llvm::StringRef Argument, const ASTContext &) {
   if (!Construct || Argument.empty() || Construct->getNumArgs() == 0)
     return std::nullopt;
   unsigned Args = Construct->getNumArgs();

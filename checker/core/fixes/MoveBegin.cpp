@@ -1,9 +1,9 @@
 //===--- MoveBegin.cpp - Begin the transaction before the read ------------===//
 
+#include "../AstNames.h"
 #include "Retype.h"
 #include "SourceEdits.h"
 #include "TransactionFixes.h"
-#include "../AstNames.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -68,7 +68,8 @@ public:
   bool TraverseLambdaExpr(LambdaExpr *L) {
     // A lambda may capture by reference and change what the begin uses.
     for (const LambdaCapture &C : L->captures())
-      if (C.capturesVariable() && Used.contains(dyn_cast<VarDecl>(C.getCapturedVar())))
+      if (C.capturesVariable() &&
+          Used.contains(dyn_cast<VarDecl>(C.getCapturedVar())))
         Blocked = true;
     return true;
   }
@@ -146,8 +147,8 @@ FixOrNote moveBeginAboveRead(const FixSite &Site, const DbEvent &Read,
   const Stmt *BeginStmt = BeginPos->Statement;
   const VarDecl *Declared = nullptr;
   if (const auto *DS = dyn_cast<DeclStmt>(BeginStmt)) {
-    Declared = DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl())
-                                  : nullptr;
+    Declared =
+        DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
     if (!Declared || stripWrappers(Declared->getInit()) != Begin.At)
       return {};
   } else if (const auto *E = dyn_cast<Expr>(BeginStmt)) {

@@ -1,11 +1,11 @@
 //===--- OpenTransaction.cpp - A transaction where there is none ----------===//
 
+#include "../AstNames.h"
 #include "Headers.h"
 #include "Retype.h"
 #include "ScopeExits.h"
 #include "SourceEdits.h"
 #include "TransactionFixes.h"
-#include "../AstNames.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -59,8 +59,8 @@ const VarDecl *objectOf(const Stmt *Call) {
   const Expr *Object = objectOfCall(C);
   if (!isa<CXXMemberCallExpr, CXXOperatorCallExpr>(C) && C->getNumArgs() > 0)
     Object = C->getArg(0);
-  const auto *Ref = Object ? dyn_cast<DeclRefExpr>(stripWrappers(Object))
-                           : nullptr;
+  const auto *Ref =
+      Object ? dyn_cast<DeclRefExpr>(stripWrappers(Object)) : nullptr;
   const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   return V && !V->isStaticDataMember() ? V : nullptr;
 }
@@ -110,7 +110,8 @@ void connectionsIn(const Stmt *S, llvm::StringRef Type,
     return;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
     if (auto C = asConnection(dyn_cast<VarDecl>(Ref->getDecl()), Type))
-      if (llvm::none_of(Out, [&](const DbVariable &O) { return O.Var == C->Var; }))
+      if (llvm::none_of(Out,
+                        [&](const DbVariable &O) { return O.Var == C->Var; }))
         Out.push_back(*C);
   for (const Stmt *Child : S->children())
     connectionsIn(Child, Type, Out);
@@ -137,8 +138,8 @@ std::optional<DbVariable> connectionOf(const Stmt *Call,
     Operands.append(Construct->arg_begin(), Construct->arg_end());
   llvm::SmallVector<DbVariable, 2> Found;
   for (const Expr *Operand : Operands) {
-    const auto *V = Operand ? dyn_cast_or_null<VarDecl>(rootDecl(Operand))
-                            : nullptr;
+    const auto *V =
+        Operand ? dyn_cast_or_null<VarDecl>(rootDecl(Operand)) : nullptr;
     if (!V)
       continue;
     if (auto C = asConnection(V, T.ConnectionType)) {
@@ -260,9 +261,8 @@ FixOrNote beginOnConnection(const FixSite &Site, const DbEvent &Read,
   bool Arrow = Db && Db->Arrow;
   std::string DbName = Connection ? Connection->getName().str() : "...";
   const char *const Names[] = {"tx", "txn", "transaction"};
-  const char *const *Name = llvm::find_if(Names, [&](const char *N) {
-    return nameIsFree(Site.Function, N);
-  });
+  const char *const *Name = llvm::find_if(
+      Names, [&](const char *N) { return nameIsFree(Site.Function, N); });
   std::string Tx = Name == std::end(Names) ? "tx" : *Name;
   std::string BeginText = instantiate(T.BeginStatement, Tx, DbName, Arrow);
   std::string Commit = instantiate(T.CommitStatement, Tx, DbName, Arrow);

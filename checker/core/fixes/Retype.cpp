@@ -100,8 +100,8 @@ private:
     }
   }
 
-  static std::optional<unsigned> argumentIndex(llvm::ArrayRef<const Expr *> Args,
-                                               const Expr *E) {
+  static std::optional<unsigned>
+  argumentIndex(llvm::ArrayRef<const Expr *> Args, const Expr *E) {
     for (unsigned I = 0; I < Args.size(); ++I)
       if (Args[I] == E)
         return I;
@@ -117,8 +117,7 @@ private:
 
   /// Argument \p I of a call of \p F binds a \p NewName (through a pointer
   /// when \p Pointer).
-  std::optional<RetypeBlocker> checkParameter(const VarDecl *V,
-                                              const Expr *Use,
+  std::optional<RetypeBlocker> checkParameter(const VarDecl *V, const Expr *Use,
                                               const FunctionDecl *F,
                                               std::optional<unsigned> I,
                                               bool Pointer) {
@@ -142,8 +141,8 @@ private:
                    T.getAsString(Ctx.getPrintingPolicy()));
   }
 
-  std::optional<RetypeBlocker> checkUse(const VarDecl *V, const DeclRefExpr *Ref,
-                                        unsigned Depth) {
+  std::optional<RetypeBlocker>
+  checkUse(const VarDecl *V, const DeclRefExpr *Ref, unsigned Depth) {
     auto [OuterRef, ParentOfRef] = climb(Ref);
     const Expr *Outer = OuterRef;
     DynTypedNode Parent = ParentOfRef;
@@ -164,7 +163,8 @@ private:
     }
     if (const auto *Op = Parent.get<CXXOperatorCallExpr>()) {
       auto I = argumentIndex({Op->getArgs(), Op->getNumArgs()}, Outer);
-      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+      const auto *Method =
+          dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
       if (Method && I == 0u && !Pointer) {
         if (hasBase(New, Method->getParent()))
           return std::nullopt;
@@ -175,10 +175,9 @@ private:
       return checkParameter(V, Ref, Op->getDirectCallee(), I, Pointer);
     }
     if (const auto *Call = Parent.get<CallExpr>())
-      return checkParameter(V, Ref, Call->getDirectCallee(),
-                            argumentIndex({Call->getArgs(), Call->getNumArgs()},
-                                          Outer),
-                            Pointer);
+      return checkParameter(
+          V, Ref, Call->getDirectCallee(),
+          argumentIndex({Call->getArgs(), Call->getNumArgs()}, Outer), Pointer);
     if (const auto *Construct = Parent.get<CXXConstructExpr>())
       return checkParameter(
           V, Ref, Construct->getConstructor(),

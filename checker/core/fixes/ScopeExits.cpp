@@ -71,18 +71,15 @@ bool endsControl(const Stmt *S) {
 FixItHint insertBefore(SourceLocation Loc, llvm::StringRef Text,
                        llvm::StringRef Indent, const ASTContext &Ctx) {
   if (auto LineStart = startOfLineBefore(Loc, Ctx))
-    return FixItHint::CreateInsertion(*LineStart,
-                                      (Indent + Text + "\n").str());
+    return FixItHint::CreateInsertion(*LineStart, (Indent + Text + "\n").str());
   return FixItHint::CreateInsertion(Loc, (Text + " ").str());
 }
 
 } // namespace
 
-std::optional<std::vector<FixItHint>>
-onEveryNormalExit(const CompoundStmt *Block, unsigned From,
-                  llvm::StringRef Statement,
-                  const llvm::DenseSet<const Stmt *> &Events,
-                  const ASTContext &Ctx) {
+std::optional<std::vector<FixItHint>> onEveryNormalExit(
+    const CompoundStmt *Block, unsigned From, llvm::StringRef Statement,
+    const llvm::DenseSet<const Stmt *> &Events, const ASTContext &Ctx) {
   ExitFinder Finder(Events);
   unsigned Index = 0;
   for (const Stmt *S : Block->body())
@@ -105,7 +102,8 @@ onEveryNormalExit(const CompoundStmt *Block, unsigned From,
     auto Range = statementRange(Ret, Ctx);
     if (!Range || !Range->isCharRange())
       return std::nullopt;
-    Edits.push_back(FixItHint::CreateInsertion(Begin, ("{ " + Statement + " ").str()));
+    Edits.push_back(
+        FixItHint::CreateInsertion(Begin, ("{ " + Statement + " ").str()));
     Edits.push_back(FixItHint::CreateInsertion(Range->getEnd(), " }"));
   }
   if (!Block->body_empty() && !endsControl(Block->body_back())) {
@@ -113,8 +111,8 @@ onEveryNormalExit(const CompoundStmt *Block, unsigned From,
     if (Close.isInvalid() || Close.isMacroID())
       return std::nullopt;
     Edits.push_back(insertBefore(
-        Close, Statement, indentationOf(Block->body_front()->getBeginLoc(), Ctx),
-        Ctx));
+        Close, Statement,
+        indentationOf(Block->body_front()->getBeginLoc(), Ctx), Ctx));
   }
   return Edits;
 }

@@ -61,9 +61,9 @@ std::optional<CharSourceRange> statementRange(const Stmt *S,
     return std::nullopt;
   if (isa<DeclStmt>(S) || !(isa<Expr>(S) || isa<ReturnStmt>(S)))
     return CharSourceRange::getTokenRange(Begin, End);
-  SourceLocation AfterSemi = Lexer::findLocationAfterToken(
-      End, tok::semi, SM, Ctx.getLangOpts(),
-      /*SkipTrailingWhitespaceAndNewLine=*/false);
+  SourceLocation AfterSemi =
+      Lexer::findLocationAfterToken(End, tok::semi, SM, Ctx.getLangOpts(),
+                                    /*SkipTrailingWhitespaceAndNewLine=*/false);
   if (AfterSemi.isInvalid())
     return std::nullopt;
   return CharSourceRange::getCharRange(Begin, AfterSemi);

@@ -1,4 +1,5 @@
-//===--- ExplainSql.cpp - `dbrace explain-sql`: the facts of one SQL string ===//
+//===--- ExplainSql.cpp - `dbrace explain-sql`: the facts of one SQL string
+//===//
 
 #include "sql/ExplainSql.h"
 #include "sql/SqlFacts.h"

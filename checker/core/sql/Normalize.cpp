@@ -26,9 +26,9 @@ void OffsetMap::add(size_t NormBegin, size_t OrigBegin, size_t OrigEnd,
 }
 
 size_t OffsetMap::toOriginal(size_t Norm) const {
-  auto It = std::upper_bound(
-      Pieces.begin(), Pieces.end(), Norm,
-      [](size_t N, const Piece &P) { return N < P.Norm; });
+  auto It =
+      std::upper_bound(Pieces.begin(), Pieces.end(), Norm,
+                       [](size_t N, const Piece &P) { return N < P.Norm; });
   if (It == Pieces.begin())
     return 0;
   const Piece &P = *std::prev(It);
@@ -173,9 +173,8 @@ private:
   void quotedIdent(const Token &T, llvm::StringRef S) {
     char Open = S[0];
     char Close = Open == '[' ? ']' : Open;
-    bool Terminated = Open == '['
-                          ? S.size() >= 2 && S.back() == ']'
-                          : isTerminated(S, Close, /*Backslash=*/false);
+    bool Terminated = Open == '[' ? S.size() >= 2 && S.back() == ']'
+                                  : isTerminated(S, Close, /*Backslash=*/false);
     llvm::StringRef Body = S.drop_front();
     if (Terminated)
       Body = Body.drop_back();
@@ -211,14 +210,31 @@ private:
       if (C == '\\' && I + 1 < Body.size()) {
         char E = Body[++I];
         switch (E) {
-        case '0': Value += ' '; break;
-        case 'n': Value += '\n'; break;
-        case 't': Value += '\t'; break;
-        case 'r': Value += '\r'; break;
-        case 'b': Value += '\b'; break;
-        case 'Z': Value += '\x1a'; break;
-        case '%': case '_': Value += '\\'; Value += E; break;
-        default: Value += E;
+        case '0':
+          Value += ' ';
+          break;
+        case 'n':
+          Value += '\n';
+          break;
+        case 't':
+          Value += '\t';
+          break;
+        case 'r':
+          Value += '\r';
+          break;
+        case 'b':
+          Value += '\b';
+          break;
+        case 'Z':
+          Value += '\x1a';
+          break;
+        case '%':
+        case '_':
+          Value += '\\';
+          Value += E;
+          break;
+        default:
+          Value += E;
         }
         continue;
       }

@@ -1,4 +1,5 @@
-//===--- Normalize.h - SQLite and MySQL text as PostgreSQL reads it -*- C++ -*-===//
+//===--- Normalize.h - SQLite and MySQL text as PostgreSQL reads it -*- C++
+//-*-===//
 //
 // libpg_query only speaks PostgreSQL, so SQLite and MySQL text is rewritten
 // first: placeholders become `$n`, back-tick and bracket names become

@@ -59,15 +59,35 @@ std::string lastName(const Array *A) {
 }
 
 bool isAggregateName(llvm::StringRef N) {
-  static const char *const Names[] = {
-      "count",       "sum",           "avg",          "min",
-      "max",         "bool_and",      "bool_or",      "every",
-      "array_agg",   "string_agg",    "json_agg",     "jsonb_agg",
-      "json_object_agg", "jsonb_object_agg", "group_concat", "total",
-      "bit_and",     "bit_or",        "bit_xor",      "stddev",
-      "stddev_pop",  "stddev_samp",   "variance",     "var_pop",
-      "var_samp",    "xmlagg",        "percentile_cont", "percentile_disc",
-      "mode"};
+  static const char *const Names[] = {"count",
+                                      "sum",
+                                      "avg",
+                                      "min",
+                                      "max",
+                                      "bool_and",
+                                      "bool_or",
+                                      "every",
+                                      "array_agg",
+                                      "string_agg",
+                                      "json_agg",
+                                      "jsonb_agg",
+                                      "json_object_agg",
+                                      "jsonb_object_agg",
+                                      "group_concat",
+                                      "total",
+                                      "bit_and",
+                                      "bit_or",
+                                      "bit_xor",
+                                      "stddev",
+                                      "stddev_pop",
+                                      "stddev_samp",
+                                      "variance",
+                                      "var_pop",
+                                      "var_samp",
+                                      "xmlagg",
+                                      "percentile_cont",
+                                      "percentile_disc",
+                                      "mode"};
   for (const char *A : Names)
     if (N == A)
       return true;
@@ -559,9 +579,8 @@ private:
       return B->getBoolean("boolval").value_or(false) ? "true" : "false";
     if (const Object *B = C->getObject("bsval"))
       return B->getString("bsval").value_or("").str();
-    size_t P = Base + static_cast<size_t>(
-                          std::max<int64_t>(0, C->getInteger("location")
-                                                   .value_or(0)));
+    size_t P = Base + static_cast<size_t>(std::max<int64_t>(
+                          0, C->getInteger("location").value_or(0)));
     size_t E = P;
     if (E < Norm.size() && Norm[E] == '-')
       ++E;
@@ -607,9 +626,9 @@ private:
             Fields && !Fields->empty() && nodeOf(&Fields->back(), "A_Star")
                 ? "*"
                 : lastName(Fields);
-        if (!Name.empty() && std::find(F.ColumnsReturned.begin(),
-                                       F.ColumnsReturned.end(),
-                                       Name) == F.ColumnsReturned.end())
+        if (!Name.empty() &&
+            std::find(F.ColumnsReturned.begin(), F.ColumnsReturned.end(),
+                      Name) == F.ColumnsReturned.end())
           F.ColumnsReturned.push_back(std::move(Name));
         return true;
       });
@@ -816,12 +835,13 @@ private:
       return false;
     // FOR UPDATE cannot lock the nullable side of an outer join.
     bool OuterJoin = false;
-    forEachNode(S.get("fromClause"), [&](llvm::StringRef Type, const Object &O) {
-      if (Type == "JoinExpr" &&
-          O.getString("jointype").value_or("JOIN_INNER") != "JOIN_INNER")
-        OuterJoin = true;
-      return !OuterJoin;
-    });
+    forEachNode(
+        S.get("fromClause"), [&](llvm::StringRef Type, const Object &O) {
+          if (Type == "JoinExpr" &&
+              O.getString("jointype").value_or("JOIN_INNER") != "JOIN_INNER")
+            OuterJoin = true;
+          return !OuterJoin;
+        });
     return !OuterJoin;
   }
 

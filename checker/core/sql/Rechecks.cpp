@@ -16,15 +16,15 @@ bool returns(const StatementFacts &Read, llvm::StringRef Column) {
 }
 
 bool findsRowBy(const StatementFacts &Read, llvm::StringRef Column) {
-  return std::any_of(Read.Keys.begin(), Read.Keys.end(),
-                     [&](const KeyComparison &K) { return K.Column == Column; });
+  return std::any_of(
+      Read.Keys.begin(), Read.Keys.end(),
+      [&](const KeyComparison &K) { return K.Column == Column; });
 }
 
 bool advances(const StatementFacts &Write, llvm::StringRef Column) {
-  return std::any_of(Write.Sets.begin(), Write.Sets.end(),
-                     [&](const SetClause &S) {
-                       return S.Relative && S.Column == Column;
-                     });
+  return std::any_of(
+      Write.Sets.begin(), Write.Sets.end(),
+      [&](const SetClause &S) { return S.Relative && S.Column == Column; });
 }
 } // namespace
 

@@ -138,8 +138,9 @@ void originalWords(llvm::StringRef Src, llvm::ArrayRef<Token> Toks,
   }
   if (F.Kind == StatementKind::Insert &&
       (Is(0, "REPLACE") ||
-       (Is(0, "INSERT") && (Is(1, "IGNORE") ||
-                            (Is(1, "OR") && (Is(2, "IGNORE") || Is(2, "REPLACE")))))))
+       (Is(0, "INSERT") &&
+        (Is(1, "IGNORE") ||
+         (Is(1, "OR") && (Is(2, "IGNORE") || Is(2, "REPLACE")))))))
     F.Kind = StatementKind::Upsert;
 }
 
@@ -163,10 +164,11 @@ SqlFacts analyzeNormalized(llvm::StringRef Text, Dialect D,
     if (!parseWithPg(Norm, NB, NE, Facts, Err)) {
       Facts.clear();
       Facts.emplace_back();
-      factsFromTokens(Norm,
-                      llvm::ArrayRef<Token>(Toks).slice(
-                          Ranges[R].First, Ranges[R].Last - Ranges[R].First + 1),
-                      Facts.back());
+      factsFromTokens(
+          Norm,
+          llvm::ArrayRef<Token>(Toks).slice(
+              Ranges[R].First, Ranges[R].Last - Ranges[R].First + 1),
+          Facts.back());
       if (Result.ParseError.empty())
         Result.ParseError = Err;
     }
@@ -187,10 +189,12 @@ SqlFacts analyzeNormalized(llvm::StringRef Text, Dialect D,
         OE = It->End;
     }
     auto FirstTok = [&](size_t Off) {
-      return static_cast<size_t>(
-          std::lower_bound(OrigToks.begin(), OrigToks.end(), Off,
-                           [](const Token &T, size_t O) { return T.Begin < O; }) -
-          OrigToks.begin());
+      return static_cast<size_t>(std::lower_bound(OrigToks.begin(),
+                                                  OrigToks.end(), Off,
+                                                  [](const Token &T, size_t O) {
+                                                    return T.Begin < O;
+                                                  }) -
+                                 OrigToks.begin());
     };
     size_t OFirst = FirstTok(OB), OLast = std::max(OFirst, FirstTok(OE));
     llvm::ArrayRef<Token> OrigStmt =

@@ -40,7 +40,13 @@ enum class StatementKind {
   Other
 };
 
-enum class LockStrength { None, ForKeyShare, ForShare, ForNoKeyUpdate, ForUpdate };
+enum class LockStrength {
+  None,
+  ForKeyShare,
+  ForShare,
+  ForNoKeyUpdate,
+  ForUpdate
+};
 
 enum class Isolation {
   Unspecified,
@@ -57,7 +63,7 @@ enum class BeginMode { Unspecified, Deferred, Immediate, Exclusive };
 struct KeyComparison {
   std::string Table;  ///< Resolved through aliases, case-folded; may be empty.
   std::string Column; ///< Case-folded, unqualified.
-  int Param = 0;      ///< N of `$N` (after normalisation), 0 if not a parameter.
+  int Param = 0; ///< N of `$N` (after normalisation), 0 if not a parameter.
   std::optional<std::string> Literal; ///< Literal text when compared to one.
 };
 
@@ -78,12 +84,14 @@ struct StatementFacts {
   std::vector<std::string> TablesRead;
   std::vector<std::string> TablesWritten;
 
-  LockStrength Lock = LockStrength::None; ///< Strongest lock clause of a select.
+  LockStrength Lock =
+      LockStrength::None; ///< Strongest lock clause of a select.
   bool NoWait = false;
   bool SkipLocked = false;
   std::vector<std::string> LockOf; ///< `FOR UPDATE OF t`.
 
-  /// Equalities in the WHERE of the top-level statement (select, update, delete).
+  /// Equalities in the WHERE of the top-level statement (select, update,
+  /// delete).
   std::vector<KeyComparison> Keys;
   /// Update: each SET target and whether it is relative.
   std::vector<SetClause> Sets;

@@ -96,8 +96,8 @@ private:
     // client libraries rewrite them, but not as an array slice's
     // bound (`a[lo:hi]`), which follows a name or a bracket.
     bool NamedPgParam = C == ':' && D == Dialect::PostgreSQL &&
-                        (I == 0 || !(isIdentChar(S[I - 1]) ||
-                                     S[I - 1] == ']' || S[I - 1] == ')'));
+                        (I == 0 || !(isIdentChar(S[I - 1]) || S[I - 1] == ']' ||
+                                     S[I - 1] == ')'));
     if ((C == ':' || C == '@') && (D != Dialect::PostgreSQL || NamedPgParam)) {
       // `::` is a cast in PostgreSQL-flavoured text; never a parameter.
       bool AfterColon = I > 0 && S[I - 1] == ':';
@@ -106,8 +106,8 @@ private:
         ++P;
       if (!AfterColon && isIdentStart(at(P))) {
         I = P;
-        while (isIdentChar(at(I)) || (C == '@' && at(I) == '.' &&
-                                      isIdentStart(at(I + 1))))
+        while (isIdentChar(at(I)) ||
+               (C == '@' && at(I) == '.' && isIdentStart(at(I + 1))))
           ++I;
         return TokKind::Param;
       }
@@ -227,8 +227,8 @@ private:
         ++I;
     }
     if ((at(I) == 'e' || at(I) == 'E') &&
-        (llvm::isDigit(at(I + 1)) ||
-         ((at(I + 1) == '+' || at(I + 1) == '-') && llvm::isDigit(at(I + 2))))) {
+        (llvm::isDigit(at(I + 1)) || ((at(I + 1) == '+' || at(I + 1) == '-') &&
+                                      llvm::isDigit(at(I + 2))))) {
       I += 2;
       while (llvm::isDigit(at(I)))
         ++I;

@@ -23,8 +23,8 @@ enum class TokKind {
   QuotedIdent, ///< "x"; also `x` and [x] where the dialect has them.
   String,      ///< 'x', E'x', $tag$x$tag$; MySQL "x".
   Number,
-  Param,       ///< $1; and ?, ?3, :name, @name, $name where the dialect has them.
-  Punct        ///< One byte.
+  Param, ///< $1; and ?, ?3, :name, @name, $name where the dialect has them.
+  Punct  ///< One byte.
 };
 
 struct Token {

@@ -12,8 +12,7 @@ namespace {
 
 class TokenFacts {
 public:
-  TokenFacts(llvm::StringRef Norm, llvm::ArrayRef<Token> All,
-             StatementFacts &F)
+  TokenFacts(llvm::StringRef Norm, llvm::ArrayRef<Token> All, StatementFacts &F)
       : Src(Norm), F(F) {
     int D = 0;
     for (const Token &T : All) {
@@ -38,8 +37,7 @@ public:
     kind(Verb, V);
     if (F.Kind == StatementKind::LockTable)
       lockTable(V);
-    else if (F.Kind != StatementKind::Other &&
-             F.Kind != StatementKind::Begin &&
+    else if (F.Kind != StatementKind::Other && F.Kind != StatementKind::Begin &&
              F.Kind != StatementKind::Commit &&
              F.Kind != StatementKind::Rollback &&
              F.Kind != StatementKind::Savepoint &&
@@ -101,8 +99,9 @@ private:
              W == "get_lock")) {
           F.Kind = K::AdvisoryLock;
           F.AdvisoryFunction = W;
-          F.Lock = llvm::StringRef(W).contains("shared") ? LockStrength::ForShare
-                                                         : LockStrength::ForUpdate;
+          F.Lock = llvm::StringRef(W).contains("shared")
+                       ? LockStrength::ForShare
+                       : LockStrength::ForUpdate;
           break;
         }
       }
@@ -114,7 +113,8 @@ private:
     } else if (Verb == "INSERT") {
       F.Kind = K::Insert;
       for (size_t I = V; I + 1 < Toks.size(); ++I)
-        if (word(I, "ON") && (word(I + 1, "CONFLICT") || word(I + 1, "DUPLICATE")))
+        if (word(I, "ON") &&
+            (word(I + 1, "CONFLICT") || word(I + 1, "DUPLICATE")))
           F.Kind = K::Upsert;
     } else if (Verb == "REPLACE" || Verb == "MERGE" || Verb == "UPSERT") {
       F.Kind = K::Upsert;
@@ -172,11 +172,12 @@ private:
 
   static bool isClauseWord(llvm::StringRef W) {
     static const char *const Words[] = {
-        "WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL",
-        "ON", "USING", "GROUP", "ORDER", "LIMIT", "OFFSET", "FOR", "SET",
-        "VALUES", "SELECT", "RETURNING", "HAVING", "WINDOW", "UNION", "EXCEPT",
-        "INTERSECT", "DEFAULT", "LOCK", "FETCH", "WHEN", "OUTPUT", "IN",
-        "WRITE", "READ", "NOWAIT", "OVERRIDING"};
+        "WHERE",     "JOIN",    "INNER",  "LEFT",      "RIGHT",  "FULL",
+        "CROSS",     "NATURAL", "ON",     "USING",     "GROUP",  "ORDER",
+        "LIMIT",     "OFFSET",  "FOR",    "SET",       "VALUES", "SELECT",
+        "RETURNING", "HAVING",  "WINDOW", "UNION",     "EXCEPT", "INTERSECT",
+        "DEFAULT",   "LOCK",    "FETCH",  "WHEN",      "OUTPUT", "IN",
+        "WRITE",     "READ",    "NOWAIT", "OVERRIDING"};
     std::string U = W.upper();
     for (const char *C : Words)
       if (U == C)
@@ -361,8 +362,7 @@ private:
         continue;
       if (!(word(I - 1, "WHERE") || word(I - 1, "AND")))
         continue;
-      if (Depth[I] == 0 && endsConjunct(Toks[I].text(Src)) &&
-          !word(I, "AND"))
+      if (Depth[I] == 0 && endsConjunct(Toks[I].text(Src)) && !word(I, "AND"))
         break;
       size_t J = I;
       std::string Q, C;
@@ -384,8 +384,9 @@ private:
         if (V >= Toks.size())
           continue;
         const Token &T = Toks[V];
-        bool Ends = V + 1 >= Toks.size() || endsConjunct(Toks[V + 1].text(Src)) ||
-                    punct(V + 1, ';') || punct(V + 1, ')');
+        bool Ends = V + 1 >= Toks.size() ||
+                    endsConjunct(Toks[V + 1].text(Src)) || punct(V + 1, ';') ||
+                    punct(V + 1, ')');
         if (!Ends)
           continue;
         KeyComparison K;
@@ -443,8 +444,8 @@ private:
       SetClause S;
       S.Column = C;
       for (++I; I < Toks.size(); ++I) {
-        if (Depth[I] == 0 && (punct(I, ',') || anyWord(I, {"WHERE", "FROM",
-                                                            "RETURNING"})))
+        if (Depth[I] == 0 &&
+            (punct(I, ',') || anyWord(I, {"WHERE", "FROM", "RETURNING"})))
           break;
         if (Toks[I].Kind == TokKind::Word &&
             Toks[I].text(Src).equals_insensitive(C) && !punct(I + 1, '('))

@@ -1,4 +1,5 @@
-//===--- Tokenizer.h - Facts from tokens when the parser gives up -*- C++ -*-===//
+//===--- Tokenizer.h - Facts from tokens when the parser gives up -*- C++
+//-*-===//
 //
 // Text that does not parse (a hole where a name belongs, a dialect form the
 // normaliser does not rewrite, a typo) still says what it does in its first

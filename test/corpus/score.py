@@ -19,11 +19,13 @@ Conventions (see README.md in this directory):
 
 Figures, per library and in total:
 
-* recall: labelled lines on which dbrace warned (with any check) / labelled
-  lines;
-* precision: warnings on labelled lines / all warnings in corpus files;
-* right-check rate: matched warnings whose check is one the line is labelled
-  with / matched warnings.
+* recall: labels (a line and a check) on whose line dbrace warned with that
+  check / labels;
+* precision: warnings whose line is labelled with their check / all warnings
+  in corpus files;
+* right-check rate: warnings on labelled lines whose check is one the line is
+  labelled with / warnings on labelled lines (a wrong check counts as a miss
+  and as a false positive in the two figures above).
 
 Exit status: 0 when recall and precision reach the thresholds, 1 when not,
 2 when a file does not compile, dbrace fails, or a label is malformed.
@@ -32,6 +34,7 @@ Exit status: 0 when recall and precision reach the thresholds, 1 when not,
 import argparse
 import collections
 import concurrent.futures
+import fnmatch
 import json
 import os
 import re
@@ -153,7 +156,7 @@ class Tally:
         self.labelled_hit = 0
         self.warnings = 0
         self.matched = 0
-        self.right_check = 0
+        self.on_labelled = 0
         self.by_check = collections.defaultdict(lambda: [0, 0])  # labelled, hit
 
     def add(self, other):
@@ -163,7 +166,7 @@ class Tally:
         self.labelled_hit += other.labelled_hit
         self.warnings += other.warnings
         self.matched += other.matched
-        self.right_check += other.right_check
+        self.on_labelled += other.on_labelled
         for k, (a, b) in other.by_check.items():
             self.by_check[k][0] += a
             self.by_check[k][1] += b
@@ -175,7 +178,7 @@ class Tally:
         return self.matched / self.warnings if self.warnings else 1.0
 
     def right(self):
-        return self.right_check / self.matched if self.matched else 1.0
+        return self.matched / self.on_labelled if self.on_labelled else 1.0
 
 
 def rel(path, root):
@@ -197,6 +200,10 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--library", action="append", default=[],
                     help="only this library's directory (repeatable)")
+    ap.add_argument("--only", metavar="GLOB", default="*.cpp",
+                    help="only the files whose name matches GLOB (default: *.cpp)")
+    ap.add_argument("--exclude", metavar="GLOB", action="append", default=[],
+                    help="leave out the files whose name matches GLOB (repeatable)")
     ap.add_argument("--dbrace-arg", action="append", default=[],
                     help="an extra argument for dbrace (repeatable)")
     ap.add_argument("--json", metavar="FILE", help="also write the figures and findings as JSON")
@@ -213,7 +220,8 @@ def main():
         if args.library and lib not in args.library:
             continue
         for name in sorted(os.listdir(d)):
-            if name.endswith(".cpp"):
+            if (name.endswith(".cpp") and fnmatch.fnmatch(name, args.only)
+                    and not any(fnmatch.fnmatch(name, x) for x in args.exclude)):
                 files.append(parse_file(os.path.join(d, name), lib))
     if not files:
         print("score.py: no corpus files under %s" % root, file=sys.stderr)
@@ -239,24 +247,23 @@ def main():
         warned = collections.defaultdict(list)
         for line, check, msg in warnings:
             warned[line].append((check, msg))
-        t.labelled += len(cf.labels)
         for line, checks in sorted(cf.labels.items()):
             got = warned.get(line, [])
             for c in checks:
+                t.labelled += 1
                 t.by_check[c][0] += 1
                 if any(g == c for g, _ in got):
                     t.by_check[c][1] += 1
-            if got:
-                t.labelled_hit += 1
-            else:
-                misses.append((name, line, ", ".join(sorted(checks))))
+                    t.labelled_hit += 1
+                else:
+                    misses.append((name, line, c))
         for line, found in sorted(warned.items()):
             for check, msg in found:
                 t.warnings += 1
                 if line in cf.labels:
-                    t.matched += 1
+                    t.on_labelled += 1
                     if check in cf.labels[line]:
-                        t.right_check += 1
+                        t.matched += 1
                     else:
                         wrong_check.append((name, line, check, ", ".join(sorted(cf.labels[line]))))
                 else:

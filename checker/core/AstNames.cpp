@@ -163,6 +163,12 @@ const ValueDecl *dbrace::keyDecl(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
     if (const ValueDecl *D = rootDecl(E))
       return D;
+    // A converting constructor: `QVariant(code)` made for `bindValue`.
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(stripWrappers(E));
+        Construct && Construct->getNumArgs() == 1) {
+      E = Construct->getArg(0);
+      continue;
+    }
     const auto *Call = dyn_cast<CallExpr>(stripWrappers(E));
     if (!Call || isa<CXXOperatorCallExpr>(Call) || Call->getNumArgs() != 1)
       return nullptr;
@@ -189,4 +195,27 @@ const Expr *dbrace::objectOfCall(const CallExpr *Call) {
         Op->getNumArgs() > 0)
       return Op->getArg(0);
   return nullptr;
+}
+
+const ValueDecl *dbrace::valueOrigin(const ValueDecl *D) {
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    const auto *V = dyn_cast_or_null<VarDecl>(D);
+    if (!V || isa<ParmVarDecl>(V) || !V->isLocalVarDecl() || !V->getInit())
+      return D;
+    // A range-for's hidden range and iterator variables and its loop
+    // variable: `*__begin`, `__range.begin()`.
+    bool RangeFor = V->isImplicit() || V->isCXXForRangeDecl();
+    if (!RangeFor && !V->getType().isConstQualified() &&
+        !V->getType()->isReferenceType())
+      return D;
+    const Expr *Init = stripWrappers(V->getInit());
+    const ValueDecl *From = rootDecl(Init);
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Init);
+        !From && RangeFor && MC && MC->getNumArgs() == 0)
+      From = rootDecl(MC->getImplicitObjectArgument());
+    if (!From)
+      return D;
+    D = From;
+  }
+  return D;
 }

@@ -33,9 +33,16 @@ bool hasMemberUnderPragma(const clang::CXXRecordDecl *RD, llvm::StringRef Text,
                           const clang::SourceManager &SM);
 
 /// The variable whose value a statement's key is bound to: its rootDecl, or
-/// that of the only argument of a conversion or quoting call
-/// (`w.quote(id)`, `std::to_string(id)`); null when there is none.
+/// that of the only argument of a conversion or quoting call or of a
+/// converting constructor (`w.quote(id)`, `std::to_string(id)`,
+/// `QVariant(id)`); null when there is none.
 const clang::ValueDecl *keyDecl(const clang::Expr *E);
+
+/// Where a variable's value comes from, through the copies that cannot
+/// change it: a const or reference local initialised from another
+/// variable, and a range-for's loop variable, whose origin is the range it
+/// walks (two loops over `skus` may meet the same element).
+const clang::ValueDecl *valueOrigin(const clang::ValueDecl *D);
 
 /// The object a call is made on: the implicit object of a method call,
 /// the first operand of a member operator; null for free functions.

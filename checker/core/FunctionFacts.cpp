@@ -155,7 +155,7 @@ private:
         if (RE == R.Params.end() || WE == W.Params.end())
           continue;
         const ValueDecl *RD = keyDecl(RE->second), *WD = keyDecl(WE->second);
-        if (RD && WD && RD != WD)
+        if (RD && WD && valueOrigin(RD) != valueOrigin(WD))
           return false;
       }
     return true;

@@ -126,8 +126,41 @@ bool ReadTaint::modelled(const Stmt *Call) const {
   return Events.ByStmt.count(Call) || Events.ModelCalls.count(Call);
 }
 
+/// The variables an assignment to \p Target stores into: an element stores
+/// into its container or array (`qty[sku] = v`), and a call's result that
+/// refers to its arguments stores into those it takes by non-const
+/// reference (`std::tie(a, b) = load()`).
+static void storageOf(const Expr *Target,
+                      llvm::SmallVectorImpl<const ValueDecl *> &Out) {
+  const Expr *E = stripWrappers(Target);
+  if (const ValueDecl *D = rootDecl(E)) {
+    Out.push_back(D);
+    return;
+  }
+  if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
+    return storageOf(Sub->getBase(), Out);
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+      storageOf(Op->getArg(0), Out);
+    return;
+  }
+  const FunctionDecl *FD = Call->getDirectCallee();
+  for (unsigned I = 0; FD && I < Call->getNumArgs() && I < FD->getNumParams();
+       ++I) {
+    QualType T = FD->getParamDecl(I)->getType();
+    if (T->isLValueReferenceType() &&
+        !T.getNonReferenceType().isConstQualified())
+      storageOf(Call->getArg(I), Out);
+  }
+}
+
 void ReadTaint::addFlow(const Expr *Target, const Stmt *Source, bool Stored) {
-  if (const ValueDecl *D = rootDecl(Target))
+  llvm::SmallVector<const ValueDecl *, 2> Decls;
+  storageOf(Target, Decls);
+  for (const ValueDecl *D : Decls)
     Flows.push_back({D, Source, Stored});
 }
 

@@ -263,8 +263,11 @@ void SqlTextResolver::appendVariable(const VarDecl *V, const Expr *Use,
                                      unsigned Depth) {
   const VarDecl *Def = V->getDefinition() ? V->getDefinition() : V;
   const Expr *Init = Def->getAnyInitializer(Def);
+  // A variable of the namespace or a class, with an initialiser, holds it
+  // too: `static const char *kSql = "..."` is a pointer nobody re-points.
   bool Constant = Def->isConstexpr() || Def->getType().isConstQualified() ||
-                  Def->getType()->isReferenceType();
+                  Def->getType()->isReferenceType() ||
+                  (Def->hasGlobalStorage() && !Def->isStaticLocal());
   if (isa<ParmVarDecl>(Def) || (Constant ? !Init : !Def->isLocalVarDecl()))
     return appendHole(Use, Out);
 

@@ -63,13 +63,21 @@ public:
 
 private:
   /// Pointer and non-const reference parameters other than handles: the
-  /// caller's variables the function stores a read's value in.
+  /// caller's variables the function stores a read's value in; and, for a
+  /// member function, the fields of its object.
   void findOutParameters() {
     for (const ParmVarDecl *P : FD->parameters()) {
       if (isOutParameterType(P->getType()) &&
           !llvm::is_contained(Events.ConnectionDecls, P))
         Stored.emplace_back(P->getFunctionScopeIndex(), Taint.storedInto(P));
     }
+    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+    if (!Method || Method->isStatic())
+      return;
+    for (const FieldDecl *F : Method->getParent()->fields())
+      if (!llvm::is_contained(Events.ConnectionDecls, F))
+        if (llvm::SmallBitVector Bits = Taint.storedInto(F); Bits.any())
+          StoredFields.emplace_back(F, std::move(Bits));
   }
 
   /// What every kind of event carries: what it does and what it runs on.
@@ -112,7 +120,10 @@ private:
       for (const auto &[Param, Bits] : Stored)
         if (Bits.test(I))
           S.ResultParams.push_back(Param);
-      return S.Returned || !S.ResultParams.empty() ||
+      for (const auto &[Field, Bits] : StoredFields)
+        if (Bits.test(I))
+          S.ResultFields.push_back(Field);
+      return S.Returned || !S.ResultParams.empty() || !S.ResultFields.empty() ||
              (locksRows(E.Lock) && !S.OwnTransaction);
     case EventKind::Write:
       // The read that decides it is the caller's, unknown here.
@@ -154,6 +165,8 @@ private:
   llvm::ArrayRef<llvm::SmallVector<const Expr *, 2>> Guards;
   llvm::SmallBitVector Returned;
   llvm::SmallVector<std::pair<unsigned, llvm::SmallBitVector>, 2> Stored;
+  llvm::SmallVector<std::pair<const FieldDecl *, llvm::SmallBitVector>, 2>
+      StoredFields;
 };
 
 } // namespace

@@ -41,6 +41,9 @@ struct SummaryEvent : EventEffect {
   /// pointer or reference parameters it is stored through (`*out = ...`).
   bool Returned = false;
   std::vector<unsigned> ResultParams;
+  /// And the fields of the callee's object it is stored in (`balance_ =
+  /// ...` in a member function whose caller then tests `balance_`).
+  std::vector<const clang::FieldDecl *> ResultFields;
   /// Write: conditions on variables the callee (a lambda) captured.
   llvm::SmallVector<std::pair<const clang::ValueDecl *, const clang::Expr *>, 1>
       CapturedGuards;

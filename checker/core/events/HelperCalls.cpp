@@ -15,6 +15,21 @@ using namespace dbrace;
 namespace dbrace {
 namespace events {
 
+/// A member function that stores the read in its object's fields: on
+/// `this`, the caller's own fields hold it; on another object, the object.
+static void
+addResultFields(const Expr *Call, llvm::ArrayRef<const FieldDecl *> Fields,
+                llvm::SmallVectorImpl<const ValueDecl *> &ResultDecls) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+  if (Fields.empty() || !MC)
+    return;
+  const Expr *Object = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(Object))
+    ResultDecls.append(Fields.begin(), Fields.end());
+  else if (const ValueDecl *D = rootDecl(Object))
+    ResultDecls.push_back(D);
+}
+
 /// A call of a function of this translation unit stands for the events
 /// of its summary.
 void Collector::visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
@@ -66,6 +81,7 @@ void Collector::visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
         if (N < Args.size())
           if (const ValueDecl *D = rootDecl(Args[N]))
             E.ResultDecls.push_back(D);
+      addResultFields(Call, S.ResultFields, E.ResultDecls);
     }
     Out.Events.push_back(std::move(E));
   }

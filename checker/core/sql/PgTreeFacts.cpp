@@ -10,6 +10,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include <algorithm>
+#include <climits>
 
 namespace dbrace::sqlfacts::detail {
 
@@ -559,8 +560,30 @@ private:
       K.Param = static_cast<int>(P->getInteger("number").value_or(0));
       return;
     }
-    if (nodeOf(V, "A_Const"))
-      K.Literal = literal(V);
+    if (!nodeOf(V, "A_Const"))
+      return;
+    // A value spliced into a quoted literal by the C++ that built the SQL
+    // (`"... WHERE sku = '" + sku + "'"`) is recovered as a placeholder in
+    // quotes: it is that value, not the text "$1001"; and a literal built
+    // around one is not known.
+    std::string Text = literal(V);
+    llvm::StringRef Ref(Text);
+    if (unsigned N = 0; Ref.consume_front("$") &&
+                        llvm::all_of(Ref, llvm::isDigit) &&
+                        !Ref.getAsInteger(10, N) && N <= INT_MAX) {
+      K.Param = static_cast<int>(N);
+      return;
+    }
+    if (!containsPlaceholder(Text))
+      K.Literal = std::move(Text);
+  }
+
+  static bool containsPlaceholder(llvm::StringRef Text) {
+    for (size_t At = Text.find('$'); At != llvm::StringRef::npos;
+         At = Text.find('$', At + 1))
+      if (At + 1 < Text.size() && llvm::isDigit(Text[At + 1]))
+        return true;
+    return false;
   }
 
   /// The value of a constant: string contents, numbers as written (the

@@ -147,6 +147,12 @@ void ReadTaint::collectFlows(const Stmt *S) {
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->isAssignmentOp())
       addFlow(BO->getLHS(), BO->getRHS(), true);
+    // `bind.buffer = &seats`: what is later written through the target
+    // (a result buffer a library fills) lands in `seats`.
+    if (const auto *Addr =
+            dyn_cast<UnaryOperator>(BO->getRHS()->IgnoreParenCasts());
+        BO->getOpcode() == BO_Assign && Addr && Addr->getOpcode() == UO_AddrOf)
+      addFlow(Addr->getSubExpr(), BO->getLHS(), false);
   } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
     Flows.push_back({Range->getLoopVariable(), Range->getRangeInit(), true});
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {

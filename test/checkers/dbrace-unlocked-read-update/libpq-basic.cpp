@@ -23,10 +23,24 @@ int book_ticket(PGconn *conn, const char *event_id) {
   if (seats <= 0)
     return 0;
   PGresult *upd = PQexecParams(conn, "UPDATE events SET available_seats = available_seats - 1 WHERE id = $1", 1, nullptr, params, nullptr, nullptr, 0);
+  // CHECK-NOTES: :[[@LINE-10]]:19: warning: 'events' is read without a transaction or lock and then written based on the value; a concurrent request can read the same value before this one writes [dbrace-unlocked-read-update]
+  // CHECK-NOTES: :[[@LINE-4]]:7: note: the value read is checked here
+  // CHECK-NOTES: :[[@LINE-3]]:19: note: 'events' is updated here
   const bool ok = PQresultStatus(upd) == PGRES_COMMAND_OK;
   PQclear(upd);
   return ok ? 1 : -1;
 }
+// CHECK-FIXES: {{^}}  const char *params[1] = {event_id};{{$}}
+// CHECK-FIXES-NEXT: {{^}}  PQclear(PQexec(conn, "BEGIN"));{{$}}
+// CHECK-FIXES-NEXT: {{^}}  PGresult *res = PQexecParams(conn, "SELECT available_seats FROM events WHERE id = $1 FOR UPDATE", 1, nullptr, params, nullptr, nullptr, 0);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}    PQclear(res);{{$}}
+// CHECK-FIXES-NEXT: {{^}}    PQclear(PQexec(conn, "COMMIT"));{{$}}
+// CHECK-FIXES-NEXT: {{^}}    return -1;{{$}}
+// CHECK-FIXES: {{^}}    { PQclear(PQexec(conn, "COMMIT")); return 0; }{{$}}
+// CHECK-FIXES: {{^}}  PQclear(upd);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  PQclear(PQexec(conn, "COMMIT"));{{$}}
+// CHECK-FIXES-NEXT: {{^}}  return ok ? 1 : -1;{{$}}
 
 // A lost update inside a transaction: BEGIN alone does not stop a second
 // request from reading the same balance. The fix-it locks the read.
@@ -37,9 +51,14 @@ bool pay(PGconn *conn, int amount) {
   PQclear(res);
   std::string update = "UPDATE wallets SET balance = " + std::to_string(balance - amount) + " WHERE id = 12";
   PQclear(PQexec(conn, update.c_str()));
+  // CHECK-NOTES: :[[@LINE-5]]:19: warning: 'wallets' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value [dbrace-unlocked-read-update]
+  // CHECK-NOTES: :[[@LINE-2]]:11: note: the value read is used in this write
+  // CHECK-NOTES: :[[@LINE-3]]:11: note: 'wallets' is updated here
+  // CHECK-NOTES: :[[@LINE-9]]:11: note: the transaction begins here
   PQclear(PQexec(conn, "COMMIT"));
   return true;
 }
+// CHECK-FIXES: {{^}}  PGresult *res = PQexec(conn, "SELECT balance FROM wallets WHERE id = 12 FOR UPDATE");{{$}}
 
 // A statement prepared under a name and run by it, in a transaction.
 void restock(PGconn *conn, const char *product) {
@@ -51,8 +70,14 @@ void restock(PGconn *conn, const char *product) {
   PQclear(res);
   if (low)
     PQclear(PQexecParams(conn, "UPDATE products SET stock = stock + 100 WHERE id = $1", 1, nullptr, params, nullptr, nullptr, 0));
+    // CHECK-NOTES: :[[@LINE-5]]:19: warning: 'products' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value [dbrace-unlocked-read-update]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: the value read is checked here
+    // CHECK-NOTES: :[[@LINE-3]]:13: note: 'products' is updated here
+    // CHECK-NOTES: :[[@LINE-10]]:11: note: the transaction begins here
   PQclear(PQexec(conn, "COMMIT"));
 }
+// The lock goes into the prepared statement's text.
+// CHECK-FIXES: {{^}}  PQclear(PQprepare(conn, "stock_of", "SELECT stock FROM products WHERE id = $1 FOR UPDATE", 1, nullptr));{{$}}
 
 // The conditional UPDATE whose row count nobody looks at: the PGresult*
 // is kept only to be freed, so the check above it decides.
@@ -63,10 +88,20 @@ bool book_unchecked(PGconn *conn) {
   if (none)
     return false;
   PGresult *upd = PQexec(conn, "UPDATE events SET available_seats = available_seats - 1 WHERE id = 7 AND available_seats > 0");
+  // CHECK-NOTES: :[[@LINE-6]]:19: warning: 'events' is read without a transaction or lock and then written based on the value; a concurrent request can read the same value before this one writes [dbrace-unlocked-read-update]
+  // CHECK-NOTES: :[[@LINE-4]]:7: note: the value read is checked here
+  // CHECK-NOTES: :[[@LINE-3]]:19: note: 'events' is updated here
   const bool ok = PQresultStatus(upd) == PGRES_COMMAND_OK;
   PQclear(upd);
   return ok;
 }
+// CHECK-FIXES: {{^}}bool book_unchecked(PGconn *conn) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}  PQclear(PQexec(conn, "BEGIN"));{{$}}
+// CHECK-FIXES-NEXT: {{^}}  PGresult *res = PQexec(conn, "SELECT available_seats FROM events WHERE id = 7 FOR UPDATE");{{$}}
+// CHECK-FIXES: {{^}}    { PQclear(PQexec(conn, "COMMIT")); return false; }{{$}}
+// CHECK-FIXES: {{^}}  PQclear(upd);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  PQclear(PQexec(conn, "COMMIT"));{{$}}
+// CHECK-FIXES-NEXT: {{^}}  return ok;{{$}}
 
 // ---- Not flagged ----
 

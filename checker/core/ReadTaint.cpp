@@ -126,6 +126,19 @@ bool ReadTaint::modelled(const Stmt *Call) const {
   return Events.ByStmt.count(Call) || Events.ModelCalls.count(Call);
 }
 
+/// The array variable an element's member belongs to (`binds[0].buffer`),
+/// which rootDecl does not see through; null for anything else.
+static const ValueDecl *arrayRoot(const Expr *E) {
+  const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  const auto *Element =
+      ME ? dyn_cast<ArraySubscriptExpr>(ME->getBase()->IgnoreParenImpCasts())
+         : nullptr;
+  const auto *Array =
+      Element ? dyn_cast<DeclRefExpr>(Element->getBase()->IgnoreParenImpCasts())
+              : nullptr;
+  return Array ? Array->getDecl() : nullptr;
+}
+
 void ReadTaint::addFlow(const Expr *Target, const Stmt *Source, bool Stored) {
   if (const ValueDecl *D = rootDecl(Target))
     Flows.push_back({D, Source, Stored});
@@ -147,12 +160,16 @@ void ReadTaint::collectFlows(const Stmt *S) {
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->isAssignmentOp())
       addFlow(BO->getLHS(), BO->getRHS(), true);
-    // `bind.buffer = &seats`: what is later written through the target
-    // (a result buffer a library fills) lands in `seats`.
+    // `binds[0].buffer = &seats`: the array of buffers points at `seats`,
+    // so a value stored there is one of the array's, and what a library
+    // later writes through the array (a result buffer) lands in `seats`.
     if (const auto *Addr =
             dyn_cast<UnaryOperator>(BO->getRHS()->IgnoreParenCasts());
-        BO->getOpcode() == BO_Assign && Addr && Addr->getOpcode() == UO_AddrOf)
+        BO->getOpcode() == BO_Assign && Addr && Addr->getOpcode() == UO_AddrOf) {
+      if (const ValueDecl *Array = arrayRoot(BO->getLHS()))
+        Flows.push_back({Array, BO->getRHS(), true});
       addFlow(Addr->getSubExpr(), BO->getLHS(), false);
+    }
   } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
     Flows.push_back({Range->getLoopVariable(), Range->getRangeInit(), true});
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {

@@ -14,6 +14,11 @@ bool book_once(PGconn *conn, const char *user_id, const char *event_id) {
   PQclear(res);
   if (!exists)
     PQclear(PQexecParams(conn, "INSERT INTO bookings(user_id, event_id) VALUES ($1, $2)", 2, nullptr, params, nullptr, nullptr, 0));
+    // CHECK-NOTES: :[[@LINE-5]]:19: warning: check of 'bookings' decides an insert into it; a concurrent request can pass the same check before this one inserts, and no row lock covers a row that does not exist yet [dbrace-check-then-insert]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: the value read is checked here
+    // CHECK-NOTES: :[[@LINE-3]]:13: note: 'bookings' is inserted into here
+    // CHECK-NOTES: :[[@LINE-10]]:11: note: the transaction begins here
+    // CHECK-NOTES: :[[@LINE-5]]:13: note: a unique constraint with 'ON CONFLICT DO NOTHING' and a check of the affected rows, or locking the parent row before the check, makes this safe
   PQclear(PQexec(conn, "COMMIT"));
   return !exists;
 }
@@ -25,6 +30,10 @@ void join_waitlist(PGconn *conn) {
   PQclear(res);
   if (waiting < 100)
     PQclear(PQexec(conn, "INSERT INTO waitlist(event_id, user_id) VALUES (7, 42)"));
+    // CHECK-NOTES: :[[@LINE-5]]:19: warning: check of 'waitlist' decides an insert into it; a concurrent request can pass the same check before this one inserts, and no row lock covers a row that does not exist yet [dbrace-check-then-insert]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: the value read is checked here
+    // CHECK-NOTES: :[[@LINE-3]]:13: note: 'waitlist' is inserted into here
+    // CHECK-NOTES: :[[@LINE-4]]:13: note: a unique constraint with 'ON CONFLICT DO NOTHING' and a check of the affected rows, or locking the parent row before the check, makes this safe
 }
 
 // ---- Not flagged ----

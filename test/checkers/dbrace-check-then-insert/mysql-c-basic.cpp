@@ -14,6 +14,11 @@ bool sign_up(MYSQL *conn) {
   mysql_free_result(res);
   if (!known)
     mysql_query(conn, "INSERT INTO users(email) VALUES ('a@example.org')");
+    // CHECK-NOTES: :[[@LINE-6]]:3: warning: check of 'users' decides an insert into it; a concurrent request can pass the same check before this one inserts, and no row lock covers a row that does not exist yet [dbrace-check-then-insert]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: the value read is checked here
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: 'users' is inserted into here
+    // CHECK-NOTES: :[[@LINE-10]]:3: note: the transaction begins here
+    // CHECK-NOTES: :[[@LINE-5]]:5: note: a unique constraint with 'INSERT IGNORE' or 'ON DUPLICATE KEY UPDATE' and a check of the affected rows, or locking the parent row before the check, makes this safe
   mysql_commit(conn);
   return !known;
 }
@@ -27,6 +32,10 @@ void join_waitlist(MYSQL *conn) {
   mysql_free_result(res);
   if (waiting < 100)
     mysql_query(conn, "INSERT INTO waitlist(event_id, user_id) VALUES (7, 42)");
+    // CHECK-NOTES: :[[@LINE-7]]:3: warning: check of 'waitlist' decides an insert into it; a concurrent request can pass the same check before this one inserts, and no row lock covers a row that does not exist yet [dbrace-check-then-insert]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: the value read is checked here
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: 'waitlist' is inserted into here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: a unique constraint with 'INSERT IGNORE' or 'ON DUPLICATE KEY UPDATE' and a check of the affected rows, or locking the parent row before the check, makes this safe
 }
 
 // ---- Not flagged ----

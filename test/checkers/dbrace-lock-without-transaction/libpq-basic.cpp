@@ -14,8 +14,16 @@ bool book_seat(PGconn *conn) {
   if (seats <= 0)
     return false;
   PQclear(PQexec(conn, "UPDATE events SET available_seats = available_seats - 1 WHERE id = 7"));
+  // CHECK-NOTES: :[[@LINE-6]]:19: warning: 'FOR UPDATE' on 'events' runs outside a transaction, so the lock is released as soon as the statement ends [dbrace-lock-without-transaction]
+  // CHECK-NOTES: :[[@LINE-4]]:7: note: the value read is checked here
+  // CHECK-NOTES: :[[@LINE-3]]:11: note: 'events' is updated here
   return true;
 }
+// CHECK-FIXES: {{^}}bool book_seat(PGconn *conn) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}  PQclear(PQexec(conn, "BEGIN"));{{$}}
+// CHECK-FIXES: {{^}}    { PQclear(PQexec(conn, "COMMIT")); return false; }{{$}}
+// CHECK-FIXES: {{^}}  PQclear(PQexec(conn, "COMMIT"));{{$}}
+// CHECK-FIXES-NEXT: {{^}}  return true;{{$}}
 
 // ---- Not flagged ----
 

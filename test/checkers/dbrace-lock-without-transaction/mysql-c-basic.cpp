@@ -16,8 +16,16 @@ bool book_seat(MYSQL *conn) {
   if (seats <= 0)
     return false;
   mysql_query(conn, "UPDATE events SET available_seats = available_seats - 1 WHERE id = 7");
+  // CHECK-NOTES: :[[@LINE-8]]:3: warning: 'FOR UPDATE' on 'events' runs outside a transaction, so the lock is released as soon as the statement ends [dbrace-lock-without-transaction]
+  // CHECK-NOTES: :[[@LINE-4]]:7: note: the value read is checked here
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: 'events' is updated here
   return true;
 }
+// CHECK-FIXES: {{^}}bool book_seat(MYSQL *conn) {{[{]}}{{$}}
+// CHECK-FIXES-NEXT: {{^}}  mysql_query(conn, "START TRANSACTION");{{$}}
+// CHECK-FIXES: {{^}}    { mysql_commit(conn); return false; }{{$}}
+// CHECK-FIXES: {{^}}  mysql_commit(conn);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  return true;{{$}}
 
 // ---- Not flagged ----
 

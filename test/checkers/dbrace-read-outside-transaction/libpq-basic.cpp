@@ -13,6 +13,10 @@ bool book_seat(PGconn *conn) {
     return false;
   PQclear(PQexec(conn, "BEGIN"));
   PQclear(PQexec(conn, "UPDATE events SET available_seats = available_seats - 1 WHERE id = 7"));
+  // CHECK-NOTES: :[[@LINE-7]]:19: warning: 'events' is read before the transaction that writes it begins; a concurrent request can change it in between [dbrace-read-outside-transaction]
+  // CHECK-NOTES: :[[@LINE-5]]:7: note: the value read is checked here
+  // CHECK-NOTES: :[[@LINE-3]]:11: note: 'events' is updated here
+  // CHECK-NOTES: :[[@LINE-5]]:11: note: the transaction begins here
   PQclear(PQexec(conn, "COMMIT"));
   return true;
 }

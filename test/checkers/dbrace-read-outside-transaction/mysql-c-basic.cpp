@@ -18,6 +18,10 @@ void pay_split(MYSQL *conn) {
     return;
   mysql_query(conn, "BEGIN");
   mysql_query(conn, "UPDATE wallets SET balance = balance - 5 WHERE id = 12");
+  // CHECK-NOTES: :[[@LINE-10]]:3: warning: 'wallets' is read and locked in an earlier transaction than the one that writes it; the lock is gone by the write [dbrace-read-outside-transaction]
+  // CHECK-NOTES: :[[@LINE-5]]:7: note: the value read is checked here
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: 'wallets' is updated here
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: the transaction begins here
   mysql_commit(conn);
 }
 

@@ -9,6 +9,8 @@ void charge(PGconn *conn, CURL *http) {
   PQclear(PQexec(conn, "BEGIN"));
   PQclear(PQexec(conn, "UPDATE wallets SET balance = balance - 1 WHERE id = 1"));
   curl_easy_perform(http);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: slow call to 'curl_easy_perform' while a lock is held; every request waiting for the lock waits for this call too [dbrace-slow-call-in-transaction]
+  // CHECK-NOTES: :[[@LINE-3]]:11: note: the lock is taken here
   PQclear(PQexec(conn, "COMMIT"));
 }
 

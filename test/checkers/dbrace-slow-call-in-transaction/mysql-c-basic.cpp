@@ -11,6 +11,8 @@ void charge(MYSQL *conn, CURL *http) {
   MYSQL_RES *res = mysql_store_result(conn);
   mysql_free_result(res);
   curl_easy_perform(http);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: slow call to 'curl_easy_perform' while a lock is held; every request waiting for the lock waits for this call too [dbrace-slow-call-in-transaction]
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: the lock is taken here
   mysql_query(conn, "UPDATE wallets SET balance = balance - 1 WHERE id = 1");
   mysql_commit(conn);
 }

@@ -165,7 +165,8 @@ void ReadTaint::collectFlows(const Stmt *S) {
     // later writes through the array (a result buffer) lands in `seats`.
     if (const auto *Addr =
             dyn_cast<UnaryOperator>(BO->getRHS()->IgnoreParenCasts());
-        BO->getOpcode() == BO_Assign && Addr && Addr->getOpcode() == UO_AddrOf) {
+        BO->getOpcode() == BO_Assign && Addr &&
+        Addr->getOpcode() == UO_AddrOf) {
       if (const ValueDecl *Array = arrayRoot(BO->getLHS()))
         Flows.push_back({Array, BO->getRHS(), true});
       addFlow(Addr->getSubExpr(), BO->getLHS(), false);

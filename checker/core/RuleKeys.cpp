@@ -7,7 +7,8 @@ using namespace dbrace;
 
 namespace {
 const KindSpec<CallAction> CallActions[] = {
-    {"execute", CallAction::Execute, "sql_arg result params_from runs_with returns_row_count"},
+    {"execute", CallAction::Execute,
+     "sql_arg result params_from runs_with returns_row_count"},
     {"prepare", CallAction::Prepare, "sql_arg statement_arg result"},
     {"execute_prepared", CallAction::ExecutePrepared,
      "statement_arg result params_from returns_row_count"},
@@ -23,7 +24,8 @@ const KindSpec<CallAction> CallActions[] = {
     {"lock", CallAction::Lock, "lock_strength"},
     {"slow", CallAction::Slow, ""},
     {"sql_text", CallAction::SqlText, "sql_arg"},
-    {"bind", CallAction::Bind, "statement_arg value_arg index_arg first_index all_placeholders"},
+    {"bind", CallAction::Bind,
+     "statement_arg value_arg index_arg first_index all_placeholders"},
     {"affected_rows", CallAction::AffectedRows, ""},
     {"read_status", CallAction::ReadStatus, ""},
     {"set_isolation", CallAction::SetIsolation, "isolation isolation_arg"},

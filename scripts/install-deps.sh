@@ -9,7 +9,7 @@ packages=(
   llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clang-format-19 llvm-19-tools libclang-rt-19-dev
   libpg-query-dev libgtest-dev libbenchmark-dev python3-jsonschema
   libpqxx-dev libsqlite3-dev libsqlitecpp-dev libsoci-dev qtbase5-dev
-  libpoco-dev libmysqlcppconn-dev libcppdb-dev
+  libpoco-dev libmysqlcppconn-dev libcppdb-dev libpq-dev libmariadb-dev
   postgresql sqlite3
 )
 

@@ -79,6 +79,10 @@ struct CallRule {
   /// in the same full expression (`..., now`); without one, the call
   /// prepares a statement for the variable it initialises or is assigned to.
   std::vector<std::string> RunsWith;
+  /// Execute/ExecutePrepared: the call's value counts the rows a write
+  /// changed. False where it is a status code or a result handle kept to be
+  /// freed: only an AffectedRows call then looks at the count.
+  bool ReturnsRowCount = true;
   /// Bind: the argument holding the bound value, and the one holding the
   /// 1-based placeholder number (absent: the statement's next placeholder).
   std::optional<unsigned> ValueArg;
@@ -122,6 +126,10 @@ struct CallRule {
   /// Bind: the number IndexArg gives the first placeholder (0 where
   /// counting starts at 0: `bindValue(0, v)`).
   unsigned FirstIndex = 1;
+  /// Bind: ValueArg holds the values of all the placeholders at once (an
+  /// array of bind descriptors). They feed the statement, but which is which
+  /// placeholder is unknown, so they tell no rows apart.
+  bool AllPlaceholders = false;
   /// The rule applies only when argument WhenArg is the constant WhenEquals
   /// (`false`, `1`, an enumerator's qualified name).
   std::optional<unsigned> WhenArg;

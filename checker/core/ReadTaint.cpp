@@ -127,7 +127,8 @@ bool ReadTaint::modelled(const Stmt *Call) const {
 }
 
 /// The variables an assignment to \p Target stores into: an element stores
-/// into its container or array (`qty[sku] = v`), and a call's result that
+/// into its container or array (`qty[sku] = v`, `binds[0].buffer = &x`),
+/// and a call's result that
 /// refers to its arguments stores into those it takes by non-const
 /// reference (`std::tie(a, b) = load()`).
 static void storageOf(const Expr *Target,
@@ -139,6 +140,8 @@ static void storageOf(const Expr *Target,
   }
   if (const auto *Sub = dyn_cast<ArraySubscriptExpr>(E))
     return storageOf(Sub->getBase(), Out);
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return storageOf(Member->getBase(), Out);
   const auto *Call = dyn_cast<CallExpr>(E);
   if (!Call)
     return;
@@ -180,6 +183,15 @@ void ReadTaint::collectFlows(const Stmt *S) {
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->isAssignmentOp())
       addFlow(BO->getLHS(), BO->getRHS(), true);
+    // `binds[0].buffer = &seats`: the array of buffers points at `seats`,
+    // so a value stored there is one of the array's, and what a library
+    // later writes through the array (a result buffer) lands in `seats`.
+    if (const auto *Addr =
+            dyn_cast<UnaryOperator>(BO->getRHS()->IgnoreParenCasts());
+        BO->getOpcode() == BO_Assign && Addr &&
+        Addr->getOpcode() == UO_AddrOf) {
+      addFlow(Addr->getSubExpr(), BO->getLHS(), false);
+    }
   } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
     Flows.push_back({Range->getLoopVariable(), Range->getRangeInit(), true});
   } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {

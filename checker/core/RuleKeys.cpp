@@ -7,10 +7,11 @@ using namespace dbrace;
 
 namespace {
 const KindSpec<CallAction> CallActions[] = {
-    {"execute", CallAction::Execute, "sql_arg result params_from runs_with"},
+    {"execute", CallAction::Execute,
+     "sql_arg result params_from runs_with returns_row_count"},
     {"prepare", CallAction::Prepare, "sql_arg statement_arg result"},
     {"execute_prepared", CallAction::ExecutePrepared,
-     "statement_arg result params_from"},
+     "statement_arg result params_from returns_row_count"},
     {"read", CallAction::Read,
      "entity_template_arg entity_arg entity result condition_arg key_arg"},
     {"write", CallAction::Write,
@@ -23,7 +24,8 @@ const KindSpec<CallAction> CallActions[] = {
     {"lock", CallAction::Lock, "lock_strength"},
     {"slow", CallAction::Slow, ""},
     {"sql_text", CallAction::SqlText, "sql_arg"},
-    {"bind", CallAction::Bind, "statement_arg value_arg index_arg first_index"},
+    {"bind", CallAction::Bind,
+     "statement_arg value_arg index_arg first_index all_placeholders"},
     {"affected_rows", CallAction::AffectedRows, ""},
     {"read_status", CallAction::ReadStatus, ""},
     {"set_isolation", CallAction::SetIsolation, "isolation isolation_arg"},

@@ -203,6 +203,8 @@ template <> struct MappingTraits<CallRule> {
       Io.mapOptional("statement_arg", R.StatementArg);
     if (Uses("runs_with"))
       Io.mapOptional("runs_with", R.RunsWith);
+    if (Uses("returns_row_count"))
+      Io.mapOptional("returns_row_count", R.ReturnsRowCount, true);
     if (Uses("value_arg"))
       Io.mapOptional("value_arg", R.ValueArg);
     if (Uses("index_arg"))
@@ -233,6 +235,8 @@ template <> struct MappingTraits<CallRule> {
       Io.mapOptional("chain", R.Chain, false);
     if (Uses("first_index"))
       Io.mapOptional("first_index", R.FirstIndex, 1u);
+    if (Uses("all_placeholders"))
+      Io.mapOptional("all_placeholders", R.AllPlaceholders, false);
     std::optional<WhenSpec> When;
     Io.mapOptional("when", When);
     if (When) {

@@ -70,7 +70,9 @@ DbEvent Collector::baseEvent(const RuleCall &C,
   Base.Library = C.Library;
   Base.Callee = qualifiedName(C.Callee);
   Base.Connection = connectionOfObject(C.Object);
-  Base.ResultUsed = !C.Discarded;
+  // A write whose value is no row count (a status, a result handle) has
+  // its count looked at only by an affected-rows call.
+  Base.ResultUsed = !C.Discarded && Rule.ReturnsRowCount;
   auto AddFilled = [&] {
     for (unsigned N : Rule.ResultArgs)
       if (const Expr *Filled = C.arg(N))

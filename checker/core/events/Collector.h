@@ -64,6 +64,8 @@ private:
     llvm::SmallVector<const clang::ValueDecl *, 2> Filled;
     llvm::SmallVector<const clang::Expr *, 2> Bound;
     llvm::DenseMap<int, const clang::Expr *> Numbered;
+    /// Values of unknown placeholders: inputs, never keys.
+    llvm::SmallVector<const clang::Expr *, 1> Unplaced;
   };
   void applyBindings(DbEvent &E, llvm::StringRef Key);
   void visitBind(const CallRule &Rule, const clang::Expr *Object,

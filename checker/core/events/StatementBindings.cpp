@@ -99,6 +99,7 @@ void Collector::applyBindings(DbEvent &E, llvm::StringRef Key) {
     E.Params[N] = Value;
     E.Inputs.push_back(Value);
   }
+  E.Inputs.append(B.Unplaced.begin(), B.Unplaced.end());
 }
 
 /// `bind(st, 2, v)`, `st << v`, `st.exchange(use(v))`.
@@ -117,7 +118,7 @@ void Collector::visitBind(const CallRule &Rule, const Expr *Object,
   if (Key.empty()) {
     // A chain on the statement a call returns
     // (`sql << "UPDATE ..." << v << exec`): bound to what that call runs.
-    if (Value)
+    if (Value && !Rule.AllPlaceholders)
       ChainedValues.push_back(Value);
     return;
   }
@@ -125,6 +126,10 @@ void Collector::visitBind(const CallRule &Rule, const Expr *Object,
   if (!Value)
     return;
   Binding &B = Bindings[Key];
+  if (Rule.AllPlaceholders) {
+    B.Unplaced.push_back(Value);
+    return;
+  }
   if (const Expr *Index = Arg(Rule.IndexArg)) {
     Expr::EvalResult R;
     if (Index->EvaluateAsInt(R, Ctx) &&

@@ -54,8 +54,8 @@ std::optional<std::string> textOfValue(const APValue &V, QualType T,
   unsigned Base = 0;
   for (const CXXBaseSpecifier &B : RD->bases())
     if (Base < V.getStructNumBases())
-      if (auto Text = textOfValue(V.getStructBase(Base++), B.getType(), Ctx,
-                                  Depth + 1))
+      if (auto Text =
+              textOfValue(V.getStructBase(Base++), B.getType(), Ctx, Depth + 1))
         return Text;
   for (const FieldDecl *F : RD->fields())
     if (F->getFieldIndex() < V.getStructNumFields())

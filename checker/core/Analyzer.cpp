@@ -72,7 +72,11 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
   };
   auto Named = [this](llvm::StringRef Name) { return namedStatement(Name); };
   auto Tables = [this](llvm::StringRef Class) { return entityTables(Class); };
-  TranslationUnitFacts Unit{SummaryOf, Named, Tables};
+  auto Bound = [this](llvm::StringRef Key) -> const FieldBindings * {
+    auto It = index().Bindings.find(Key);
+    return It == Index->Bindings.end() ? nullptr : &It->second;
+  };
+  TranslationUnitFacts Unit{SummaryOf, Named, Tables, Bound};
   FunctionEvents Events =
       collectEvents(FD, Ctx, Model, Resolver, Options.Dialect, Unit);
   if (!Events.empty()) {

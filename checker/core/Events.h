@@ -139,6 +139,7 @@ struct FunctionEvents {
 };
 
 struct FunctionSummary;
+struct FieldBindings;
 
 /// What collecting events needs from the rest of the translation unit.
 struct TranslationUnitFacts {
@@ -154,6 +155,9 @@ struct TranslationUnitFacts {
   /// `entity_table` rule (`mapClass<Event>("events")`), by its qualified
   /// name.
   llvm::function_ref<llvm::ArrayRef<std::string>(llvm::StringRef)> EntityTables;
+  /// What is bound, outside the function being walked, to the statement
+  /// kept in a field (by its key); null if nothing.
+  llvm::function_ref<const FieldBindings *(llvm::StringRef)> FieldBindingsOf;
 };
 
 /// The key of the statement held in \p Handle, as TranslationUnitFacts'

@@ -35,14 +35,6 @@ std::string literalText(const StringLiteral *SL) {
   return Text;
 }
 
-/// Children of \p S in source order, for the modification scan.
-template <typename Fn> void forEachDescendant(const Stmt *S, Fn &&F) {
-  if (!S)
-    return;
-  F(S);
-  for (const Stmt *Child : S->children())
-    forEachDescendant(Child, F);
-}
 } // namespace
 
 RecoveredSql SqlTextResolver::resolve(const Expr *E, const Stmt *Body) {
@@ -85,31 +77,62 @@ void SqlTextResolver::appendResolved(const RecoveredSql &From,
   CopyHoles(From.Text.size());
 }
 
+void SqlTextResolver::appendLiteral(const StringLiteral *SL, RecoveredSql &Out,
+                                    const VarDecl *Via) {
+  SqlPiece Piece;
+  Piece.Offset = Out.Text.size();
+  Piece.Literal = SL;
+  Piece.Via = Via;
+  Piece.Editable = SL->getCharByteWidth() == 1 &&
+                   !SL->getBeginLoc().isMacroID() &&
+                   !SL->getEndLoc().isMacroID();
+  Out.Text += literalText(SL);
+  Piece.Length = Out.Text.size() - Piece.Offset;
+  Out.Pieces.push_back(Piece);
+}
+
+bool SqlTextResolver::appendMemberCall(const CXXMemberCallExpr *MC,
+                                       const Stmt *Body, RecoveredSql &Out,
+                                       const VarDecl *Via, unsigned Depth) {
+  const CXXMethodDecl *M = MC->getMethodDecl();
+  if (!M || MC->getNumArgs() != 0)
+    return false;
+  // The implicit `operator std::string_view()` of a std::string passed to a
+  // std::string_view parameter: a class that converts to text holds it.
+  bool Conversion = false;
+  if (const auto *CD = dyn_cast<CXXConversionDecl>(M))
+    Conversion = isTextLike(CD->getConversionType());
+  bool TextOf =
+      M->getIdentifier() && llvm::is_contained({"c_str", "data"}, M->getName());
+  if (!Conversion && !TextOf)
+    return false;
+  append(MC->getImplicitObjectArgument(), Body, Out, Via, Depth + 1);
+  return true;
+}
+
 void SqlTextResolver::append(const Expr *E, const Stmt *Body, RecoveredSql &Out,
                              const VarDecl *Via, unsigned Depth) {
+  const Expr *Written = E;
   E = stripWrappers(E);
   if (!E || Depth > MaxDepth)
     return appendHole(E, Out);
+  if (appendConstant(Written, E, Out))
+    return;
 
-  // "SELECT ..."_s, "..."sv: the literal, whatever class it becomes.
-  if (const auto *UDL = dyn_cast<UserDefinedLiteral>(E))
+  // "SELECT ..."_s, "..."sv: the literal, whatever class it becomes;
+  // R"(SELECT ...)"_M: the literal its operator template receives.
+  if (const auto *UDL = dyn_cast<UserDefinedLiteral>(E)) {
     if (UDL->getLiteralOperatorKind() == UserDefinedLiteral::LOK_String &&
         UDL->getNumArgs() > 0)
       return append(UDL->getArg(0), Body, Out, Via, Depth + 1);
-
-  if (const auto *SL = dyn_cast<StringLiteral>(E)) {
-    SqlPiece Piece;
-    Piece.Offset = Out.Text.size();
-    Piece.Literal = SL;
-    Piece.Via = Via;
-    Piece.Editable = SL->getCharByteWidth() == 1 &&
-                     !SL->getBeginLoc().isMacroID() &&
-                     !SL->getEndLoc().isMacroID();
-    Out.Text += literalText(SL);
-    Piece.Length = Out.Text.size() - Piece.Offset;
-    Out.Pieces.push_back(Piece);
-    return;
+    if (UDL->getLiteralOperatorKind() == UserDefinedLiteral::LOK_Template &&
+        appendTemplateLiteral(UDL, Out))
+      return;
+    return appendHole(E, Out);
   }
+
+  if (const auto *SL = dyn_cast<StringLiteral>(E))
+    return appendLiteral(SL, Out, Via);
 
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Op->getOperator() == OO_Plus && Op->getNumArgs() == 2) {
@@ -132,14 +155,9 @@ void SqlTextResolver::append(const Expr *E, const Stmt *Body, RecoveredSql &Out,
     return appendHole(E, Out);
   }
 
-  const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
-  if (MC) {
-    // std::string's .c_str() and .data() give the text of their object.
-    if (const auto *M = MC->getMethodDecl();
-        M && MC->getNumArgs() == 0 && M->getIdentifier() &&
-        llvm::is_contained({"c_str", "data"}, M->getName()))
-      return append(MC->getImplicitObjectArgument(), Body, Out, Via, Depth + 1);
-  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+      MC && appendMemberCall(MC, Body, Out, Via, Depth))
+    return;
 
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     if (!appendRuleCall(Call, Body, Out, Via, Depth))
@@ -283,6 +301,14 @@ void SqlTextResolver::appendVariable(const VarDecl *V, const Expr *Use,
   bool Defined = Init != nullptr;
   const SourceManager &SM = Ctx.getSourceManager();
   std::vector<Modification> Mods = modifications(Def, Body);
+  // `std::ostringstream os("SELECT ");` then `os << ...` writes over the
+  // initial text from its start.
+  if (!Mods.empty() && Mods.front().Streamed && Out.Text.size() > TextStart) {
+    Out.Text.resize(TextStart);
+    Out.Pieces.resize(Pieces);
+    Out.Holes.resize(Holes);
+    appendHole(Use, Out);
+  }
   for (const Modification &M : Mods) {
     if (!SM.isBeforeInTranslationUnit(M.At->getEndLoc(), Use->getBeginLoc()))
       break;
@@ -294,51 +320,8 @@ void SqlTextResolver::appendVariable(const VarDecl *V, const Expr *Use,
       appendHole(Use, Out);
     }
     Defined = true;
-    append(M.Value, Body, Out, Via, Depth);
+    appendModification(M, Body, Out, Via, Depth);
   }
   if (!Defined)
     appendHole(Use, Out);
-}
-
-const std::vector<SqlTextResolver::Modification> &
-SqlTextResolver::modifications(const VarDecl *V, const Stmt *Body) {
-  if (ModifiedBody != Body) {
-    ModifiedBody = Body;
-    Modified.clear();
-    forEachDescendant(Body, [&](const Stmt *S) {
-      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
-        bool Append = Op->getOperator() == OO_PlusEqual;
-        if ((Append || Op->getOperator() == OO_Equal) && Op->getNumArgs() == 2)
-          if (const auto *Target =
-                  dyn_cast_or_null<VarDecl>(rootDecl(Op->getArg(0))))
-            if (isa<DeclRefExpr>(stripWrappers(Op->getArg(0))))
-              Modified[Target].push_back({Op, Op->getArg(1), !Append});
-        return;
-      }
-      const auto *Call = dyn_cast<CallExpr>(S);
-      if (!Call)
-        return;
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
-        const CXXMethodDecl *M = MC->getMethodDecl();
-        if (M && M->getIdentifier() && M->getName() == "append" &&
-            MC->getNumArgs() == 1)
-          if (const auto *Target = dyn_cast_or_null<VarDecl>(
-                  rootDecl(MC->getImplicitObjectArgument())))
-            Modified[Target].push_back({MC, MC->getArg(0), false});
-      }
-      // snprintf(buf, ...): the buffer receives the formatted text.
-      const CallRule *R = textRule(Call);
-      if (!R || R->Action != CallAction::Format ||
-          R->Result != ResultKind::Argument)
-        return;
-      for (unsigned N : R->ResultArgs)
-        if (N < Call->getNumArgs())
-          if (const auto *Target =
-                  dyn_cast_or_null<VarDecl>(rootDecl(Call->getArg(N))))
-            Modified[Target].push_back({Call, Call, true});
-    });
-  }
-  static const std::vector<Modification> None;
-  auto It = Modified.find(V);
-  return It == Modified.end() ? None : It->second;
 }

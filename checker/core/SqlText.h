@@ -13,6 +13,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <functional>
 #include <memory>
 #include <optional>
@@ -84,14 +85,43 @@ private:
   void appendVariable(const clang::VarDecl *V, const clang::Expr *Use,
                       const clang::Stmt *Body, RecoveredSql &Out,
                       unsigned Depth);
-  /// `+=`, `append` and `=` on local strings in \p Body, in source order.
+  // SqlTextModifications.cpp
+  /// `=`, `+=`, `append`, `<<` and `snprintf` on locals in \p Body, in
+  /// source order.
   struct Modification {
     const clang::Expr *At;
     const clang::Expr *Value;
     bool Replaces;
+    bool Streamed = false; ///< Written by a stream's `<<`.
   };
   const std::vector<Modification> &modifications(const clang::VarDecl *V,
                                                  const clang::Stmt *Body);
+  void recordModification(const clang::Stmt *S,
+                          llvm::SmallPtrSetImpl<const clang::Expr *> &Seen);
+  void recordChain(const clang::Expr *Outer,
+                   llvm::SmallPtrSetImpl<const clang::Expr *> &Seen);
+  void appendModification(const Modification &M, const clang::Stmt *Body,
+                          RecoveredSql &Out, const clang::VarDecl *Via,
+                          unsigned Depth);
+
+  // SqlTextConstants.cpp
+  /// Text no literal spells: never edited.
+  void appendConstantText(llvm::StringRef Text, RecoveredSql &Out);
+  /// An integer or character constant; \p Written is \p E before implicit
+  /// conversions are stripped, whose type says how the value is written.
+  bool appendConstant(const clang::Expr *Written, const clang::Expr *E,
+                      RecoveredSql &Out);
+  /// `"..."_M` with a literal operator template.
+  bool appendTemplateLiteral(const clang::UserDefinedLiteral *UDL,
+                             RecoveredSql &Out);
+
+  void appendLiteral(const clang::StringLiteral *SL, RecoveredSql &Out,
+                     const clang::VarDecl *Via);
+  /// `c_str()`, `data()`, and a conversion to another string type (a
+  /// std::string passed as a std::string_view): the object's text.
+  bool appendMemberCall(const clang::CXXMemberCallExpr *MC,
+                        const clang::Stmt *Body, RecoveredSql &Out,
+                        const clang::VarDecl *Via, unsigned Depth);
   void appendHole(const clang::Expr *E, RecoveredSql &Out);
   /// Appends \p From, renumbering its holes; its pieces stay editable only
   /// with \p Editable.

@@ -4,26 +4,85 @@
 #include "AstNames.h"
 #include "Events.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
 namespace dbrace {
 
 namespace {
+
+/// Calls in \p S, not in lambdas (which run elsewhere) or nested blocks
+/// (full statements of their own).
+template <typename Fn> void forEachCall(const Stmt *S, Fn &&F) {
+  if (!S || isa<LambdaExpr, CompoundStmt>(S))
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    F(Call);
+  for (const Stmt *Child : S->children())
+    forEachCall(Child, F);
+}
+
+/// The field `this->f` (or `f`) names; null for anything else.
+const FieldDecl *fieldOf(const Expr *E) {
+  const auto *ME = dyn_cast_or_null<MemberExpr>(E ? stripWrappers(E) : nullptr);
+  if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return dyn_cast<FieldDecl>(ME->getMemberDecl());
+}
+
+/// The object a call is made on, member operators included.
+const Expr *objectOf(const CallExpr *Call) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    return MC->getImplicitObjectArgument();
+  if (isa<CXXOperatorCallExpr>(Call) &&
+      isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()) &&
+      Call->getNumArgs() > 0)
+    return Call->getArg(0);
+  return nullptr;
+}
+
+/// A call's arguments as rules count them: a member operator's object is
+/// not one.
+llvm::ArrayRef<const Expr *> argumentsOf(const CallExpr *Call) {
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  if (isa<CXXOperatorCallExpr>(Call) &&
+      isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()) && !Args.empty())
+    return Args.drop_front();
+  return Args;
+}
+
+const Expr *argumentOf(const CallExpr *Call, std::optional<unsigned> N) {
+  llvm::ArrayRef<const Expr *> Args = argumentsOf(Call);
+  return N && *N < Args.size() ? Args[*N] : nullptr;
+}
+
 class Indexer : public RecursiveASTVisitor<Indexer> {
+  using Base = RecursiveASTVisitor<Indexer>;
+
 public:
-  Indexer(const ApiModel &Model, SqlTextResolver &Resolver,
+  Indexer(ASTContext &Ctx, const ApiModel &Model, SqlTextResolver &Resolver,
           TranslationUnitIndex &Out)
-      : Model(Model), Resolver(Resolver), Out(Out) {}
+      : Ctx(Ctx), Model(Model), Resolver(Resolver), Out(Out) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
+
+  /// The body the SQL of a prepare is followed in (locals built before it).
+  bool TraverseDecl(Decl *D) {
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (!FD || !FD->doesThisDeclarationHaveABody())
+      return Base::TraverseDecl(D);
+    const Stmt *Saved = Body;
+    Body = FD->getBody();
+    bool Result = Base::TraverseDecl(D);
+    Body = Saved;
+    return Result;
+  }
 
   bool VisitCallExpr(CallExpr *Call) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return true;
-    const Expr *Object = nullptr;
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-      Object = MC->getImplicitObjectArgument();
+    const Expr *Object = objectOf(Call);
     for (const ApiModel::CallMatch &M : matchingRules(Model, Callee, Object)) {
       if (M.Rule->Action == CallAction::Prepare)
         prepared(*M.Rule, Call, Object);
@@ -33,20 +92,122 @@ public:
     return true;
   }
 
+  /// `select_(db.prepare("..."))` in a constructor's member initialisers.
+  bool VisitCXXConstructorDecl(CXXConstructorDecl *CD) {
+    for (const CXXCtorInitializer *Init : CD->inits())
+      if (const FieldDecl *F = Init->getMember())
+        fieldStatement(Init->getInit(), F, CD->getBody());
+    return true;
+  }
+
+  /// Each statement of a block, as one full statement.
+  bool VisitCompoundStmt(CompoundStmt *CS) {
+    for (const Stmt *S : CS->body())
+      fieldStatement(S, nullptr, Body);
+    return true;
+  }
+
 private:
   void prepared(const CallRule &Rule, const CallExpr *Call,
                 const Expr *Object) {
-    if (*Rule.SqlArg >= Call->getNumArgs())
-      return;
-    std::string Key = key(Rule, Call, Object);
-    if (Key.empty())
-      return;
-    auto Sql = std::make_shared<const RecoveredSql>(
-        Resolver.resolve(Call->getArg(*Rule.SqlArg), nullptr));
+    const Expr *Sql = argumentOf(Call, Rule.SqlArg);
+    std::string Key = Sql ? key(Rule, Call, Object) : "";
+    if (!Key.empty())
+      record(Key, Sql);
+  }
+
+  void record(const std::string &Key, const Expr *SqlArg) {
+    auto Sql =
+        std::make_shared<const RecoveredSql>(Resolver.resolve(SqlArg, Body));
     auto [It, New] = Out.NamedStatements.try_emplace(Key, Sql);
     // A field prepared with two texts could run either.
     if (!New && (!It->second || It->second->Text != Sql->Text))
       It->second = nullptr;
+  }
+
+  const CallRule *ruleOf(const CallExpr *Call, CallAction Action) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return nullptr;
+    for (const ApiModel::CallMatch &M :
+         matchingRules(Model, Callee, objectOf(Call)))
+      if (M.Rule->Action == Action)
+        return M.Rule;
+    return nullptr;
+  }
+
+  /// Whether \p S names one of \p Functions (a manipulator: `, now`).
+  static bool names(const Stmt *S, llvm::ArrayRef<std::string> Functions) {
+    if (!S)
+      return false;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (isa<FunctionDecl>(DRE->getDecl()) &&
+          llvm::is_contained(Functions, qualifiedName(DRE->getDecl())))
+        return true;
+    return llvm::any_of(S->children(),
+                        [&](const Stmt *C) { return names(C, Functions); });
+  }
+
+  /// The one call in \p Value whose statement its value holds: a `prepare`
+  /// returning it, or an `execute` that only prepares without its
+  /// manipulator (`(session << "...", use(x))`); with its SQL argument.
+  const Expr *heldStatementSql(const Stmt *Value) {
+    const Expr *Sql = nullptr;
+    unsigned Found = 0;
+    forEachCall(Value, [&](const CallExpr *Call) {
+      const CallRule *R = ruleOf(Call, CallAction::Prepare);
+      if (R && (R->StatementArg || R->Result != ResultKind::Return))
+        R = nullptr;
+      if (!R)
+        if (const CallRule *E = ruleOf(Call, CallAction::Execute);
+            E && !E->RunsWith.empty() && !names(Value, E->RunsWith))
+          R = E;
+      if (const Expr *Arg = R ? argumentOf(Call, R->SqlArg) : nullptr) {
+        Sql = Arg;
+        ++Found;
+      }
+    });
+    return Found == 1 ? Sql : nullptr;
+  }
+
+  /// The field \p S stores a statement into: `f = prepare(...)`,
+  /// `f.reset(prepare(...))`, \p Initialised's initialiser; and its value.
+  std::pair<const FieldDecl *, const Expr *>
+  heldIn(const Stmt *S, const FieldDecl *Initialised) {
+    const auto *E = dyn_cast_or_null<Expr>(S);
+    if (!E)
+      return {nullptr, nullptr};
+    if (Initialised)
+      return {Initialised, E};
+    E = E->IgnoreImplicit();
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Assign)
+      return {fieldOf(BO->getLHS()), BO->getRHS()};
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      return {fieldOf(Op->getArg(0)), Op->getArg(1)};
+    // A smart pointer field set to the statement (`stmt_.reset(p)`).
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+        MC && MC->getNumArgs() == 1)
+      return {fieldOf(MC->getImplicitObjectArgument()), MC->getArg(0)};
+    return {nullptr, nullptr};
+  }
+
+  void fieldStatement(const Stmt *S, const FieldDecl *Initialised,
+                      const Stmt *In);
+  void bindFields(const Stmt *S, llvm::ArrayRef<std::string> Keys);
+
+  /// The handle a statement goes into: the object (`q.prepare(...)`) or an
+  /// argument (`&stmt`) where the rule's result says; a bind's statement.
+  static const Expr *handleOf(const CallRule &Rule, const CallExpr *Call,
+                              const Expr *Object) {
+    if (Rule.Action == CallAction::Bind)
+      return Rule.StatementArg ? argumentOf(Call, Rule.StatementArg) : Object;
+    if (Rule.Result == ResultKind::Object)
+      return Object;
+    if (Rule.Result == ResultKind::Argument && !Rule.ResultArgs.empty())
+      return argumentOf(Call, Rule.ResultArgs.front());
+    return nullptr;
   }
 
   /// `name:X` for a statement named by a key (a string, an enumerator);
@@ -54,18 +215,11 @@ private:
   std::string key(const CallRule &Rule, const CallExpr *Call,
                   const Expr *Object) {
     if (Rule.StatementArg) {
-      if (*Rule.StatementArg >= Call->getNumArgs())
-        return "";
-      std::string Key =
-          statementKey(Call->getArg(*Rule.StatementArg), Resolver);
+      const Expr *Name = argumentOf(Call, Rule.StatementArg);
+      std::string Key = Name ? statementKey(Name, Resolver) : "";
       return Key.empty() ? "" : "name:" + Key;
     }
-    const Expr *Handle = nullptr;
-    if (Rule.Result == ResultKind::Object)
-      Handle = Object;
-    else if (Rule.Result == ResultKind::Argument && !Rule.ResultArgs.empty() &&
-             Rule.ResultArgs.front() < Call->getNumArgs())
-      Handle = Call->getArg(Rule.ResultArgs.front());
+    const Expr *Handle = handleOf(Rule, Call, Object);
     return statementKeyOf(
         dyn_cast_or_null<FieldDecl>(Handle ? rootDecl(Handle) : nullptr));
   }
@@ -94,16 +248,75 @@ private:
       Tables.push_back(std::move(Name));
   }
 
+  ASTContext &Ctx;
   const ApiModel &Model;
   SqlTextResolver &Resolver;
   TranslationUnitIndex &Out;
+  const Stmt *Body = nullptr; ///< Of the function being walked.
 };
+
+/// A full statement \p S (or \p Initialised's initialiser) of a function
+/// with body \p In: the statement it stores into a field, and the values
+/// it binds to statements kept in fields.
+void Indexer::fieldStatement(const Stmt *S, const FieldDecl *Initialised,
+                             const Stmt *In) {
+  llvm::SmallVector<std::string, 2> Keys;
+  auto [Field, Value] = heldIn(S, Initialised);
+  if (const Expr *Sql = Field ? heldStatementSql(Value) : nullptr) {
+    const Stmt *Saved = Body;
+    Body = In;
+    record(statementKeyOf(Field), Sql);
+    Body = Saved;
+    Keys.push_back(statementKeyOf(Field));
+  }
+  // `select_ << "...", into(qty_);`, `update_.exchange(use(sku_));`.
+  forEachCall(S, [&](const CallExpr *Call) {
+    const Expr *Object = objectOf(Call);
+    for (CallAction A : {CallAction::Prepare, CallAction::Bind})
+      if (const CallRule *R = ruleOf(Call, A))
+        if (const FieldDecl *F = dyn_cast_or_null<FieldDecl>(
+                rootDecl(handleOf(*R, Call, Object))))
+          Keys.push_back(statementKeyOf(F));
+  });
+  if (!Keys.empty() && Model.hasParameterWrappers())
+    bindFields(S, Keys);
+}
+
+/// The `in_params`/`out_params` wrappers of \p S bind to each of \p Keys.
+void Indexer::bindFields(const Stmt *S, llvm::ArrayRef<std::string> Keys) {
+  FieldBindings Found;
+  forEachCall(S, [&](const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      return;
+    if (Model.isOutParam(qualifiedName(Callee))) {
+      for (const Expr *Arg : Call->arguments())
+        if (const ValueDecl *D = rootDecl(Arg))
+          Found.Filled.push_back(D);
+    } else if (Model.isInParam(qualifiedName(Callee)) &&
+               Call->getNumArgs() > 0) {
+      Found.Bound.push_back(Call->getArg(0));
+    }
+  });
+  // Wrappers chained by commas are met outermost first; source order is
+  // placeholder order.
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::stable_sort(Found.Bound, [&](const Expr *A, const Expr *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  });
+  for (const std::string &Key : Keys) {
+    FieldBindings &B = Out.Bindings[Key];
+    llvm::append_range(B.Filled, Found.Filled);
+    llvm::append_range(B.Bound, Found.Bound);
+  }
+}
+
 } // namespace
 
 void indexTranslationUnit(ASTContext &Ctx, const ApiModel &Model,
                           SqlTextResolver &Resolver,
                           TranslationUnitIndex &Out) {
-  Indexer(Model, Resolver, Out).TraverseAST(Ctx);
+  Indexer(Ctx, Model, Resolver, Out).TraverseAST(Ctx);
 }
 
 } // namespace dbrace

@@ -21,10 +21,21 @@
 
 namespace dbrace {
 
+/// The values a statement kept in a field is given where it is prepared or
+/// bound (`select_ << "...", into(qty_), use(sku_);` in a constructor): it
+/// fills and uses them whenever it runs.
+struct FieldBindings {
+  std::vector<const clang::ValueDecl *> Filled;
+  std::vector<const clang::Expr *> Bound;
+};
+
 struct TranslationUnitIndex {
   /// Statement key (`name:X`, or a field's key) to the SQL prepared under
   /// it; null when two texts were prepared under one key.
   llvm::StringMap<std::shared_ptr<const RecoveredSql>> NamedStatements;
+  /// A field's statement key to what is bound to it outside the functions
+  /// that run it.
+  llvm::StringMap<FieldBindings> Bindings;
   /// Entity class (qualified name) to the tables it is mapped to.
   llvm::StringMap<std::vector<std::string>> EntityTables;
 };

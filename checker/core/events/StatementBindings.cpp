@@ -8,6 +8,7 @@
 
 #include "AstNames.h"
 #include "Collector.h"
+#include "TranslationUnitIndex.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -84,11 +85,20 @@ void Collector::attachParameters(const Stmt *S, size_t First) {
   }
 }
 
-/// A statement run by key gets the values bound to it.
+/// A statement run by key gets the values bound to it here, or else those
+/// bound where the field that holds it was prepared.
 void Collector::applyBindings(DbEvent &E, llvm::StringRef Key) {
   auto It = Bindings.find(Key);
-  if (It == Bindings.end())
+  if (It == Bindings.end()) {
+    if (const FieldBindings *Field = Unit.FieldBindingsOf(Key)) {
+      E.ResultDecls.append(Field->Filled.begin(), Field->Filled.end());
+      for (size_t N = 0; N < Field->Bound.size(); ++N) {
+        E.Params.try_emplace(N + 1, Field->Bound[N]);
+        E.Inputs.push_back(Field->Bound[N]);
+      }
+    }
     return;
+  }
   const Binding &B = It->second;
   E.ResultDecls.append(B.Filled.begin(), B.Filled.end());
   for (size_t N = 0; N < B.Bound.size(); ++N) {

@@ -8,18 +8,17 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "AnalysisCache.h"
 #include "Baseline.h"
 #include "ChangedLines.h"
 #include "CheckCatalog.h"
 #include "CompilationSetup.h"
+#include "Configuration.h"
 #include "DriverError.h"
 #include "DriverOptions.h"
 #include "ErrorMerge.h"
 #include "JsonReport.h"
 #include "MergeReports.h"
 #include "ParallelRunner.h"
-#include "RulesFilesConfig.h"
 #include "SarifReport.h"
 #include "SourcePositions.h"
 #include "Statistics.h"
@@ -28,8 +27,6 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "sql/ExplainSql.h"
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
@@ -37,7 +34,6 @@
 
 using namespace clang::tidy;
 using namespace ::dbrace::tool;
-namespace rulesconfig = clang::tidy::dbrace;
 
 extern volatile int DbraceModuleAnchorSource;
 [[maybe_unused]] static int DbraceModuleAnchorDestination =
@@ -50,164 +46,6 @@ constexpr int ExitClean = 0, ExitFindings = 1, ExitError = 2;
 int listChecks() {
   for (const CheckInfo &C : dbraceChecks())
     llvm::outs() << C.Name << "\t" << C.Summary << "\n";
-  return ExitClean;
-}
-
-/// clang-tidy options: all dbrace checks unless told otherwise; the command
-/// line overrides `.clang-tidy` files, as in clang-tidy.
-void buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
-                      ClangTidyOptions &Overrides,
-                      std::vector<DriverError> &Errors) {
-  Defaults = ClangTidyOptions::getDefaults();
-  Defaults.Checks = "-*,dbrace-*";
-  if (!Opts.Checks.empty())
-    Overrides.Checks = Opts.Checks;
-  if (!Opts.HeaderFilter.empty())
-    Overrides.HeaderFilterRegex = Opts.HeaderFilter;
-  if (!Opts.Rules.empty())
-    Overrides.CheckOptions["RulesFiles"] =
-        ClangTidyOptions::ClangTidyValue(llvm::join(Opts.Rules, ";"));
-  rulesconfig::anchorRulesFiles(Overrides.CheckOptions,
-                                rulesconfig::launchDirectory());
-  if (Opts.Config.empty())
-    return;
-  std::string Why;
-  auto Parsed = parseConfigurationWithDiags(
-      llvm::MemoryBufferRef(Opts.Config, "--config"),
-      [&](const llvm::SMDiagnostic &D) {
-        if (Why.empty())
-          Why = (llvm::Twine(D.getMessage()) + " (at " +
-                 llvm::Twine(D.getLineNo()) + ":" +
-                 llvm::Twine(D.getColumnNo() + 1) + ")")
-                    .str();
-      });
-  if (!Parsed) {
-    Errors.push_back(DriverError::configuration(
-        "invalid --config: " +
-        (Why.empty() ? Parsed.getError().message() : Why)));
-    return;
-  }
-  Overrides = Overrides.merge(*Parsed, 0);
-  rulesconfig::anchorRulesFiles(Overrides.CheckOptions,
-                                rulesconfig::launchDirectory());
-}
-
-/// Where a rules file came from, for --list-rules and errors.
-std::string originOf(const rulesconfig::RulesFileEntry &Entry,
-                     const DriverOptions &Opts) {
-  if (Entry.ConfigFile.empty())
-    return Entry.Key == "RulesFiles" && !Opts.Rules.empty() ? "--rules"
-                                                            : "--config";
-  if (Entry.Key == "RulesFiles")
-    return Entry.ConfigFile;
-  return Entry.ConfigFile + " (" + Entry.Key + ")";
-}
-
-/// The user's rules files in effect for \p File, each readable; else
-/// says which is not, and why, and returns nothing.
-std::optional<std::vector<rulesconfig::RulesFileEntry>>
-userRulesFor(llvm::StringRef File, const DriverOptions &Opts,
-             FileOptionsProvider &Provider, std::string &Error) {
-  std::vector<rulesconfig::RulesFileEntry> Entries =
-      rulesconfig::allRulesFilesInEffect(Provider.getOptions(File).CheckOptions,
-                                         File);
-  for (const rulesconfig::RulesFileEntry &Entry : Entries) {
-    Error = rulesconfig::unreadableRulesFile(Entry, originOf(Entry, Opts));
-    if (!Error.empty())
-      return std::nullopt;
-  }
-  return Entries;
-}
-
-/// Every rules file in effect for a file (default: the current directory),
-/// with where it comes from: built-in, --rules, --config or a .clang-tidy.
-int listRules(const DriverOptions &Opts, const ClangTidyOptions &Defaults,
-              const ClangTidyOptions &Overrides) {
-  llvm::SmallString<256> Path(Opts.Files.empty() ? "." : Opts.Files.front());
-  llvm::sys::fs::make_absolute(Path);
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  // clang-tidy looks for a file's configuration from its folder up; a
-  // folder stands for the files in it.
-  if (llvm::sys::fs::is_directory(Path))
-    llvm::sys::path::append(Path, "-");
-  FileOptionsProvider Provider(ClangTidyGlobalOptions(), Defaults, Overrides);
-  std::string Error;
-  auto Entries = userRulesFor(Path, Opts, Provider, Error);
-  if (!Entries) {
-    llvm::errs() << "dbrace: error: " << Error << "\n";
-    return ExitError;
-  }
-
-  auto Print = [](const ::dbrace::LibraryRules &L, llvm::StringRef Origin) {
-    llvm::outs() << L.Library << "\t"
-                 << ::dbrace::sqlfacts::dialectName(L.Dialect) << "\t"
-                 << L.Calls.size() << " calls, " << L.Types.size() << " types\t"
-                 << L.SourcePath << "\t" << Origin << "\n";
-  };
-  ::dbrace::ApiModel Builtin;
-  if (!::dbrace::loadModel({}, Builtin, Error)) {
-    llvm::errs() << Error << "\n";
-    return ExitError;
-  }
-  for (const ::dbrace::LibraryRules &L : Builtin.libraries())
-    Print(L, "built-in");
-  for (const rulesconfig::RulesFileEntry &Entry : *Entries) {
-    ::dbrace::LibraryRules Rules;
-    if (!::dbrace::loadRulesFile(Entry.Path, Rules, Error)) {
-      llvm::errs() << Error << "\n";
-      return ExitError;
-    }
-    Print(Rules, originOf(Entry, Opts));
-  }
-  return ExitClean;
-}
-
-/// The rules files each `.clang-tidy` names, checked once up front as the
-/// command line's are, rather than as a warning in every file.
-void checkConfiguredRules(const std::vector<std::string> &Files,
-                          const DriverOptions &Opts,
-                          const ClangTidyOptions &Defaults,
-                          const ClangTidyOptions &Overrides,
-                          std::vector<DriverError> &Errors) {
-  FileOptionsProvider Provider(ClangTidyGlobalOptions(), Defaults, Overrides);
-  llvm::StringSet<> Folders;
-  for (const std::string &File : Files) {
-    // Files of one folder share their configuration.
-    if (!Folders.insert(llvm::sys::path::parent_path(File)).second)
-      continue;
-    std::string Error;
-    auto Entries = userRulesFor(File, Opts, Provider, Error);
-    if (!Entries) {
-      Errors.push_back(DriverError::configuration(Error));
-      return;
-    }
-    ::dbrace::ModelOptions ModelOpts;
-    for (const rulesconfig::RulesFileEntry &Entry : *Entries)
-      ModelOpts.RulesFiles.push_back(Entry.Path);
-    if (!::dbrace::sharedModel(ModelOpts, Error)) {
-      Errors.push_back(DriverError::fromText(Error));
-      return;
-    }
-  }
-}
-
-/// As clang-tidy's --dump-config: the options in effect, every check's
-/// options with their defaults filled in.
-int dumpConfig(const DriverOptions &Opts, const ClangTidyOptions &Defaults,
-               const ClangTidyOptions &Overrides) {
-  llvm::SmallString<256> Path;
-  if (!Opts.Files.empty())
-    Path = Opts.Files.front();
-  else if (std::error_code EC = llvm::sys::fs::current_path(Path)) {
-    llvm::errs() << "dbrace: error: " << EC.message() << "\n";
-    return ExitError;
-  }
-  llvm::sys::fs::make_absolute(Path);
-  FileOptionsProvider Provider(ClangTidyGlobalOptions(), Defaults, Overrides);
-  ClangTidyOptions Effective = Provider.getOptions(Path);
-  Effective.CheckOptions =
-      getCheckOptions(Effective, /*AllowEnablingAnalyzerAlphaCheckers=*/false);
-  llvm::outs() << configurationAsText(Effective) << "\n";
   return ExitClean;
 }
 
@@ -263,28 +101,6 @@ int fail(const DriverOptions &Opts, const std::vector<DriverError> &Errors) {
   return ExitError;
 }
 
-/// Rules errors are configuration errors: found once, up front, not once
-/// per file and check.
-void checkRules(const DriverOptions &Opts, std::vector<DriverError> &Errors) {
-  ::dbrace::ModelOptions ModelOpts;
-  for (const std::string &Written : Opts.Rules) {
-    llvm::SmallString<256> Path(Written);
-    llvm::sys::fs::make_absolute(rulesconfig::launchDirectory(), Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-    rulesconfig::RulesFileEntry Entry{Written, std::string(Path), "RulesFiles",
-                                      ""};
-    if (std::string Error = rulesconfig::unreadableRulesFile(Entry, "--rules");
-        !Error.empty()) {
-      Errors.push_back(DriverError::configuration(Error));
-      return;
-    }
-    ModelOpts.RulesFiles.push_back(Entry.Path);
-  }
-  std::string Error;
-  if (!::dbrace::sharedModel(ModelOpts, Error))
-    Errors.push_back(DriverError::fromText(Error));
-}
-
 std::optional<Baseline> loadBaseline(const DriverOptions &Opts,
                                      std::vector<DriverError> &Errors) {
   if (Opts.Baseline.empty())
@@ -319,13 +135,9 @@ std::vector<DriverError> takeConfigErrors(std::vector<ClangTidyError> &Errors) {
   return Config;
 }
 
-int run(DriverOptions &Opts) {
-
-  if (Opts.ListChecks)
-    return listChecks();
-
+/// Options that contradict each other.
+std::vector<DriverError> conflictingOptions(const DriverOptions &Opts) {
   std::vector<DriverError> Problems;
-  std::optional<ChangedLines> Changed;
   if (!Opts.Diff.empty() && !Opts.WriteBaseline.empty())
     Problems.push_back(DriverError::configuration(
         "--write-baseline records every finding; it cannot be combined with "
@@ -337,61 +149,70 @@ int run(DriverOptions &Opts) {
   if (Opts.Fix && !Opts.WriteBaseline.empty())
     Problems.push_back(DriverError::configuration(
         "--write-baseline records findings; it cannot be combined with --fix"));
-  checkRules(Opts, Problems);
-  ClangTidyOptions Defaults, Overrides;
-  buildTidyOptions(Opts, Defaults, Overrides, Problems);
-  if (Opts.DumpConfig)
-    return Problems.empty() ? dumpConfig(Opts, Defaults, Overrides)
-                            : fail(Opts, Problems);
-  if (Opts.ListRules)
-    return Problems.empty() ? listRules(Opts, Defaults, Overrides)
-                            : fail(Opts, Problems);
-  std::optional<Baseline> Accepted = loadBaseline(Opts, Problems);
-  CompilationSetup Setup = loadCompilations(Opts, Problems);
-  if (Opts.Shard)
-    Setup.Files = selectShard(Setup.Files, Opts.SourceRoot, *Opts.Shard);
-  if (!Opts.Diff.empty() && Problems.empty()) {
-    llvm::Expected<ChangedLines> Loaded = ChangedLines::load(Opts.Diff);
-    if (!Loaded) {
-      Problems.push_back(
-          DriverError::configuration(llvm::toString(Loaded.takeError())));
-    } else {
-      Changed = std::move(*Loaded);
-      Setup.Files = Changed->select(Setup.Files, *Setup.Compilations);
-      if (Setup.Files.empty()) {
-        if (!Opts.Quiet)
-          llvm::errs() << "dbrace: the change touches no file to analyse\n";
-        return ExitClean;
-      }
-    }
-  }
-  // The .clang-tidy files are validated first: reading the rules files they
-  // name goes through clang-tidy's loader, which prints its own parse errors.
-  if (Problems.empty()) {
-    TidyConfigInput Config{Defaults, Overrides,
-                           Opts.Checks.empty() ? "--config" : "--checks"};
-    Problems = validateTidyConfig(Setup.Files, Config);
-  }
-  if (Problems.empty())
-    checkConfiguredRules(Setup.Files, Opts, Defaults, Overrides, Problems);
-  if (!Problems.empty())
-    return fail(Opts, Problems);
+  return Problems;
+}
 
-  ClangTidyGlobalOptions Global;
-  ContextFactory MakeContext =
-      [&](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
-        return std::make_unique<ClangTidyContext>(
-            std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides,
-                                                  std::move(FS)));
-      };
-  RunOptions Running;
-  Running.Jobs = Opts.Jobs
-                     ? Opts.Jobs
-                     : llvm::hardware_concurrency().compute_thread_count();
-  Running.Progress =
-      Opts.Progress || llvm::sys::Process::StandardErrIsDisplayed();
-  std::vector<std::vector<ClangTidyError>> PerFile =
-      runOnFiles(*Setup.Compilations, Setup.Files, MakeContext, Running);
+/// What the analysis runs on, loaded and checked before any file is
+/// analysed.
+struct Inputs {
+  ClangTidyOptions Defaults, Overrides;
+  std::optional<Baseline> Accepted;
+  CompilationSetup Setup;
+  std::optional<ChangedLines> Changed; ///< With --diff.
+};
+
+std::optional<ChangedLines> loadChanges(const DriverOptions &Opts,
+                                        std::vector<DriverError> &Problems) {
+  llvm::Expected<ChangedLines> Loaded = ChangedLines::load(Opts.Diff);
+  if (!Loaded) {
+    Problems.push_back(
+        DriverError::configuration(llvm::toString(Loaded.takeError())));
+    return std::nullopt;
+  }
+  return std::move(*Loaded);
+}
+
+/// The `.clang-tidy` files of the files to analyse, and the rules files
+/// they name. The `.clang-tidy` files are validated first: reading the
+/// rules files they name goes through clang-tidy's loader, which prints
+/// its own parse errors.
+void checkConfiguration(const DriverOptions &Opts, const Inputs &In,
+                        std::vector<DriverError> &Problems) {
+  if (!Problems.empty())
+    return;
+  TidyConfigInput Config{In.Defaults, In.Overrides,
+                         Opts.Checks.empty() ? "--config" : "--checks"};
+  Problems = validateTidyConfig(In.Setup.Files, Config);
+  if (Problems.empty())
+    checkConfiguredRules(In.Setup.Files, Opts, In.Defaults, In.Overrides,
+                         Problems);
+}
+
+/// A context that reads `.clang-tidy` files through \p FS, over the
+/// command line's options.
+std::unique_ptr<ClangTidyContext>
+makeContext(const Inputs &In,
+            llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+  return std::make_unique<ClangTidyContext>(
+      std::make_unique<FileOptionsProvider>(
+          ClangTidyGlobalOptions(), In.Defaults, In.Overrides, std::move(FS)));
+}
+
+/// What the analysis of the files found, as one clang-tidy run over them
+/// would have it.
+struct Analysis {
+  std::vector<ClangTidyError> Errors;
+  /// clang-tidy's configuration errors, once each, for the report.
+  std::vector<ClangTidyError> ConfigErrors;
+  /// Why files failed to compile, where the driver can tell.
+  std::vector<std::string> Hints;
+  /// Files that could not be analysed and bad check options.
+  unsigned InputErrors = 0;
+};
+
+std::vector<std::string>
+hintsForFailures(const CompilationSetup &Setup,
+                 const std::vector<std::vector<ClangTidyError>> &PerFile) {
   std::vector<std::string> Hints;
   for (size_t I = 0; I < PerFile.size(); ++I)
     if (llvm::any_of(PerFile[I], [](const ClangTidyError &E) {
@@ -400,101 +221,190 @@ int run(DriverOptions &Opts) {
       if (std::optional<std::string> Hint =
               headerLanguageHint(*Setup.Compilations, Setup.Files[I]))
         Hints.push_back(std::move(*Hint));
-  std::vector<ClangTidyError> Errors = mergeFileResults(std::move(PerFile));
+  return Hints;
+}
 
+Analysis analyse(const DriverOptions &Opts, const Inputs &In) {
+  RunOptions Running;
+  Running.Jobs = Opts.Jobs
+                     ? Opts.Jobs
+                     : llvm::hardware_concurrency().compute_thread_count();
+  Running.Progress =
+      Opts.Progress || llvm::sys::Process::StandardErrIsDisplayed();
+  std::vector<std::vector<ClangTidyError>> PerFile = runOnFiles(
+      *In.Setup.Compilations, In.Setup.Files,
+      [&In](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+        return makeContext(In, std::move(FS));
+      },
+      Running);
+  Analysis Result;
+  Result.Hints = hintsForFailures(In.Setup, PerFile);
+  Result.Errors = mergeFileResults(std::move(PerFile));
   // A bad check option is only a warning in clang-tidy; in CI it would
   // silently run the check with its default, so it counts as an error.
-  unsigned InputErrors = llvm::count_if(Errors, [](const ClangTidyError &E) {
-    return !isFinding(E) && (E.DiagLevel == ClangTidyError::Error ||
-                             E.DiagnosticName == "clang-tidy-config");
-  });
-  std::vector<ClangTidyError> ConfigErrors =
-      asDiagnostics(takeConfigErrors(Errors));
-  SourcePositions Sources(Opts.SourceRoot);
+  Result.InputErrors =
+      llvm::count_if(Result.Errors, [](const ClangTidyError &E) {
+        return !isFinding(E) && (E.DiagLevel == ClangTidyError::Error ||
+                                 E.DiagnosticName == "clang-tidy-config");
+      });
+  Result.ConfigErrors = asDiagnostics(takeConfigErrors(Result.Errors));
+  return Result;
+}
+
+/// clang-tidy's text for \p Errors and, with \p Fix, their fixes applied,
+/// with the options in effect.
+void printAndFixAsConfigured(const Inputs &In,
+                             const std::vector<ClangTidyError> &Errors,
+                             bool Fix, bool ToStderr) {
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::getRealFileSystem());
-  std::unique_ptr<ClangTidyContext> Context = MakeContext(FS);
+  std::unique_ptr<ClangTidyContext> Context = makeContext(In, FS);
+  printAndFix(Errors, *Context, Fix, FS, ToStderr);
+}
 
-  if (!Opts.WriteBaseline.empty()) {
-    if (InputErrors) {
-      // A baseline of a partial run would hide nothing in the files that
-      // failed and everything once they compile again: refuse it.
-      printAndFix(Errors, *Context, /*Fix=*/false, FS, /*ToStderr=*/false);
-      printHints(Hints);
-      llvm::errs() << "dbrace: error: not writing a baseline: some files "
-                      "could not be analysed\n";
-      return ExitError;
-    }
-    unsigned Written = 0;
-    if (llvm::Error E =
-            writeBaseline(Opts.WriteBaseline, Errors, Sources, Written)) {
-      llvm::errs() << "dbrace: error: cannot write '" << Opts.WriteBaseline
-                   << "': " << llvm::toString(std::move(E)) << "\n";
-      return ExitError;
-    }
-    if (!Opts.Quiet)
-      llvm::errs() << "dbrace: recorded " << Written << " "
-                   << plural(Written, "finding", "findings") << " in "
-                   << Opts.WriteBaseline << "\n";
-    return ExitClean;
+/// --write-baseline: every finding of a complete run.
+int recordBaseline(const DriverOptions &Opts, const Inputs &In,
+                   const Analysis &Result) {
+  if (Result.InputErrors) {
+    // A baseline of a partial run would hide nothing in the files that
+    // failed and everything once they compile again: refuse it.
+    printAndFixAsConfigured(In, Result.Errors, /*Fix=*/false,
+                            /*ToStderr=*/false);
+    printHints(Result.Hints);
+    llvm::errs() << "dbrace: error: not writing a baseline: some files "
+                    "could not be analysed\n";
+    return ExitError;
   }
+  SourcePositions Sources(Opts.SourceRoot);
+  unsigned Written = 0;
+  if (llvm::Error E =
+          writeBaseline(Opts.WriteBaseline, Result.Errors, Sources, Written)) {
+    llvm::errs() << "dbrace: error: cannot write '" << Opts.WriteBaseline
+                 << "': " << llvm::toString(std::move(E)) << "\n";
+    return ExitError;
+  }
+  if (!Opts.Quiet)
+    llvm::errs() << "dbrace: recorded " << Written << " "
+                 << plural(Written, "finding", "findings") << " in "
+                 << Opts.WriteBaseline << "\n";
+  return ExitClean;
+}
 
-  if (Changed)
-    Changed->filter(Errors, Sources);
-  unsigned Baselined = Accepted ? Accepted->filter(Errors, Sources) : 0;
-  unsigned Findings = llvm::count_if(Errors, isFinding);
+bool exportFixes(llvm::StringRef Path, const std::vector<std::string> &Files,
+                 const std::vector<ClangTidyError> &Errors) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_None);
+  if (EC) {
+    llvm::errs() << "dbrace: error: cannot write '" << Path
+                 << "': " << EC.message() << "\n";
+    return false;
+  }
+  exportReplacements(Files.empty() ? "" : Files.front(), Errors, OS);
+  return true;
+}
 
+/// The text, JSON or SARIF report, --fix and --export-fixes. False when a
+/// file cannot be written.
+bool writeOutputs(const DriverOptions &Opts, const Inputs &In,
+                  const Analysis &Result, SourcePositions &Sources) {
   // Positions are read before --fix rewrites the files.
   std::string Report;
   if (Opts.Format != OutputFormat::Text) {
-    std::vector<ClangTidyError> Reported = ConfigErrors;
-    Reported.insert(Reported.end(), Errors.begin(), Errors.end());
+    std::vector<ClangTidyError> Reported = Result.ConfigErrors;
+    Reported.insert(Reported.end(), Result.Errors.begin(), Result.Errors.end());
     Report = renderReport(Opts, Reported, Sources);
   }
   if (Opts.Format == OutputFormat::Text || Opts.Fix)
-    printAndFix(Errors, *Context, Opts.Fix, FS,
-                /*ToStderr=*/Opts.Format != OutputFormat::Text);
+    printAndFixAsConfigured(In, Result.Errors, Opts.Fix,
+                            /*ToStderr=*/Opts.Format != OutputFormat::Text);
   if (Opts.Format != OutputFormat::Text && !writeText(Opts.Output, Report))
+    return false;
+  return Opts.ExportFixes.empty() ||
+         exportFixes(Opts.ExportFixes, In.Setup.Files, Result.Errors);
+}
+
+/// How many findings there are, how many the baseline hid, and how many
+/// functions the analysis gave up on.
+void printSummary(const DriverOptions &Opts, const Baseline *Accepted,
+                  unsigned Findings, unsigned Baselined) {
+  if (Findings)
+    llvm::errs() << Findings << " dbrace "
+                 << plural(Findings, "finding", "findings") << ".\n";
+  if (Accepted) {
+    llvm::errs() << Baselined << " " << plural(Baselined, "finding", "findings")
+                 << " matched the baseline";
+    // A shard sees only its files: the others' entries are not stale.
+    if (unsigned Stale = Opts.Shard ? 0 : Accepted->unused())
+      llvm::errs() << "; " << Stale << " baseline "
+                   << plural(Stale, "entry matches", "entries match")
+                   << " nothing (fixed? rewrite it with --write-baseline)";
+    llvm::errs() << ".\n";
+  }
+  if (unsigned Skipped = ::dbrace::functionsNotAnalysed())
+    llvm::errs() << Skipped << " "
+                 << plural(Skipped, "function was", "functions were")
+                 << " not analysed: their control flow did not settle "
+                    "within the analysis budget.\n";
+}
+
+/// The findings that are new (on changed lines, not in the baseline),
+/// reported as asked.
+int report(const DriverOptions &Opts, Inputs &In, Analysis &Result) {
+  SourcePositions Sources(Opts.SourceRoot);
+  if (In.Changed)
+    In.Changed->filter(Result.Errors, Sources);
+  unsigned Baselined =
+      In.Accepted ? In.Accepted->filter(Result.Errors, Sources) : 0;
+  unsigned Findings = llvm::count_if(Result.Errors, isFinding);
+  if (!writeOutputs(Opts, In, Result, Sources))
     return ExitError;
-
-  if (!Opts.ExportFixes.empty()) {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Opts.ExportFixes, EC, llvm::sys::fs::OF_None);
-    if (EC) {
-      llvm::errs() << "dbrace: error: cannot write '" << Opts.ExportFixes
-                   << "': " << EC.message() << "\n";
-      return ExitError;
-    }
-    exportReplacements(Setup.Files.empty() ? "" : Setup.Files.front(), Errors,
-                       OS);
-  }
-
-  printHints(Hints);
-  if (!Opts.Quiet) {
-    if (Findings)
-      llvm::errs() << Findings << " dbrace "
-                   << plural(Findings, "finding", "findings") << ".\n";
-    if (Accepted) {
-      llvm::errs() << Baselined << " "
-                   << plural(Baselined, "finding", "findings")
-                   << " matched the baseline";
-      // A shard sees only its files: the others' entries are not stale.
-      if (unsigned Stale = Opts.Shard ? 0 : Accepted->unused())
-        llvm::errs() << "; " << Stale << " baseline "
-                     << plural(Stale, "entry matches", "entries match")
-                     << " nothing (fixed? rewrite it with --write-baseline)";
-      llvm::errs() << ".\n";
-    }
-    if (unsigned Skipped = ::dbrace::functionsNotAnalysed())
-      llvm::errs() << Skipped << " "
-                   << plural(Skipped, "function was", "functions were")
-                   << " not analysed: their control flow did not settle "
-                      "within the analysis budget.\n";
-  }
-  if (InputErrors)
+  printHints(Result.Hints);
+  if (!Opts.Quiet)
+    printSummary(Opts, In.Accepted ? &*In.Accepted : nullptr, Findings,
+                 Baselined);
+  if (Result.InputErrors)
     return ExitError;
   // Once fixed, the findings are gone; a second run shows what remains.
   return Findings ? ExitFindings : ExitClean;
+}
+
+int run(DriverOptions &Opts) {
+  if (Opts.ListChecks)
+    return listChecks();
+  std::vector<DriverError> Problems = conflictingOptions(Opts);
+  checkRules(Opts, Problems);
+  Inputs In;
+  buildTidyOptions(Opts, In.Defaults, In.Overrides, Problems);
+  if (Opts.DumpConfig || Opts.ListRules) {
+    if (!Problems.empty())
+      return fail(Opts, Problems);
+    bool Printed = Opts.DumpConfig ? dumpConfig(Opts, In.Defaults, In.Overrides)
+                                   : listRules(Opts, In.Defaults, In.Overrides);
+    return Printed ? ExitClean : ExitError;
+  }
+  In.Accepted = loadBaseline(Opts, Problems);
+  In.Setup = loadCompilations(Opts, Problems);
+  if (Opts.Shard)
+    In.Setup.Files = selectShard(In.Setup.Files, Opts.SourceRoot, *Opts.Shard);
+  if (!Opts.Diff.empty() && Problems.empty()) {
+    In.Changed = loadChanges(Opts, Problems);
+    if (In.Changed) {
+      In.Setup.Files =
+          In.Changed->select(In.Setup.Files, *In.Setup.Compilations);
+      if (In.Setup.Files.empty()) {
+        if (!Opts.Quiet)
+          llvm::errs() << "dbrace: the change touches no file to analyse\n";
+        return ExitClean;
+      }
+    }
+  }
+  checkConfiguration(Opts, In, Problems);
+  if (!Problems.empty())
+    return fail(Opts, Problems);
+  Analysis Result = analyse(Opts, In);
+  if (!Opts.WriteBaseline.empty())
+    return recordBaseline(Opts, In, Result);
+  return report(Opts, In, Result);
 }
 
 } // namespace

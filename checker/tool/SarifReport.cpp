@@ -207,13 +207,9 @@ std::string helpUri(const std::string &DocsUrl, llvm::StringRef Check) {
   return "file://" + uriPath(Page);
 }
 
-} // namespace
-
-void writeSarifReport(const std::vector<ClangTidyError> &Errors,
-                      SourcePositions &Sources, const SarifOptions &Options,
-                      llvm::raw_ostream &OS) {
-  SarifBuilder B(Sources);
-  std::vector<CheckInfo> Checks = dbraceChecks();
+/// One rule per check, with its summary, page and where the page is.
+Array rulesOf(const std::vector<CheckInfo> &Checks,
+              const std::string &DocsUrl) {
   Array Rules;
   for (const CheckInfo &C : Checks) {
     Object Rule{{"id", C.Name},
@@ -223,73 +219,105 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
       Rule["fullDescription"] = Object{{"text", C.Description}};
       Rule["help"] = Object{{"text", C.Page.str()}, {"markdown", C.Page.str()}};
     }
-    std::string Uri = helpUri(Options.DocsUrl, C.Name);
+    std::string Uri = helpUri(DocsUrl, C.Name);
     if (!Uri.empty())
       Rule["helpUri"] = std::move(Uri);
     Rules.push_back(std::move(Rule));
   }
+  return Rules;
+}
 
+/// An error that is not a finding (a file that did not compile, a bad
+/// configuration): a tool execution notification, not a result.
+Object notification(SarifBuilder &B, const ClangTidyError &E) {
+  Object N{{"level", "error"},
+           {"message", Object{{"text", sarifText(E.Message.Message)}}},
+           {"descriptor", Object{{"id", E.DiagnosticName}}}};
+  if (!E.Message.FilePath.empty())
+    N["locations"] = Array{B.location(E.Message, /*WithMessage=*/false)};
+  return N;
+}
+
+/// Code scanning shows a related location only where the message links
+/// it: each note is linked by its id, in the notes' order.
+std::string messageLinkingNotes(const ClangTidyError &E) {
+  std::string Text = sarifText(E.Message.Message);
+  for (size_t I = 0; I < E.Notes.size(); ++I)
+    Text += (I == 0 ? " ([" : "; [") + sarifText(E.Notes[I].Message) + "](" +
+            std::to_string(I + 1) + ")" + (I + 1 == E.Notes.size() ? ")" : "");
+  return Text;
+}
+
+Array relatedLocations(SarifBuilder &B, const ClangTidyError &E) {
+  Array Related;
+  for (size_t I = 0; I < E.Notes.size(); ++I) {
+    Value L = B.location(E.Notes[I], /*WithMessage=*/true);
+    L.getAsObject()->try_emplace("id", static_cast<int64_t>(I + 1));
+    Related.push_back(std::move(L));
+  }
+  return Related;
+}
+
+/// Ours, stable across edits elsewhere in the file, and code scanning's
+/// own line hash, so that it tracks the result as it would any other.
+Object fingerprints(SarifBuilder &B, const ClangTidyError &E,
+                    SourcePositions &Sources) {
+  Object Fingerprints{{"dbraceFinding/v1", findingFingerprint(E, Sources)}};
+  std::string LineHash = B.lineHash(E.Message);
+  if (!LineHash.empty())
+    Fingerprints["primaryLocationLineHash"] = std::move(LineHash);
+  return Fingerprints;
+}
+
+Object result(SarifBuilder &B, const ClangTidyError &E,
+              const std::vector<CheckInfo> &Checks, SourcePositions &Sources) {
+  Object R{{"ruleId", E.DiagnosticName},
+           {"level", "warning"},
+           {"message", Object{{"text", messageLinkingNotes(E)}}},
+           {"locations", Array{B.location(E.Message, /*WithMessage=*/false)}}};
+  auto Rule = llvm::find_if(
+      Checks, [&](const CheckInfo &C) { return C.Name == E.DiagnosticName; });
+  if (Rule != Checks.end())
+    R["ruleIndex"] = static_cast<int64_t>(Rule - Checks.begin());
+  if (!E.Notes.empty()) {
+    R["relatedLocations"] = relatedLocations(B, E);
+    R["codeFlows"] = Array{B.codeFlow(E)};
+  }
+  if (!E.Message.Fix.empty())
+    R["fixes"] = Array{B.fix(E.Message)};
+  if (isFinding(E))
+    R["partialFingerprints"] = fingerprints(B, E, Sources);
+  return R;
+}
+
+/// What `%SRCROOT%` stands for: the source root as a folder URI.
+Object sourceRootBase(llvm::StringRef Root) {
+  return Object{
+      {"uri", "file://" + uriPath(Root) + (Root.ends_with("/") ? "" : "/")}};
+}
+
+} // namespace
+
+void writeSarifReport(const std::vector<ClangTidyError> &Errors,
+                      SourcePositions &Sources, const SarifOptions &Options,
+                      llvm::raw_ostream &OS) {
+  SarifBuilder B(Sources);
+  std::vector<CheckInfo> Checks = dbraceChecks();
   Array Results, Notifications;
   for (const ClangTidyError &E : Errors) {
-    if (E.DiagLevel == clang::tooling::Diagnostic::Error && !isFinding(E)) {
-      Object N{{"level", "error"},
-               {"message", Object{{"text", sarifText(E.Message.Message)}}},
-               {"descriptor", Object{{"id", E.DiagnosticName}}}};
-      if (!E.Message.FilePath.empty())
-        N["locations"] = Array{B.location(E.Message, /*WithMessage=*/false)};
-      Notifications.push_back(std::move(N));
-      continue;
-    }
-    // Code scanning shows a related location only where the message
-    // links it: each note is linked by its id, in the notes' order.
-    std::string Text = sarifText(E.Message.Message);
-    for (size_t I = 0; I < E.Notes.size(); ++I)
-      Text += (I == 0 ? " ([" : "; [") + sarifText(E.Notes[I].Message) + "](" +
-              std::to_string(I + 1) + ")" +
-              (I + 1 == E.Notes.size() ? ")" : "");
-    Object R{
-        {"ruleId", E.DiagnosticName},
-        {"level", "warning"},
-        {"message", Object{{"text", std::move(Text)}}},
-        {"locations", Array{B.location(E.Message, /*WithMessage=*/false)}}};
-    auto Rule = llvm::find_if(
-        Checks, [&](const CheckInfo &C) { return C.Name == E.DiagnosticName; });
-    if (Rule != Checks.end())
-      R["ruleIndex"] = static_cast<int64_t>(Rule - Checks.begin());
-    if (!E.Notes.empty()) {
-      Array Related;
-      for (size_t I = 0; I < E.Notes.size(); ++I) {
-        Value L = B.location(E.Notes[I], /*WithMessage=*/true);
-        L.getAsObject()->try_emplace("id", static_cast<int64_t>(I + 1));
-        Related.push_back(std::move(L));
-      }
-      R["relatedLocations"] = std::move(Related);
-      R["codeFlows"] = Array{B.codeFlow(E)};
-    }
-    if (!E.Message.Fix.empty())
-      R["fixes"] = Array{B.fix(E.Message)};
-    if (isFinding(E)) {
-      Object Fingerprints{{"dbraceFinding/v1", findingFingerprint(E, Sources)}};
-      std::string LineHash = B.lineHash(E.Message);
-      if (!LineHash.empty())
-        Fingerprints["primaryLocationLineHash"] = std::move(LineHash);
-      R["partialFingerprints"] = std::move(Fingerprints);
-    }
-    Results.push_back(std::move(R));
+    if (E.DiagLevel == clang::tooling::Diagnostic::Error && !isFinding(E))
+      Notifications.push_back(notification(B, E));
+    else
+      Results.push_back(result(B, E, Checks, Sources));
   }
 
   Object Driver{{"name", "dbrace"},
                 {"version", Options.ToolVersion},
-                {"rules", std::move(Rules)}};
+                {"rules", rulesOf(Checks, Options.DocsUrl)}};
   Object Run{
       {"tool", Object{{"driver", std::move(Driver)}}},
       {"originalUriBaseIds",
-       Object{
-           {SourceRootId,
-            Object{{"uri", "file://" + uriPath(Sources.root()) +
-                               (llvm::StringRef(Sources.root()).ends_with("/")
-                                    ? ""
-                                    : "/")}}}}},
+       Object{{SourceRootId, sourceRootBase(Sources.root())}}},
       {"columnKind", "unicodeCodePoints"},
       {"invocations",
        Array{Object{{"executionSuccessful", Notifications.empty()},

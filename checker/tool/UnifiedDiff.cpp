@@ -183,108 +183,108 @@ llvm::Error errorAt(llvm::StringRef Name, unsigned Line,
                                      ": error: " + Why);
 }
 
-} // namespace
+/// Reads a diff one line at a time: the file being read, and the hunk in it.
+class DiffReader {
+public:
+  explicit DiffReader(llvm::StringRef Name) : Name(Name) {}
 
-llvm::Expected<std::vector<FileChange>> parseUnifiedDiff(llvm::StringRef Text,
-                                                         llvm::StringRef Name) {
-  std::vector<FileChange> Out;
-  std::optional<Pending> File;
-  // The hunk being read: lines still due from each side, and the line of
-  // the new file the next body line is at.
-  unsigned OldLeft = 0, NewLeft = 0, NewLine = 0, HunkLine = 0;
-  // Lines deleted and not (yet) replaced by added ones: a pure deletion
-  // joins the lines either side of it, which count as changed.
-  bool OnlyDeleted = false;
-  auto EndBlock = [&] {
+  /// Line \p LineNo (1-based) of the diff, without its line end.
+  llvm::Error read(llvm::StringRef Line, unsigned LineNo) {
+    if (OldLeft || NewLeft)
+      return hunkBody(Line, LineNo);
+    // `\ No newline at end of file` after a hunk's last line.
+    if (Line.starts_with("\\"))
+      return llvm::Error::success();
+    if (Line.consume_front("diff --git ")) {
+      startFile();
+      File->Git = true;
+      std::tie(File->HeaderOld, File->HeaderNew) = gitHeaderPaths(Line);
+    } else if (Line.starts_with("--- ")) {
+      minusHeader(headerPath(Line.drop_front(4)));
+    } else if (Line.starts_with("+++ ") && File) {
+      File->SawPlus = true;
+      File->PlusPath = headerPath(Line.drop_front(4));
+    } else if (Line.starts_with("@@")) {
+      return hunkHeader(Line, LineNo);
+    } else if (File && File->Git) {
+      gitExtendedHeader(Line);
+    } // Else text around the diff, such as a commit message.
+    return llvm::Error::success();
+  }
+
+  /// The files read, once the diff ended before line \p LineNo.
+  llvm::Expected<std::vector<FileChange>> end(unsigned LineNo) {
+    if (OldLeft || NewLeft)
+      return cutShort(LineNo);
+    if (File)
+      finish(*File, Out);
+    return std::move(Out);
+  }
+
+private:
+  void startFile() {
+    if (File)
+      finish(*File, Out);
+    File.emplace();
+  }
+
+  void minusHeader(std::string Path) {
+    // Plain `diff -u` has no `diff --git` line: `---` starts a file.
+    if (!File || File->SawMinus || !File->Git)
+      startFile();
+    File->SawMinus = true;
+    File->MinusPath = std::move(Path);
+  }
+
+  llvm::Error hunkHeader(llvm::StringRef Line, unsigned LineNo) {
+    if (!File)
+      return errorAt(Name, LineNo, "a hunk before any file header");
+    unsigned NewStart;
+    if (!parseHunkHeader(Line, OldLeft, NewStart, NewLeft))
+      return errorAt(Name, LineNo, "malformed hunk header '" + Line + "'");
+    // An empty side names the line before the hunk.
+    NewLine = NewLeft == 0 ? NewStart + 1 : NewStart;
+    HunkLine = LineNo;
+    return llvm::Error::success();
+  }
+
+  llvm::Error hunkBody(llvm::StringRef Line, unsigned LineNo) {
+    char Kind = Line.empty() ? ' ' : Line.front(); // Some tools drop the space.
+    if (Kind == '\\')
+      return llvm::Error::success();
+    if (Kind == '+' && NewLeft) {
+      OnlyDeleted = false;
+      File->Lines.insert(NewLine++);
+      --NewLeft;
+    } else if (Kind == '-' && OldLeft) {
+      // Deletions come before the additions that replace them.
+      OnlyDeleted = true;
+      --OldLeft;
+    } else if (Kind == ' ' && OldLeft && NewLeft) {
+      endBlock();
+      ++NewLine;
+      --OldLeft;
+      --NewLeft;
+    } else {
+      return cutShort(LineNo);
+    }
+    if (!OldLeft && !NewLeft)
+      endBlock();
+    return llvm::Error::success();
+  }
+
+  /// A pure deletion joins the lines either side of it, which count as
+  /// changed.
+  void endBlock() {
     if (OnlyDeleted) {
       if (NewLine > 1)
         File->Lines.insert(NewLine - 1);
       File->Lines.insert(NewLine);
     }
     OnlyDeleted = false;
-  };
+  }
 
-  llvm::SmallVector<llvm::StringRef, 0> Lines;
-  Text.split(Lines, '\n');
-  if (!Lines.empty() && Lines.back().empty())
-    Lines.pop_back();
-  for (unsigned Index = 0; Index < Lines.size(); ++Index) {
-    unsigned LineNo = Index + 1;
-    llvm::StringRef Line = Lines[Index];
-    Line.consume_back("\r");
-
-    if (OldLeft || NewLeft) {
-      char Kind =
-          Line.empty() ? ' ' : Line.front(); // Some tools drop the space.
-      if (Kind == '\\')
-        continue;
-      if (Kind == '+' && NewLeft) {
-        OnlyDeleted = false;
-        File->Lines.insert(NewLine++);
-        if (!--NewLeft && !OldLeft)
-          EndBlock();
-        continue;
-      }
-      if (Kind == '-' && OldLeft) {
-        // Deletions come before the additions that replace them.
-        OnlyDeleted = true;
-        if (!--OldLeft && !NewLeft)
-          EndBlock();
-        continue;
-      }
-      if (Kind == ' ' && OldLeft && NewLeft) {
-        EndBlock();
-        ++NewLine;
-        --OldLeft;
-        --NewLeft;
-        continue;
-      }
-      return errorAt(
-          Name, LineNo,
-          "the hunk at line " + llvm::Twine(HunkLine) +
-              " ends early: " + llvm::Twine(std::max(OldLeft, NewLeft)) +
-              " of its lines are missing");
-    }
-
-    if (Line.starts_with("\\"))
-      continue; // `\ No newline at end of file` after a hunk's last line.
-    if (Line.consume_front("diff --git ")) {
-      if (File)
-        finish(*File, Out);
-      File.emplace();
-      File->Git = true;
-      std::tie(File->HeaderOld, File->HeaderNew) = gitHeaderPaths(Line);
-      continue;
-    }
-    if (Line.starts_with("--- ")) {
-      // Plain `diff -u` has no `diff --git` line: `---` starts a file.
-      if (!File || File->SawMinus || !File->Git) {
-        if (File)
-          finish(*File, Out);
-        File.emplace();
-      }
-      File->SawMinus = true;
-      File->MinusPath = headerPath(Line.drop_front(4));
-      continue;
-    }
-    if (Line.starts_with("+++ ") && File) {
-      File->SawPlus = true;
-      File->PlusPath = headerPath(Line.drop_front(4));
-      continue;
-    }
-    if (Line.starts_with("@@")) {
-      if (!File)
-        return errorAt(Name, LineNo, "a hunk before any file header");
-      unsigned NewStart;
-      if (!parseHunkHeader(Line, OldLeft, NewStart, NewLeft))
-        return errorAt(Name, LineNo, "malformed hunk header '" + Line + "'");
-      // An empty side names the line before the hunk.
-      NewLine = NewLeft == 0 ? NewStart + 1 : NewStart;
-      HunkLine = LineNo;
-      continue;
-    }
-    if (!File || !File->Git)
-      continue; // Text around the diff, such as a commit message.
+  void gitExtendedHeader(llvm::StringRef Line) {
     if (Line.consume_front("rename from ") ||
         Line.consume_front("copy from ")) {
       File->Change.Renamed = true;
@@ -301,15 +301,41 @@ llvm::Expected<std::vector<FileChange>> parseUnifiedDiff(llvm::StringRef Text,
       File->Change.Deleted = true;
     }
   }
-  if (OldLeft || NewLeft)
+
+  llvm::Error cutShort(unsigned LineNo) const {
     return errorAt(
-        Name, Lines.size() + 1,
+        Name, LineNo,
         "the hunk at line " + llvm::Twine(HunkLine) +
             " ends early: " + llvm::Twine(std::max(OldLeft, NewLeft)) +
             " of its lines are missing");
-  if (File)
-    finish(*File, Out);
-  return Out;
+  }
+
+  llvm::StringRef Name;
+  std::vector<FileChange> Out;
+  std::optional<Pending> File;
+  // The hunk being read: lines still due from each side, and the line of
+  // the new file the next body line is at.
+  unsigned OldLeft = 0, NewLeft = 0, NewLine = 0, HunkLine = 0;
+  /// Lines deleted and not (yet) replaced by added ones.
+  bool OnlyDeleted = false;
+};
+
+} // namespace
+
+llvm::Expected<std::vector<FileChange>> parseUnifiedDiff(llvm::StringRef Text,
+                                                         llvm::StringRef Name) {
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  Text.split(Lines, '\n');
+  if (!Lines.empty() && Lines.back().empty())
+    Lines.pop_back();
+  DiffReader Reader(Name);
+  for (unsigned Index = 0; Index < Lines.size(); ++Index) {
+    llvm::StringRef Line = Lines[Index];
+    Line.consume_back("\r");
+    if (llvm::Error E = Reader.read(Line, Index + 1))
+      return E;
+  }
+  return Reader.end(Lines.size() + 1);
 }
 
 } // namespace dbrace::tool

@@ -132,6 +132,172 @@ std::optional<CharSourceRange> removalRange(CharSourceRange R,
       R.getBegin(), SM.getComposedLoc(Span->File, Span->End + Next));
 }
 
+/// The begin as a statement of its block: a declaration of one variable
+/// that the begin initialises, or an expression statement (no Declared).
+struct BeginStatement {
+  BlockPosition Pos;
+  const VarDecl *Declared = nullptr;
+};
+
+std::optional<BeginStatement> beginStatement(const Stmt *Body,
+                                             const DbEvent &Begin) {
+  auto Pos = positionInBlock(Body, Begin.At);
+  if (!Pos)
+    return std::nullopt;
+  if (const auto *DS = dyn_cast<DeclStmt>(Pos->Statement)) {
+    const auto *Declared =
+        DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
+    if (!Declared || stripWrappers(Declared->getInit()) != Begin.At)
+      return std::nullopt;
+    return BeginStatement{*Pos, Declared};
+  }
+  if (const auto *E = dyn_cast<Expr>(Pos->Statement);
+      E && E->IgnoreImplicit() == Begin.At)
+    return BeginStatement{*Pos, nullptr};
+  return std::nullopt;
+}
+
+/// The index of the read's statement in the begin's block, when the read
+/// is in that block above the begin.
+std::optional<unsigned> readIndex(const Stmt *Body, const DbEvent &Read,
+                                  const BlockPosition &BeginPos,
+                                  llvm::ArrayRef<const Stmt *> Statements) {
+  auto ReadPath = pathTo(Body, Read.At);
+  const Stmt *const *InBlock = llvm::find(ReadPath, BeginPos.Block);
+  if (InBlock == ReadPath.end() || InBlock + 1 == ReadPath.end())
+    return std::nullopt;
+  unsigned Index = llvm::find(Statements, InBlock[1]) - Statements.begin();
+  if (Index >= BeginPos.Index)
+    return std::nullopt;
+  return Index;
+}
+
+/// Where the begin goes: the index of the statement it goes above, or
+/// replaces when it takes the place of an autocommit handle.
+struct NewPlace {
+  unsigned Index = 0;
+  const VarDecl *Handle = nullptr;
+};
+
+/// A read through an autocommit handle of the same block moves into the
+/// transaction: the begin takes the handle's place, and the handle's uses
+/// become the transaction's. Else the read runs on the connection the
+/// transaction guards, and the begin goes just above it.
+std::optional<NewPlace> newPlace(const FixSite &Site, const DbEvent &Read,
+                                 const DbEvent &Begin, const BeginStatement &B,
+                                 unsigned ReadIndex) {
+  if (Read.Connection == Begin.Connection)
+    return NewPlace{ReadIndex, nullptr};
+  const ValueDecl *Handle = Read.Connection < Site.Events.ConnectionDecls.size()
+                                ? Site.Events.ConnectionDecls[Read.Connection]
+                                : nullptr;
+  if (!Handle || !B.Declared || !Begin.Type || !Begin.Type->Handle)
+    return std::nullopt;
+  const auto *HandleVar = cast<VarDecl>(Handle);
+  auto HandlePos =
+      positionInBlock(Site.Function->getBody(), HandleVar->getInit());
+  const auto *HandleDecl =
+      HandlePos ? dyn_cast<DeclStmt>(HandlePos->Statement) : nullptr;
+  if (!HandleDecl || HandlePos->Block != B.Pos.Block ||
+      !HandleDecl->isSingleDecl() || HandlePos->Index > ReadIndex ||
+      !llvm::any_of(Site.Events.Events, [&](const DbEvent &E) {
+        return E.Kind == EventKind::Begin && E.Autocommit &&
+               E.Connection == Read.Connection;
+      }))
+    return std::nullopt;
+  return NewPlace{HandlePos->Index, HandleVar};
+}
+
+/// What the begin uses is declared above the new place and keeps its
+/// value; its name means nothing else in between; and leaving the block
+/// early in between is fine only for a transaction object, whose
+/// destructor ends it. When so, the handle's uses in between.
+std::optional<std::vector<const DeclRefExpr *>>
+usesMovedOver(const FixSite &Site, const BeginStatement &B,
+              const NewPlace &Place, llvm::ArrayRef<const Stmt *> Statements) {
+  llvm::SmallPtrSet<const VarDecl *, 4> Used;
+  usedVariables(B.Pos.Statement, B.Declared, Used);
+  const SourceManager &SM = Site.Ctx.getSourceManager();
+  SourceLocation Above = Statements[Place.Index]->getBeginLoc();
+  for (const VarDecl *V : Used)
+    if (!SM.isBeforeInTranslationUnit(V->getLocation(), Above) ||
+        V == Place.Handle)
+      return std::nullopt;
+  Between Check(B.Declared, Place.Handle, Used);
+  for (unsigned I = Place.Index + (Place.Handle ? 1 : 0); I < B.Pos.Index; ++I)
+    Check.TraverseStmt(const_cast<Stmt *>(Statements[I]));
+  if (Check.Blocked || (Check.Exits && !B.Declared))
+    return std::nullopt;
+  return std::move(Check.RenamedUses);
+}
+
+unsigned usesOf(const ValueDecl *D, const Stmt *Body) {
+  unsigned Uses = 0;
+  llvm::SmallVector<const Stmt *, 0> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      Uses += Ref->getDecl() == D;
+    llvm::append_range(Work, S->children());
+  }
+  return Uses;
+}
+
+/// Whether the transaction can take the handle's place: every use of the
+/// handle is among the \p UsesMovedOver that now run in the transaction,
+/// and each compiles with the transaction's type (else a note in \p Out
+/// may say which does not).
+bool transactionReplacesHandle(const FixSite &Site, const NewPlace &Place,
+                               const VarDecl *Declared, size_t UsesMovedOver,
+                               FixOrNote &Out) {
+  if (usesOf(Place.Handle, Site.Function->getBody()) != UsesMovedOver)
+    return false;
+  auto Blocker =
+      retypeBlocker(Site.Function, Place.Handle, Declared->getType(), Site.Ctx);
+  if (!Blocker)
+    return true;
+  if (Blocker->Use)
+    Out.MoreNotes.push_back(Blocker->Blocker);
+  return false;
+}
+
+/// The edits that write \p Moved (the begin's statement) at its new place,
+/// renaming the handle's \p HandleUses to the transaction, and remove it
+/// from \p BeginRange.
+std::optional<std::vector<FixItHint>>
+moveEdits(const FixSite &Site, const BeginStatement &B, const NewPlace &Place,
+          const Stmt *AtPlace, llvm::ArrayRef<const DeclRefExpr *> HandleUses,
+          CharSourceRange BeginRange, llvm::StringRef Moved) {
+  auto Removal = removalRange(BeginRange, Site.Ctx);
+  if (!Removal)
+    return std::nullopt;
+  std::vector<FixItHint> Fixes;
+  if (Place.Handle) {
+    auto HandleRange = statementRange(AtPlace, Site.Ctx);
+    if (!HandleRange)
+      return std::nullopt;
+    Fixes.push_back(FixItHint::CreateReplacement(*HandleRange, Moved));
+    for (const DeclRefExpr *Use : HandleUses) {
+      if (Use->getBeginLoc().isMacroID())
+        return std::nullopt;
+      Fixes.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Use->getSourceRange()),
+          B.Declared->getName()));
+    }
+  } else {
+    SourceLocation Above = AtPlace->getBeginLoc();
+    auto LineStart = startOfLineBefore(Above, Site.Ctx);
+    if (!LineStart)
+      return std::nullopt;
+    Fixes.push_back(FixItHint::CreateInsertion(
+        *LineStart, indentationOf(Above, Site.Ctx) + Moved.str() + "\n"));
+  }
+  Fixes.push_back(FixItHint::CreateRemoval(*Removal));
+  return Fixes;
+}
+
 } // namespace
 
 FixOrNote moveBeginAboveRead(const FixSite &Site, const DbEvent &Read,
@@ -141,23 +307,10 @@ FixOrNote moveBeginAboveRead(const FixSite &Site, const DbEvent &Read,
   if (Read.Origin || Begin.Origin)
     return {};
   const Stmt *Body = Site.Function->getBody();
-  auto BeginPos = positionInBlock(Body, Begin.At);
-  if (!BeginPos)
+  auto B = beginStatement(Body, Begin);
+  if (!B)
     return {};
-  const Stmt *BeginStmt = BeginPos->Statement;
-  const VarDecl *Declared = nullptr;
-  if (const auto *DS = dyn_cast<DeclStmt>(BeginStmt)) {
-    Declared =
-        DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
-    if (!Declared || stripWrappers(Declared->getInit()) != Begin.At)
-      return {};
-  } else if (const auto *E = dyn_cast<Expr>(BeginStmt)) {
-    if (E->IgnoreImplicit() != Begin.At)
-      return {};
-  } else {
-    return {};
-  }
-  auto BeginRange = statementRange(BeginStmt, Site.Ctx);
+  auto BeginRange = statementRange(B->Pos.Statement, Site.Ctx);
   if (!BeginRange)
     return {};
   auto Moved = editedText(*BeginRange, LockBegin, Site.Ctx);
@@ -167,108 +320,25 @@ FixOrNote moveBeginAboveRead(const FixSite &Site, const DbEvent &Read,
   Out.Advice.What = FixAdvice::Kind::MoveBegin;
   Out.Advice.Begin = *Moved;
 
-  // The read's statement in the begin's block.
-  auto ReadPath = pathTo(Body, Read.At);
-  const Stmt *const *InBlock = llvm::find(ReadPath, BeginPos->Block);
-  if (InBlock == ReadPath.end() || InBlock + 1 == ReadPath.end())
+  llvm::SmallVector<const Stmt *, 16> Statements(B->Pos.Block->body());
+  auto ReadIndex = readIndex(Body, Read, B->Pos, Statements);
+  if (!ReadIndex)
     return Out;
-  llvm::SmallVector<const Stmt *, 16> Statements(BeginPos->Block->body());
-  unsigned ReadIndex = llvm::find(Statements, InBlock[1]) - Statements.begin();
-  if (ReadIndex >= BeginPos->Index)
+  auto Place = newPlace(Site, Read, Begin, *B, *ReadIndex);
+  if (!Place)
     return Out;
-
-  // A read through an autocommit handle of the same block moves into the
-  // transaction: the begin takes the handle's place, and the handle's uses
-  // become the transaction's. Else the read runs on the connection the
-  // transaction guards, and the begin goes just above it.
-  unsigned Target = ReadIndex;
-  const ValueDecl *Handle = nullptr;
-  if (Read.Connection != Begin.Connection) {
-    Handle = Read.Connection < Site.Events.ConnectionDecls.size()
-                 ? Site.Events.ConnectionDecls[Read.Connection]
-                 : nullptr;
-    if (!Handle || !Declared || !Begin.Type || !Begin.Type->Handle)
-      return Out;
-    auto HandlePos = positionInBlock(Body, cast<VarDecl>(Handle)->getInit());
-    const auto *HandleDecl =
-        HandlePos ? dyn_cast<DeclStmt>(HandlePos->Statement) : nullptr;
-    if (!HandleDecl || HandlePos->Block != BeginPos->Block ||
-        !HandleDecl->isSingleDecl() || HandlePos->Index > ReadIndex ||
-        !llvm::any_of(Site.Events.Events, [&](const DbEvent &E) {
-          return E.Kind == EventKind::Begin && E.Autocommit &&
-                 E.Connection == Read.Connection;
-        }))
-      return Out;
-    Target = HandlePos->Index;
-  }
-
-  // What the begin uses is declared above the new place and keeps its
-  // value; its name means nothing else in between; and leaving the block
-  // early in between is fine only for a transaction object, whose
-  // destructor ends it.
-  llvm::SmallPtrSet<const VarDecl *, 4> Used;
-  usedVariables(BeginStmt, Declared, Used);
-  const SourceManager &SM = Site.Ctx.getSourceManager();
-  SourceLocation NewPlace = Statements[Target]->getBeginLoc();
-  for (const VarDecl *V : Used)
-    if (!SM.isBeforeInTranslationUnit(V->getLocation(), NewPlace) ||
-        V == Handle)
-      return Out;
-  Between Check(Declared, Handle, Used);
-  for (unsigned I = Target + (Handle ? 1 : 0); I < BeginPos->Index; ++I)
-    Check.TraverseStmt(const_cast<Stmt *>(Statements[I]));
-  if (Check.Blocked || (Check.Exits && !Declared))
+  auto HandleUses = usesMovedOver(Site, *B, *Place, Statements);
+  if (!HandleUses)
     return Out;
-  // Every use of the handle must be among the statements that now run in
-  // the transaction.
-  if (Handle) {
-    unsigned AllUses = 0;
-    llvm::SmallVector<const Stmt *, 0> Work{Body};
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-        AllUses += Ref->getDecl() == Handle;
-      llvm::append_range(Work, S->children());
-    }
-    if (AllUses != Check.RenamedUses.size())
-      return Out;
-    // And each must compile with the transaction's type.
-    if (auto Blocker = retypeBlocker(Site.Function, cast<VarDecl>(Handle),
-                                     Declared->getType(), Site.Ctx)) {
-      if (Blocker->Use)
-        Out.MoreNotes.push_back(Blocker->Blocker);
-      return Out;
-    }
-  }
-
-  auto Removal = removalRange(*BeginRange, Site.Ctx);
-  if (!Removal)
+  if (Place->Handle && !transactionReplacesHandle(Site, *Place, B->Declared,
+                                                  HandleUses->size(), Out))
     return Out;
-  std::vector<FixItHint> Fixes;
-  if (Handle) {
-    auto HandleRange = statementRange(Statements[Target], Site.Ctx);
-    if (!HandleRange)
-      return Out;
-    Fixes.push_back(FixItHint::CreateReplacement(*HandleRange, *Moved));
-    for (const DeclRefExpr *Use : Check.RenamedUses) {
-      if (Use->getBeginLoc().isMacroID())
-        return Out;
-      Fixes.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(Use->getSourceRange()),
-          Declared->getName()));
-    }
-  } else {
-    auto LineStart = startOfLineBefore(NewPlace, Site.Ctx);
-    if (!LineStart)
-      return Out;
-    Fixes.push_back(FixItHint::CreateInsertion(
-        *LineStart, indentationOf(NewPlace, Site.Ctx) + *Moved + "\n"));
-  }
-  Fixes.push_back(FixItHint::CreateRemoval(*Removal));
-  llvm::append_range(Fixes, LockRead);
-  Out.Fixes = std::move(Fixes);
+  auto Fixes = moveEdits(Site, *B, *Place, Statements[Place->Index],
+                         *HandleUses, *BeginRange, *Moved);
+  if (!Fixes)
+    return Out;
+  llvm::append_range(*Fixes, LockRead);
+  Out.Fixes = std::move(*Fixes);
   return Out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "sql/SqlLexer.h"
 #include "llvm/ADT/StringExtras.h"
+#include <optional>
 
 namespace dbrace::sqlfacts::detail {
 
@@ -50,19 +51,44 @@ private:
         ++I;
       return TokKind::Space;
     }
+    if (comment(C))
+      return TokKind::Comment;
+    if (std::optional<TokKind> K = quotedToken(C))
+      return *K;
+    if (C == '$')
+      return dollar();
+    if (placeholder(C))
+      return TokKind::Param;
+    if (llvm::isDigit(C) || (C == '.' && llvm::isDigit(at(I + 1)))) {
+      number();
+      return TokKind::Number;
+    }
+    if (isIdentStart(C))
+      return word(C);
+    ++I;
+    return TokKind::Punct;
+  }
+
+  /// Skips a comment starting at I, if there is one there.
+  bool comment(unsigned char C) {
     if (C == '-' && at(I + 1) == '-' &&
         (D != Dialect::MySQL || I + 2 >= S.size() || at(I + 2) <= ' ')) {
       skipLine();
-      return TokKind::Comment;
+      return true;
     }
     if (C == '#' && D == Dialect::MySQL) {
       skipLine();
-      return TokKind::Comment;
+      return true;
     }
     if (C == '/' && at(I + 1) == '*') {
       blockComment();
-      return TokKind::Comment;
+      return true;
     }
+    return false;
+  }
+
+  /// A string or quoted name starting at I, by the dialect's quotes.
+  std::optional<TokKind> quotedToken(unsigned char C) {
     if (C == '\'') {
       quoted('\'', D == Dialect::MySQL);
       return TokKind::String;
@@ -84,13 +110,17 @@ private:
       I = Close == llvm::StringRef::npos ? S.size() : Close + 1;
       return TokKind::QuotedIdent;
     }
-    if (C == '$')
-      return dollar();
+    return std::nullopt;
+  }
+
+  /// Skips a `?`, `?N`, `:name` or `@name` placeholder starting at I, if
+  /// the dialect has one there (`$` ones are dollar()'s).
+  bool placeholder(unsigned char C) {
     if (C == '?' && (D != Dialect::PostgreSQL || ClientPlaceholders)) {
       ++I;
       while (llvm::isDigit(at(I)))
         ++I;
-      return TokKind::Param;
+      return true;
     }
     // Named placeholders: `:name` also in PostgreSQL-flavoured text, where
     // client libraries rewrite them, but not as an array slice's
@@ -98,38 +128,34 @@ private:
     bool NamedPgParam = C == ':' && D == Dialect::PostgreSQL &&
                         (I == 0 || !(isIdentChar(S[I - 1]) || S[I - 1] == ']' ||
                                      S[I - 1] == ')'));
-    if ((C == ':' || C == '@') && (D != Dialect::PostgreSQL || NamedPgParam)) {
-      // `::` is a cast in PostgreSQL-flavoured text; never a parameter.
-      bool AfterColon = I > 0 && S[I - 1] == ':';
-      size_t P = I + 1;
-      if (C == '@' && at(P) == '@')
-        ++P;
-      if (!AfterColon && isIdentStart(at(P))) {
-        I = P;
-        while (isIdentChar(at(I)) ||
-               (C == '@' && at(I) == '.' && isIdentStart(at(I + 1))))
-          ++I;
-        return TokKind::Param;
-      }
+    if ((C != ':' && C != '@') || (D == Dialect::PostgreSQL && !NamedPgParam))
+      return false;
+    // `::` is a cast in PostgreSQL-flavoured text; never a parameter.
+    bool AfterColon = I > 0 && S[I - 1] == ':';
+    size_t P = I + 1;
+    if (C == '@' && at(P) == '@')
+      ++P;
+    if (AfterColon || !isIdentStart(at(P)))
+      return false;
+    I = P;
+    while (isIdentChar(at(I)) ||
+           (C == '@' && at(I) == '.' && isIdentStart(at(I + 1))))
+      ++I;
+    return true;
+  }
+
+  /// A keyword or name starting at I; or PostgreSQL's E'...' escape
+  /// string, where backslashes escape quotes.
+  TokKind word(unsigned char C) {
+    if (D == Dialect::PostgreSQL && (C == 'E' || C == 'e') &&
+        at(I + 1) == '\'') {
+      ++I;
+      quoted('\'', true);
+      return TokKind::String;
     }
-    if (llvm::isDigit(C) || (C == '.' && llvm::isDigit(at(I + 1)))) {
-      number();
-      return TokKind::Number;
-    }
-    if (isIdentStart(C)) {
-      // E'...' is PostgreSQL's escape string: backslashes escape quotes.
-      if (D == Dialect::PostgreSQL && (C == 'E' || C == 'e') &&
-          at(I + 1) == '\'') {
-        ++I;
-        quoted('\'', true);
-        return TokKind::String;
-      }
-      while (I < S.size() && isIdentChar(at(I)))
-        ++I;
-      return TokKind::Word;
-    }
-    ++I;
-    return TokKind::Punct;
+    while (I < S.size() && isIdentChar(at(I)))
+      ++I;
+    return TokKind::Word;
   }
 
   void skipLine() {

@@ -94,7 +94,19 @@ private:
     else if (const auto *P = dyn_cast_or_null<ParmVarDecl>(Via))
       S.ViaParam = P->getFunctionScopeIndex();
     S.ViaField = isa_and_nonnull<FieldDecl>(Via) || E.AnyTransaction;
+    S.KeyParams = keyParams(E);
     return S;
+  }
+
+  std::vector<unsigned> keyParams(const DbEvent &E) const {
+    std::vector<unsigned> Params;
+    for (const ValueDecl *K : E.KeyDecls) {
+      const auto *P = dyn_cast<ParmVarDecl>(K);
+      if (!P || P->getDeclContext() != FD)
+        return {};
+      Params.push_back(P->getFunctionScopeIndex());
+    }
+    return Params;
   }
 
   /// SQL the caller passes in: its text decides what the event is.

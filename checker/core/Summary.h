@@ -37,6 +37,11 @@ struct SummaryEvent : EventEffect {
   int SqlParam = -1;
   bool ResultUsed = false;
   std::vector<std::pair<int, unsigned>> ParamArgs;
+  /// The callee's parameters bound to the keys of the rows it reads, writes
+  /// or locks: the caller's arguments then name its rows, so a helper that
+  /// locks the row of `from` does not lock the row of `to`. Empty when any
+  /// key is not a parameter.
+  std::vector<unsigned> KeyParams;
   /// Read: its value is the callee's return value (Returned); and the
   /// pointer or reference parameters it is stored through (`*out = ...`).
   bool Returned = false;

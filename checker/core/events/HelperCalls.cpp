@@ -30,6 +30,21 @@ addResultFields(const Expr *Call, llvm::ArrayRef<const FieldDecl *> Fields,
     ResultDecls.push_back(D);
 }
 
+/// The caller's variables passed for the helper's key parameters; none
+/// when one of them is not a variable (a literal key names no variable).
+static void addKeyArgs(llvm::ArrayRef<const Expr *> Args,
+                       llvm::ArrayRef<unsigned> KeyParams,
+                       llvm::SmallVectorImpl<const ValueDecl *> &KeyDecls) {
+  llvm::SmallVector<const ValueDecl *, 2> Keys;
+  for (unsigned N : KeyParams) {
+    const ValueDecl *D = N < Args.size() ? keyDecl(Args[N]) : nullptr;
+    if (!D)
+      return;
+    Keys.push_back(D);
+  }
+  KeyDecls.append(Keys.begin(), Keys.end());
+}
+
 /// A call of a function of this translation unit stands for the events
 /// of its summary.
 void Collector::visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
@@ -53,6 +68,7 @@ void Collector::visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
     E.OwnTransaction = S.OwnTransaction;
     E.AnyTransaction = S.ViaField;
     E.CapturedGuards = S.CapturedGuards;
+    addKeyArgs(Args, S.KeyParams, E.KeyDecls);
     if (S.ViaCaptured)
       E.Connection = connectionFor(S.ViaCaptured);
     else if (S.ViaParam >= 0 && static_cast<size_t>(S.ViaParam) < Args.size())

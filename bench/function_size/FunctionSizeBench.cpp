@@ -10,12 +10,19 @@
 //   onetx   the same reads and writes in one transaction object;
 //   nested  a read, then N nested branches, the write in the innermost.
 // Counter "per_unit" is seconds per statement (nested: per branch).
+// framework/<shape>/<N> runs clang's dataflow framework with its no-op
+// analysis over the same function: the floor any value model built on the
+// framework would pay (docs/architecture.md, "Value flow").
 //
 //===----------------------------------------------------------------------===//
 
 #include "AnalysisCache.h"
 #include "Analyzer.h"
 #include "clang/AST/Decl.h"
+#include "clang/Analysis/FlowSensitive/AdornedCFG.h"
+#include "clang/Analysis/FlowSensitive/DataflowAnalysis.h"
+#include "clang/Analysis/FlowSensitive/NoopAnalysis.h"
+#include "clang/Analysis/FlowSensitive/WatchedLiteralsSolver.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
 #include <benchmark/benchmark.h>
@@ -91,34 +98,78 @@ std::string source(Shape S, unsigned N) {
   return B + "return acc;\n}\n";
 }
 
-void analyse(benchmark::State &State, Shape S) {
-  unsigned N = State.range(0);
-  std::unique_ptr<clang::ASTUnit> AST = clang::tooling::buildASTFromCodeWithArgs(
+struct Case {
+  std::unique_ptr<clang::ASTUnit> AST;
+  const clang::FunctionDecl *FD = nullptr;
+};
+
+/// Parses the function of \p N statements; null FD when it does not compile.
+Case parse(Shape S, unsigned N) {
+  Case C;
+  C.AST = clang::tooling::buildASTFromCodeWithArgs(
       source(S, N),
       {"-std=c++17", "-fbracket-depth=4096", "-resource-dir=" DBRACE_RESOURCE_DIR,
        "-isystem", DBRACE_PQXX_MOCK},
       "case.cpp");
-  const clang::FunctionDecl *FD = nullptr;
-  for (const clang::Decl *D : AST->getASTContext().getTranslationUnitDecl()->decls())
+  if (C.AST->getDiagnostics().hasErrorOccurred())
+    return C;
+  for (const clang::Decl *D : C.AST->getASTContext().getTranslationUnitDecl()->decls())
     if (const auto *F = llvm::dyn_cast<clang::FunctionDecl>(D);
         F && F->getIdentifier() && F->getName() == "f")
-      FD = F;
+      C.FD = F;
+  return C;
+}
+
+void countPerUnit(benchmark::State &State) {
+  State.counters["per_unit"] = benchmark::Counter(
+      State.range(0),
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+
+void analyse(benchmark::State &State, Shape S) {
+  Case C = parse(S, State.range(0));
   std::string Error;
   const dbrace::ApiModel *Model = dbrace::sharedModel({}, Error);
-  if (!FD || !Model || AST->getDiagnostics().hasErrorOccurred()) {
+  if (!C.FD || !Model) {
     State.SkipWithError(("cannot set up the case: " + Error).c_str());
     return;
   }
   size_t Findings = 0;
   for (auto _ : State) {
     // A fresh analyser per iteration, as each translation unit gets one.
-    dbrace::Analyzer A(AST->getASTContext(), *Model, {});
-    Findings = A.analyze(FD).size();
+    dbrace::Analyzer A(C.AST->getASTContext(), *Model, {});
+    Findings = A.analyze(C.FD).size();
     benchmark::DoNotOptimize(Findings);
   }
   State.counters["findings"] = Findings;
-  State.counters["per_unit"] = benchmark::Counter(
-      N, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+  countPerUnit(State);
+}
+
+void framework(benchmark::State &State, Shape S) {
+  namespace df = clang::dataflow;
+  Case C = parse(S, State.range(0));
+  if (!C.FD) {
+    State.SkipWithError("cannot set up the case");
+    return;
+  }
+  for (auto _ : State) {
+    llvm::Expected<df::AdornedCFG> CFG = df::AdornedCFG::build(*C.FD);
+    if (!CFG) {
+      State.SkipWithError(llvm::toString(CFG.takeError()).c_str());
+      return;
+    }
+    df::DataflowAnalysisContext Context(
+        std::make_unique<df::WatchedLiteralsSolver>());
+    df::Environment Env(Context, *C.FD);
+    df::NoopAnalysis Analysis(C.AST->getASTContext());
+    auto States = df::runDataflowAnalysis(*CFG, Analysis, Env);
+    if (!States) {
+      State.SkipWithError(llvm::toString(States.takeError()).c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(States->size());
+  }
+  countPerUnit(State);
 }
 
 } // namespace
@@ -131,5 +182,10 @@ BENCHMARK_CAPTURE(analyse, onetx, Shape::OneTx)
     ->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(analyse, nested, Shape::Nested)
     ->Arg(10)->Arg(100)->Arg(500)->Unit(benchmark::kMillisecond);
+
+BENCHMARK_CAPTURE(framework, sparse, Shape::Sparse)
+    ->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(framework, dense, Shape::Dense)
+    ->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

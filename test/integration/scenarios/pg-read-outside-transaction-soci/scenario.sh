@@ -1,0 +1,6 @@
+# Read outside the transaction (the move-the-begin fix), SOCI on PostgreSQL.
+DB=pg
+DRIVER=soci
+CHECK=dbrace-read-outside-transaction
+FIX="dbrace:FOR UPDATE"
+INVARIANT="balance never below zero and the ledger sums (100 in the account, 8 clients withdraw 30)"

@@ -1,0 +1,7 @@
+# Unlocked read -> update in a REPEATABLE READ transaction (the lock-clause
+# fix), the MariaDB C API on MariaDB/InnoDB.
+DB=mariadb
+DRIVER=mysql
+CHECK=dbrace-unlocked-read-update
+FIX="dbrace:FOR UPDATE"
+INVARIANT="seats never negative and bookings = capacity (3 seats, 8 clients), in a REPEATABLE READ transaction"

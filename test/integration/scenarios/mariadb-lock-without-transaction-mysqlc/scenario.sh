@@ -1,0 +1,7 @@
+# A lock in autocommit (the open-transaction fix), the MariaDB C API on
+# MariaDB/InnoDB.
+DB=mariadb
+DRIVER=mysql
+CHECK=dbrace-lock-without-transaction
+FIX="dbrace:START TRANSACTION"
+INVARIANT="seats never negative and bookings = capacity (3 seats, 8 clients)"

@@ -47,6 +47,9 @@ say()  { echo "     $*"; }
 # Shows a command's saved output under a failure, indented.
 show() { sed -n '1,30s/^/     | /p' "$1"; }
 
+# Shows a diff's hunks, without the file headers.
+show_diff() { grep -v '^\(---\|+++\|diff\|Only in\) ' "$1" | sed -n '1,40s/^/     | /p'; }
+
 # The compiler and dbrace flags of each driver (drivers/NAME.cpp).
 driver_flags() {
   case $1 in
@@ -152,7 +155,8 @@ run_scenario() {
   else
     fail "$name: build flagged app.cpp"; show "$dir/build.log"; return
   fi
-  local want=broken; [ "$MEASURE" = latency ] && want=grows
+  local want=broken what=invariant
+  [ "$MEASURE" = latency ] && want=grows what=latency
   local seen=
   for t in $(seq 1 "$TRIES"); do
     if ! try_program "$dir/flagged" "$t" "$dir/run.log"; then
@@ -161,7 +165,7 @@ run_scenario() {
     [ "$verdict" = "$want" ] && { seen=$t; break; }
   done
   if [ -n "$seen" ]; then
-    ok "$name: flagged program: invariant $want (try $seen/$TRIES, seed $seen: $summary)"
+    ok "$name: flagged program: $what $want (try $seen/$TRIES, seed $seen: $summary)"
   else
     fail "$name: flagged program never $want in $TRIES tries (last: $summary): the race is not shown"
   fi
@@ -186,7 +190,7 @@ run_scenario() {
       # Looked for in the changed lines only: the comments mention it too.
       if grep '^+[^+]' "$dir/fix.diff" | grep -qF "$text"; then
         ok "$name: dbrace --fix adds '$text' (exit $rc)"
-        grep '^[-+][^-+]' "$dir/fix.diff" | sed 's/^/     | /'
+        show_diff "$dir/fix.diff"
       else
         fail "$name: dbrace --fix (exit $rc) did not add '$text'"; show "$dir/fix.log"
         finish_scenario "$name"; return
@@ -194,9 +198,10 @@ run_scenario() {
     manual:*)
       local patch=${FIX#manual:}
       if (cd "$dir/fixed" && patch -s -p1 <"$src/$patch") >"$dir/fix.log" 2>&1; then
-        ok "$name: $CHECK has no fix-it: applied the fix its note suggests, by hand ($patch)"
+        ok "$name: $CHECK has no fix-it: applied the fix it suggests, by hand ($patch)"
         sed -n '/^---/q; s/^# \{0,1\}/     | /p' "$src/$patch"
-        (cd "$dir" && diff -ru flagged fixed) | grep '^[-+][^-+]' | sed 's/^/     | /'
+        (cd "$dir" && diff -ru "$src" fixed) >"$dir/fix.diff"
+        show_diff "$dir/fix.diff"
       else
         fail "$name: apply $patch"; show "$dir/fix.log"; finish_scenario "$name"; return
       fi ;;
@@ -219,7 +224,7 @@ run_scenario() {
     [ "$verdict" = "$want" ] || { bad="try $t, seed $t: $verdict: $summary"; break; }
   done
   if [ -z "$bad" ]; then
-    ok "$name: fixed program: invariant $want in all $TRIES tries (last: ${summaries[-1]})"
+    ok "$name: fixed program: $what $want in all $TRIES tries (last: ${summaries[-1]})"
   else
     fail "$name: fixed program ($bad)"; show "$dir/run-fixed.log"
   fi

@@ -4,9 +4,10 @@
 # A scenario (scenarios/NAME/) is a flagged function (app.cpp), a schema
 # (schema.sql), an invariant (check.sql) and its settings (scenario.sh). For
 # each one this script
-#   1. builds the flagged program and runs it TRIES times from CLIENTS
-#      concurrent clients: it must break the invariant in at least one try
-#      (or, for MEASURE=latency, its latency must grow with the clients);
+#   1. builds the flagged program and runs its CLIENTS requests one at a
+#      time: the invariant must hold (the control); then runs it TRIES times
+#      from CLIENTS concurrent clients: it must break the invariant in at
+#      least one try (or, for MEASURE=latency, its latency must grow);
 #   2. runs dbrace: it must report CHECK on app.cpp;
 #   3. fixes a copy: with `dbrace --fix` (FIX="dbrace:TEXT", TEXT must be in
 #      the added lines), or, where the check has no fix-it, with the fix its
@@ -14,8 +15,9 @@
 #   4. rebuilds and runs the fixed program TRIES times: the invariant must
 #      hold in every try, with no failed request (or its latency stay flat);
 #   5. runs dbrace on the fixed copy: it must be clean.
-# A scenario with XFAIL="FIXME ..." is expected to fail one of these steps
-# (a known gap of dbrace, named in the FIXME); it fails the run if it passes.
+# A scenario with XFAIL="FIXME ..." is expected to fail, at the steps named
+# in XFAIL_AT (race report fix fixed-run clean): a known gap of dbrace, named
+# in the FIXME. It fails the run if it passes, or fails at another step.
 #
 # usage: run.sh PATH-TO-DBRACE [SCENARIO...]     (default: every scenario)
 # env:   DBRACE_INTEGRATION_TRIES   K, runs per program (default 3)
@@ -40,9 +42,13 @@ trap 'exit 130' INT TERM   # so the EXIT trap still stops the servers
 OBJECTS=${DBRACE_INTEGRATION_OBJECTS:-$WORK/objects}
 mkdir -p "$OBJECTS"
 
-passed=0 failed=0 step_failures=0
+passed=0 failed=0 step_failures=0 failed_steps= step=
 ok()   { echo "ok   $*"; passed=$((passed + 1)); }
-fail() { echo "FAIL $*"; failed=$((failed + 1)); step_failures=$((step_failures + 1)); }
+# Each failure is counted, with the step it happened at (for XFAIL).
+fail() {
+  echo "FAIL $*"; failed=$((failed + 1))
+  step_failures=$((step_failures + 1)); failed_steps="$failed_steps ${step:-setup}"
+}
 say()  { echo "     $*"; }
 # Shows a command's saved output under a failure, indented.
 show() { sed -n '1,30s/^/     | /p' "$1"; }
@@ -128,8 +134,8 @@ dbrace_args() { echo "-- -std=c++17 -I$HERE/harness $cflags"; }
 run_scenario() {
   local name=$1 src="$HERE/scenarios/$1"
   local DB DRIVER CHECK FIX INVARIANT MEASURE=invariant CLIENTS=8 XFAIL=
-  local cflags libs dir="$WORK/$1" t rc
-  step_failures=0
+  local cflags libs dir="$WORK/$1" t rc XFAIL_AT=
+  step_failures=0 failed_steps= step=setup
   echo "== $name"
   # shellcheck source=/dev/null
   . "$src/scenario.sh"
@@ -150,10 +156,20 @@ run_scenario() {
   fi
 
   # 1. The flagged program breaks the invariant.
+  step=race
   if build "$dir/flagged" "$dir/build.log"; then
     ok "$name: build flagged app.cpp"
   else
     fail "$name: build flagged app.cpp"; show "$dir/build.log"; return
+  fi
+  # The control: one request at a time, the flagged program is right, so
+  # that what breaks below is the concurrency, not the program.
+  if DBRACE_CLIENTS_ONE_AT_A_TIME=1 run_program "$dir/flagged" "$CLIENTS" 1 "$dir/control.log" &&
+     [ "$r_ok" = 1 ] && [ "$r_errors" = 0 ]; then
+    ok "$name: flagged program, one request at a time: invariant held ($r_detail)"
+  else
+    fail "$name: flagged program, one request at a time: want the invariant held and no failed request"
+    show "$dir/control.log"
   fi
   local want=broken what=invariant
   [ "$MEASURE" = latency ] && want=grows what=latency
@@ -171,6 +187,7 @@ run_scenario() {
   fi
 
   # 2. dbrace reports the check.
+  step=report
   timeout 120 "$DBRACE" "$dir/flagged/app.cpp" $(dbrace_args) >"$dir/dbrace.log" 2>&1
   rc=$?
   if [ $rc -eq 1 ] && grep -qE "app.cpp:[0-9]+:[0-9]+: warning: .*\[$CHECK\]" "$dir/dbrace.log"; then
@@ -180,6 +197,7 @@ run_scenario() {
   fi
 
   # 3. The fix, on a copy.
+  step=fix
   mkdir -p "$dir/fixed" && cp -r "$src/." "$dir/fixed/"
   case $FIX in
     dbrace:*)
@@ -209,6 +227,7 @@ run_scenario() {
   esac
 
   # 4. The fixed program keeps the invariant in every try.
+  step=fixed-run
   if build "$dir/fixed" "$dir/build-fixed.log"; then
     ok "$name: build fixed app.cpp"
   else
@@ -230,6 +249,7 @@ run_scenario() {
   fi
 
   # 5. dbrace finds the fixed program clean.
+  step=clean
   timeout 120 "$DBRACE" "$dir/fixed/app.cpp" $(dbrace_args) >"$dir/dbrace-fixed.log" 2>&1
   rc=$?
   if [ $rc -eq 0 ]; then
@@ -240,15 +260,19 @@ run_scenario() {
   finish_scenario "$name"
 }
 
-# An expected failure turns into one passing line; an unexpected pass fails.
+# An expected failure turns into one passing line, when every step that
+# failed is one of XFAIL_AT; an unexpected pass fails.
 finish_scenario() {
   [ -n "$XFAIL" ] || return 0
-  if [ "$step_failures" -gt 0 ]; then
-    echo "XFAIL $1: failed as expected ($XFAIL)"
-    failed=$((failed - step_failures)); passed=$((passed + 1))
-  else
-    fail "$1: passed, but is marked XFAIL ($XFAIL): remove the mark"
+  local f
+  if [ "$step_failures" -eq 0 ]; then
+    fail "$1: passed, but is marked XFAIL ($XFAIL): remove the mark"; return
   fi
+  for f in $failed_steps; do
+    [[ " $XFAIL_AT " == *" $f "* ]] || { echo "     (step $f failed, not one of XFAIL_AT: $XFAIL_AT)"; return; }
+  done
+  echo "XFAIL $1: failed as expected at:$failed_steps ($XFAIL)"
+  failed=$((failed - step_failures)); passed=$((passed + 1))
 }
 
 # Each server starts once, for the first scenario that needs it.

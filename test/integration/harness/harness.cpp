@@ -96,6 +96,11 @@ Outcome run_clients(int clients, unsigned seed, const std::function<void(int)> &
                     const std::function<bool(int)> &body) {
   StartGate gate;
   std::mutex m;
+  // DBRACE_CLIENTS_ONE_AT_A_TIME=1: the same clients, one request at a time,
+  // to show that the program is right when nothing runs concurrently.
+  const char *one_at_a_time_env = std::getenv("DBRACE_CLIENTS_ONE_AT_A_TIME");
+  const bool one_at_a_time = one_at_a_time_env && std::string(one_at_a_time_env) == "1";
+  std::mutex turn;
   Outcome outcome;
   std::vector<std::thread> threads;
   for (int client = 0; client < clients; ++client) {
@@ -110,6 +115,9 @@ Outcome run_clients(int clients, unsigned seed, const std::function<void(int)> &
         std::cerr << "client " << client << ": connect: " << e.what() << "\n";
       }
       gate.arrive_and_wait(clients); // never leave the gate waiting for a failed client
+      std::unique_lock<std::mutex> my_turn(turn, std::defer_lock);
+      if (one_at_a_time)
+        my_turn.lock();
       bool done = false;
       const auto start = std::chrono::steady_clock::now();
       if (ready) {

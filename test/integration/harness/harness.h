@@ -12,6 +12,8 @@
 //   SCHEMA.sql  statements separated by ';', run before the clients start
 //   CHECK.sql   one query returning one row: ok (1 or 0) and a detail text
 //   TARGET      the SQLite file; servers are found through the environment
+// env: DBRACE_CLIENTS_ONE_AT_A_TIME=1 runs the clients' requests one after
+//      the other (the control run), DBRACE_RACE_WINDOW_MS (window.h)
 #pragma once
 
 #include <cstdio>

@@ -42,11 +42,13 @@ trap 'exit 130' INT TERM   # so the EXIT trap still stops the servers
 OBJECTS=${DBRACE_INTEGRATION_OBJECTS:-$WORK/objects}
 mkdir -p "$OBJECTS"
 
-passed=0 failed=0 step_failures=0 failed_steps= step=
+passed=0 failed=0 step_failures=0 failed_steps='' step=''
 ok()   { echo "ok   $*"; passed=$((passed + 1)); }
 # Each failure is counted, with the step it happened at (for XFAIL).
 fail() {
-  echo "FAIL $*"; failed=$((failed + 1))
+  local tag=FAIL
+  [ -n "${XFAIL:-}" ] && [[ " ${XFAIL_AT:-} " == *" ${step:-setup} "* ]] && tag="fail (expected)"
+  echo "$tag $*"; failed=$((failed + 1))
   step_failures=$((step_failures + 1)); failed_steps="$failed_steps ${step:-setup}"
 }
 say()  { echo "     $*"; }
@@ -76,7 +78,8 @@ driver_objects() {
     flock 9
     local src
     for src in harness/harness.cpp "drivers/$driver.cpp"; do
-      local obj="$out-$(basename "$src" .cpp).o"
+      local obj
+      obj="$out-$(basename "$src" .cpp).o"
       if [ ! -f "$obj" ] || [ "$HERE/$src" -nt "$obj" ] || [ "$HERE/harness/harness.h" -nt "$obj" ]; then
         # shellcheck disable=SC2086  # cflags is a word list
         g++ -std=c++17 -O1 -I"$HERE/harness" $cflags -c "$HERE/$src" -o "$obj.tmp" &&
@@ -94,9 +97,9 @@ build() {  # build DIR LOG: DIR/app.cpp -> DIR/prog
 
 # run_program DIR CLIENTS SEED LOG -> sets r_ok r_errors r_max r_detail
 run_program() {
-  local dir=$1 clients=$2 seed=$3 log=$4 target= line
-  if [ "$DB" = sqlite ]; then target="$dir/db.sqlite"; rm -f "$target"*; fi
-  timeout 120 "$dir/prog" "$dir/schema.sql" "$dir/check.sql" "$clients" "$seed" $target \
+  local dir=$1 clients=$2 seed=$3 log=$4 target=() line
+  if [ "$DB" = sqlite ]; then target=("$dir/db.sqlite"); rm -f "$dir/db.sqlite"*; fi
+  timeout 120 "$dir/prog" "$dir/schema.sql" "$dir/check.sql" "$clients" "$seed" "${target[@]}" \
     >"$log" 2>&1 || return 1
   line=$(grep -m1 '^RESULT ' "$log") || return 1
   [[ $line =~ ok=([01])\ errors=([0-9]+)\ clients=[0-9]+\ max_ms=([0-9]+)\ mean_ms=[0-9]+\ detail=(.*)$ ]] || return 1
@@ -128,14 +131,12 @@ try_program() {
   fi
 }
 
-# The dbrace steps' compiler arguments.
-dbrace_args() { echo "-- -std=c++17 -I$HERE/harness $cflags"; }
 
 run_scenario() {
   local name=$1 src="$HERE/scenarios/$1"
   local DB DRIVER CHECK FIX INVARIANT MEASURE=invariant CLIENTS=8 XFAIL=
   local cflags libs dir="$WORK/$1" t rc XFAIL_AT=
-  step_failures=0 failed_steps= step=setup
+  step_failures=0 failed_steps='' step=setup
   echo "== $name"
   # shellcheck source=/dev/null
   . "$src/scenario.sh"
@@ -143,6 +144,10 @@ run_scenario() {
   [ -n "$XFAIL" ] && say "expected to fail: $XFAIL"
 
   if ! driver_flags "$DRIVER"; then fail "$name: unknown driver $DRIVER"; return; fi
+  # The compiler arguments of the dbrace steps.
+  local dbrace_args
+  # shellcheck disable=SC2206  # cflags is a word list
+  dbrace_args=(-- -std=c++17 "-I$HERE/harness" $cflags)
   case $DB in
     pg)      need_pg || { fail "$name: start PostgreSQL"; return; } ;;
     mariadb) need_mariadb || { fail "$name: start MariaDB"; return; } ;;
@@ -188,7 +193,7 @@ run_scenario() {
 
   # 2. dbrace reports the check.
   step=report
-  timeout 120 "$DBRACE" "$dir/flagged/app.cpp" $(dbrace_args) >"$dir/dbrace.log" 2>&1
+  timeout 120 "$DBRACE" "$dir/flagged/app.cpp" "${dbrace_args[@]}" >"$dir/dbrace.log" 2>&1
   rc=$?
   if [ $rc -eq 1 ] && grep -qE "app.cpp:[0-9]+:[0-9]+: warning: .*\[$CHECK\]" "$dir/dbrace.log"; then
     ok "$name: dbrace reports [$CHECK]"
@@ -202,7 +207,7 @@ run_scenario() {
   case $FIX in
     dbrace:*)
       local text=${FIX#dbrace:}
-      timeout 120 "$DBRACE" --fix "$dir/fixed/app.cpp" $(dbrace_args) >"$dir/fix.log" 2>&1
+      timeout 120 "$DBRACE" --fix "$dir/fixed/app.cpp" "${dbrace_args[@]}" >"$dir/fix.log" 2>&1
       rc=$?
       diff -u "$src/app.cpp" "$dir/fixed/app.cpp" >"$dir/fix.diff"
       # Looked for in the changed lines only: the comments mention it too.
@@ -234,7 +239,7 @@ run_scenario() {
     fail "$name: build fixed app.cpp"; show "$dir/build-fixed.log"; finish_scenario "$name"; return
   fi
   want=held; [ "$MEASURE" = latency ] && want=flat
-  local bad= summaries=()
+  local bad='' summaries=()
   for t in $(seq 1 "$TRIES"); do
     if ! try_program "$dir/fixed" "$t" "$dir/run-fixed.log"; then
       bad="try $t: the program failed"; break
@@ -250,7 +255,7 @@ run_scenario() {
 
   # 5. dbrace finds the fixed program clean.
   step=clean
-  timeout 120 "$DBRACE" "$dir/fixed/app.cpp" $(dbrace_args) >"$dir/dbrace-fixed.log" 2>&1
+  timeout 120 "$DBRACE" "$dir/fixed/app.cpp" "${dbrace_args[@]}" >"$dir/dbrace-fixed.log" 2>&1
   rc=$?
   if [ $rc -eq 0 ]; then
     ok "$name: dbrace finds the fixed app.cpp clean"
@@ -276,7 +281,7 @@ finish_scenario() {
 }
 
 # Each server starts once, for the first scenario that needs it.
-pg_ready= mariadb_ready=
+pg_ready='' mariadb_ready=''
 need_pg() {
   [ -n "$pg_ready" ] && return 0
   pg_start || return 1
@@ -292,7 +297,8 @@ need_mariadb() {
 
 start=$SECONDS
 if [ $# -eq 0 ]; then
-  set -- $(cd "$HERE/scenarios" && ls)
+  set -- "$HERE"/scenarios/*/
+  set -- "${@%/}"; set -- "${@##*/}"
 fi
 for s in "$@"; do
   if [ -f "$HERE/scenarios/$s/scenario.sh" ]; then

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # settings, sourced by run.sh
 # Check-then-insert, the MariaDB C API on MariaDB/InnoDB. No fix-it:
 # fix.patch applies the note's suggestion by hand.
 DB=mariadb

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # settings, sourced by run.sh
 # Unlocked read -> update in a REPEATABLE READ transaction (the lock-clause
 # fix), the MariaDB C API on MariaDB/InnoDB.
 DB=mariadb

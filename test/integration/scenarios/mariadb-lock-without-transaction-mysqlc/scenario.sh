@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # settings, sourced by run.sh
 # A lock in autocommit (the open-transaction fix), the MariaDB C API on
 # MariaDB/InnoDB.
 DB=mariadb

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # settings, sourced by run.sh
 # Unlocked read -> update in a transaction, libpqxx on PostgreSQL.
 DB=pg
 DRIVER=pqxx

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # settings, sourced by run.sh
 # Read outside the transaction (the move-the-begin fix), libpqxx on PostgreSQL.
 DB=pg
 DRIVER=pqxx

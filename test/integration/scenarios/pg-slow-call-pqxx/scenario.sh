@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # settings, sourced by run.sh
 # A slow call under a lock, libpqxx on PostgreSQL: the latency of 8
 # concurrent orders against 1. No fix-it: fix.patch moves the call after
 # the commit, as the note suggests.

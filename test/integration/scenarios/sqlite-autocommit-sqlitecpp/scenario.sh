@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # settings, sourced by run.sh
 # Autocommit (dbrace's BEGIN IMMEDIATE fix), SQLiteCpp on SQLite.
 DB=sqlite
 DRIVER=sqlitecpp

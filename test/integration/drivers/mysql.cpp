@@ -15,7 +15,8 @@ namespace {
 std::string env(const char *name) {
   const char *value = std::getenv(name);
   if (!value)
-    throw std::runtime_error(std::string(name) + " is not set (see mariadb-server.sh)");
+    throw std::runtime_error(std::string(name) +
+                             " is not set (see mariadb-server.sh)");
   return value;
 }
 
@@ -35,7 +36,8 @@ int main(int argc, char **argv) {
     if (!mysql_real_connect(conn, env("DBRACE_MARIADB_HOST").c_str(),
                             env("DBRACE_MARIADB_USER").c_str(), "",
                             env("DBRACE_MARIADB_DB").c_str(),
-                            std::atoi(env("DBRACE_MARIADB_PORT").c_str()), nullptr, 0)) {
+                            std::atoi(env("DBRACE_MARIADB_PORT").c_str()),
+                            nullptr, 0)) {
       std::string message = mysql_error(conn);
       mysql_close(conn);
       throw std::runtime_error("connect: " + message);
@@ -53,7 +55,8 @@ int main(int argc, char **argv) {
       mysql_free_result(res);
       throw std::runtime_error("the check returned no row");
     }
-    auto result = std::make_pair(std::string(row[0]) == "1", std::string(row[1]));
+    auto result =
+        std::make_pair(std::string(row[0]) == "1", std::string(row[1]));
     mysql_free_result(res);
     return result;
   };

@@ -9,7 +9,9 @@ int scenario_request(pqxx::connection &c, int client);
 
 int main(int argc, char **argv) {
   harness::Backend<pqxx::connection> backend;
-  backend.connect = [](const std::string &) { return std::make_shared<pqxx::connection>(""); };
+  backend.connect = [](const std::string &) {
+    return std::make_shared<pqxx::connection>("");
+  };
   backend.exec = [](pqxx::connection &c, const std::string &statement) {
     pqxx::nontransaction n(c);
     n.exec(statement);

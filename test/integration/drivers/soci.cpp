@@ -13,7 +13,9 @@ int main(int argc, char **argv) {
   backend.connect = [](const std::string &) {
     return std::make_shared<soci::session>(*soci::factory_postgresql(), "");
   };
-  backend.exec = [](soci::session &sql, const std::string &statement) { sql << statement; };
+  backend.exec = [](soci::session &sql, const std::string &statement) {
+    sql << statement;
+  };
   backend.check = [](soci::session &sql, const std::string &query) {
     int ok = 0;
     std::string detail;

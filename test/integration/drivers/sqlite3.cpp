@@ -23,7 +23,8 @@ int main(int argc, char **argv) {
   };
   backend.exec = [](sqlite3 &db, const std::string &statement) {
     char *error = nullptr;
-    if (sqlite3_exec(&db, statement.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    if (sqlite3_exec(&db, statement.c_str(), nullptr, nullptr, &error) !=
+        SQLITE_OK) {
       std::string message = error ? error : "unknown error";
       sqlite3_free(error);
       throw std::runtime_error(message);
@@ -31,15 +32,16 @@ int main(int argc, char **argv) {
   };
   backend.check = [](sqlite3 &db, const std::string &query) {
     sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v2(&db, query.c_str(), -1, &stmt, nullptr) != SQLITE_OK ||
+    if (sqlite3_prepare_v2(&db, query.c_str(), -1, &stmt, nullptr) !=
+            SQLITE_OK ||
         sqlite3_step(stmt) != SQLITE_ROW) {
       std::string message = sqlite3_errmsg(&db);
       sqlite3_finalize(stmt);
       throw std::runtime_error(message);
     }
-    auto result = std::make_pair(
-        sqlite3_column_int(stmt, 0) == 1,
-        std::string(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 1))));
+    auto result = std::make_pair(sqlite3_column_int(stmt, 0) == 1,
+                                 std::string(reinterpret_cast<const char *>(
+                                     sqlite3_column_text(stmt, 1))));
     sqlite3_finalize(stmt);
     return result;
   };

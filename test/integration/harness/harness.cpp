@@ -51,7 +51,8 @@ int window_base_ms() {
 
 Options parse_options(int argc, char **argv) {
   if (argc < 5)
-    throw std::runtime_error("usage: prog SCHEMA.sql CHECK.sql CLIENTS SEED [TARGET]");
+    throw std::runtime_error(
+        "usage: prog SCHEMA.sql CHECK.sql CLIENTS SEED [TARGET]");
   Options o;
   o.schema_file = argv[1];
   o.check_file = argv[2];
@@ -92,14 +93,16 @@ void seed_window(unsigned seed, int client) {
   window_random.seed(seed * 7919u + static_cast<unsigned>(client));
 }
 
-Outcome run_clients(int clients, unsigned seed, const std::function<void(int)> &prepare,
+Outcome run_clients(int clients, unsigned seed,
+                    const std::function<void(int)> &prepare,
                     const std::function<bool(int)> &body) {
   StartGate gate;
   std::mutex m;
   // DBRACE_CLIENTS_ONE_AT_A_TIME=1: the same clients, one request at a time,
   // to show that the program is right when nothing runs concurrently.
   const char *one_at_a_time_env = std::getenv("DBRACE_CLIENTS_ONE_AT_A_TIME");
-  const bool one_at_a_time = one_at_a_time_env && std::string(one_at_a_time_env) == "1";
+  const bool one_at_a_time =
+      one_at_a_time_env && std::string(one_at_a_time_env) == "1";
   std::mutex turn;
   Outcome outcome;
   std::vector<std::thread> threads;
@@ -114,7 +117,8 @@ Outcome run_clients(int clients, unsigned seed, const std::function<void(int)> &
         std::lock_guard<std::mutex> lock(m);
         std::cerr << "client " << client << ": connect: " << e.what() << "\n";
       }
-      gate.arrive_and_wait(clients); // never leave the gate waiting for a failed client
+      gate.arrive_and_wait(
+          clients); // never leave the gate waiting for a failed client
       std::unique_lock<std::mutex> my_turn(turn, std::defer_lock);
       if (one_at_a_time)
         my_turn.lock();
@@ -141,13 +145,16 @@ Outcome run_clients(int clients, unsigned seed, const std::function<void(int)> &
   return outcome;
 }
 
-void print_result(bool ok, const std::string &detail, int clients, const Outcome &outcome) {
+void print_result(bool ok, const std::string &detail, int clients,
+                  const Outcome &outcome) {
   const auto &l = outcome.latencies_ms;
   const double max = l.empty() ? 0 : *std::max_element(l.begin(), l.end());
-  const double mean = l.empty() ? 0 : std::accumulate(l.begin(), l.end(), 0.0) / l.size();
+  const double mean =
+      l.empty() ? 0 : std::accumulate(l.begin(), l.end(), 0.0) / l.size();
   std::cout << "RESULT ok=" << (ok ? 1 : 0) << " errors=" << outcome.errors
             << " clients=" << clients << " max_ms=" << static_cast<long>(max)
-            << " mean_ms=" << static_cast<long>(mean) << " detail=" << detail << std::endl;
+            << " mean_ms=" << static_cast<long>(mean) << " detail=" << detail
+            << std::endl;
 }
 
 } // namespace harness
@@ -155,5 +162,6 @@ void print_result(bool ok, const std::string &detail, int clients, const Outcome
 void race_window() {
   const int base = harness::window_base_ms();
   std::uniform_int_distribution<int> jitter(0, base / 4);
-  std::this_thread::sleep_for(std::chrono::milliseconds(base + jitter(harness::window_random)));
+  std::this_thread::sleep_for(
+      std::chrono::milliseconds(base + jitter(harness::window_random)));
 }

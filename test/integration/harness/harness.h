@@ -31,7 +31,9 @@ template <class Connection> struct Backend {
   std::function<std::shared_ptr<Connection>(const std::string &target)> connect;
   std::function<void(Connection &, const std::string &statement)> exec;
   // Runs CHECK.sql: the invariant held, and what the database holds.
-  std::function<std::pair<bool, std::string>(Connection &, const std::string &query)> check;
+  std::function<std::pair<bool, std::string>(Connection &,
+                                             const std::string &query)>
+      check;
 };
 
 struct Options {
@@ -54,9 +56,11 @@ std::vector<std::string> statements_of(const std::string &text);
 void seed_window(unsigned seed, int client);
 // Runs body(client) on `clients` threads released together; body returns
 // false (or throws) when the request failed.
-Outcome run_clients(int clients, unsigned seed, const std::function<void(int)> &prepare,
+Outcome run_clients(int clients, unsigned seed,
+                    const std::function<void(int)> &prepare,
                     const std::function<bool(int)> &body);
-void print_result(bool ok, const std::string &detail, int clients, const Outcome &outcome);
+void print_result(bool ok, const std::string &detail, int clients,
+                  const Outcome &outcome);
 
 // The whole run of a driver: schema, clients, invariant.
 template <class Connection>
@@ -66,7 +70,8 @@ int run(int argc, char **argv, const Backend<Connection> &backend,
   try {
     options = parse_options(argc, argv);
     auto admin = backend.connect(options.target);
-    for (const std::string &statement : statements_of(read_file(options.schema_file)))
+    for (const std::string &statement :
+         statements_of(read_file(options.schema_file)))
       backend.exec(*admin, statement);
   } catch (const std::exception &e) {
     std::fprintf(stderr, "setup failed: %s\n", e.what());
@@ -78,7 +83,9 @@ int run(int argc, char **argv, const Backend<Connection> &backend,
   std::vector<std::shared_ptr<Connection>> connections(options.clients);
   Outcome outcome = run_clients(
       options.clients, options.seed,
-      [&](int client) { connections[client] = backend.connect(options.target); },
+      [&](int client) {
+        connections[client] = backend.connect(options.target);
+      },
       [&](int client) { return request(*connections[client], client) >= 0; });
   connections.clear();
 

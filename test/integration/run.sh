@@ -36,7 +36,6 @@ TRIES=${DBRACE_INTEGRATION_TRIES:-3}
 # shellcheck source=mariadb-server.sh
 . "$HERE/mariadb-server.sh"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/dbrace-integration.XXXXXX")
-chmod 755 "$WORK"   # SQLite files are opened by the program, as root or not
 trap 'pg_stop; mariadb_stop; rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM   # so the EXIT trap still stops the servers
 OBJECTS=${DBRACE_INTEGRATION_OBJECTS:-$WORK/objects}

@@ -63,6 +63,7 @@ driver_flags() {
     pqxx)      cflags=""; libs="-lpqxx -lpq" ;;
     soci)      cflags="-I/usr/include/postgresql"; libs="-lsoci_core -lsoci_postgresql" ;;
     mysql)     cflags="-I/usr/include/mariadb"; libs="-lmariadb" ;;
+    connector) cflags=""; libs="-lmysqlcppconn" ;;
     sqlite3)   cflags=""; libs="-lsqlite3" ;;
     sqlitecpp) cflags=""; libs="-lSQLiteCpp -lsqlite3" ;;
     *) return 1 ;;

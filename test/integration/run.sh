@@ -131,7 +131,6 @@ try_program() {
   fi
 }
 
-
 run_scenario() {
   local name=$1 src="$HERE/scenarios/$1"
   local DB DRIVER CHECK FIX INVARIANT MEASURE=invariant CLIENTS=8 XFAIL=

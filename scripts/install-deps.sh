@@ -11,6 +11,9 @@ packages=(
   libpqxx-dev libsqlite3-dev libsqlitecpp-dev libsoci-dev qtbase5-dev
   libpoco-dev libmysqlcppconn-dev libcppdb-dev libpq-dev libmariadb-dev
   postgresql sqlite3
+  # The integration scenarios start their own MariaDB (test/integration/mariadb-server.sh)
+  # and apply the hand-written fixes with patch.
+  mariadb-server patch
 )
 
 missing=()

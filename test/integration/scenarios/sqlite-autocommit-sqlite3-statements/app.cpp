@@ -1,12 +1,16 @@
-// Ticket booking with the SQLite C API, racy: the read runs in autocommit.
+// Ticket booking with the SQLite C API in autocommit, through prepared
+// statements (sqlite3_prepare_v2, sqlite3_step), the C API's usual shape.
 //
-// Every statement is its own transaction, so between the SELECT and the
-// UPDATE another connection can read the same "1 seat left" and book it too:
-// the event is oversold. dbrace flags it (dbrace-unlocked-read-update).
-// book_safe.cpp is the hand-written fix: BEGIN IMMEDIATE ... COMMIT.
+// Every statement is its own transaction: every client reads "3 seats" and
+// every one books. dbrace flags the read (dbrace-unlocked-read-update) but
+// offers no fix-it here, only a note: "write BEGIN IMMEDIATE before the
+// read and COMMIT on each normal exit".
 
-#include "common.h"
+#include "window.h"
 
+#include <sqlite3.h>
+
+// Returns 1 when a ticket was booked, 0 when sold out, -1 on an error.
 int book_ticket(sqlite3 *db, int event_id) {
   sqlite3_stmt *sel = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT available_seats FROM events WHERE id = ?", -1, &sel, nullptr) != SQLITE_OK)
@@ -20,7 +24,7 @@ int book_ticket(sqlite3 *db, int event_id) {
   sqlite3_finalize(sel);
   if (seats <= 0)
     return 0;
-
+  race_window();
   sqlite3_stmt *upd = nullptr;
   if (sqlite3_prepare_v2(db, "UPDATE events SET available_seats = available_seats - 1 WHERE id = ?", -1, &upd, nullptr) != SQLITE_OK)
     return -1;
@@ -29,7 +33,6 @@ int book_ticket(sqlite3 *db, int event_id) {
   sqlite3_finalize(upd);
   if (rc != SQLITE_DONE)
     return -1;
-
   sqlite3_stmt *ins = nullptr;
   if (sqlite3_prepare_v2(db, "INSERT INTO bookings(event_id) VALUES (?)", -1, &ins, nullptr) != SQLITE_OK)
     return -1;
@@ -39,4 +42,5 @@ int book_ticket(sqlite3 *db, int event_id) {
   return rc == SQLITE_DONE ? 1 : -1;
 }
 
-int main(int argc, char **argv) { return harness::run(argc, argv); }
+// The harness calls this once per client.
+int scenario_request(sqlite3 &db, int) { return book_ticket(&db, 1); }

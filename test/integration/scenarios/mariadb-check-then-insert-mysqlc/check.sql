@@ -1,0 +1,3 @@
+-- One row per natural key (customer, code): one claim, by 8 clients.
+SELECT (count(*) = 1), CONCAT('claims=', count(*))
+FROM claims WHERE customer = 42 AND code = 'WELCOME'

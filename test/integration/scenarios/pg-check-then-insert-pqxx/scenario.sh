@@ -1,0 +1,8 @@
+# shellcheck shell=bash disable=SC2034  # settings, sourced by run.sh
+# Check-then-insert, libpqxx on PostgreSQL. No fix-it: fix.patch applies
+# the note's suggestion by hand.
+DB=pg
+DRIVER=pqxx
+CHECK=dbrace-check-then-insert
+FIX="manual:fix.patch"
+INVARIANT="one row per natural key (customer, code): 8 clients claim the same coupon once"

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS claims;
+CREATE TABLE claims(id serial PRIMARY KEY, customer int NOT NULL, code text NOT NULL);

@@ -47,7 +47,7 @@ enum class CallAction {
                   ///< by EntityTemplateArg/EntityArg is stored in the
                   ///< table TableArg spells (`mapClass<Event>("events")`).
   ParameterIndex, ///< Returns the number of the placeholder named by
-                  ///< NameArg (`sqlite3_bind_parameter_index(st, ":id")`).
+                  ///< NameArg (`parameter_index(st, ":id")`).
   Fetch           ///< Fetches the current row of the last read into the
                   ///< arguments Result names (`cursor.nextRow(row)`).
 };

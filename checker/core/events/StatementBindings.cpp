@@ -123,9 +123,9 @@ void Collector::bindByName(DbEvent &E,
   }
 }
 
-/// The name a bind's argument spells: a string (`":code"`,
-/// `QStringLiteral(":code")`), or a `parameter_index` call on one
-/// (`sqlite3_bind_parameter_index(st, ":code")`), directly or through the
+/// The name a bind's argument spells: a string (`":code"`, or a wrapper
+/// that carries one), or a `parameter_index` call on one
+/// (`bind(st, parameter_index(st, ":code"), v)`), directly or through the
 /// variable it initialises.
 std::optional<std::string> Collector::placeholderName(const Expr *E) {
   if (!E)

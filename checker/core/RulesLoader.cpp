@@ -314,31 +314,16 @@ template <> struct MappingTraits<WhenSpec> {
 };
 
 template <> struct MappingTraits<CallRule> {
-  /// Maps only the keys the rule's action uses: YAML I/O then reports any
-  /// other key where it is written.
-  static void mapping(IO &Io, CallRule &R) {
-    stateOf(Io).OwnerName.clear();
-    R.Line = currentLine(Io);
-    Io.mapRequired("name", R.Name);
-    Io.mapRequired("action", R.Action);
-    const KindSpec<CallAction> &Spec = specOf(callActionSpecs(), R.Action);
+  /// The keys that number an argument, where the action uses them.
+  static void mapArgumentNumbers(IO &Io, CallRule &R,
+                                 const KindSpec<CallAction> &Spec) {
     auto Uses = [&](llvm::StringRef Key) { return usesKey(Spec.Keys, Key); };
     if (Uses("sql_arg"))
       Io.mapOptional("sql_arg", R.SqlArg);
-    if (Uses("result")) {
-      ResultSpec Result{R.Result, R.ResultArgs};
-      Io.mapOptional("result", Result);
-      R.Result = Result.Kind;
-      R.ResultArgs = Result.Args;
-    }
     if (Uses("params_from"))
       Io.mapOptional("params_from", R.ParamsFrom);
     if (Uses("statement_arg"))
       Io.mapOptional("statement_arg", R.StatementArg);
-    if (Uses("runs_with"))
-      Io.mapOptional("runs_with", R.RunsWith);
-    if (Uses("returns_row_count"))
-      Io.mapOptional("returns_row_count", R.ReturnsRowCount, true);
     if (Uses("value_arg"))
       Io.mapOptional("value_arg", R.ValueArg);
     if (Uses("index_arg"))
@@ -349,12 +334,44 @@ template <> struct MappingTraits<CallRule> {
       Io.mapOptional("format_arg", R.FormatArg);
     if (Uses("args_from"))
       Io.mapOptional("args_from", R.ArgsFrom);
-    if (Uses("format_style"))
-      Io.mapOptional("format_style", R.Style, FormatStyle::Printf);
     if (Uses("entity_template_arg"))
       Io.mapOptional("entity_template_arg", R.EntityTemplateArg);
     if (Uses("entity_arg"))
       Io.mapOptional("entity_arg", R.EntityArg);
+    if (Uses("isolation_arg"))
+      Io.mapOptional("isolation_arg", R.IsolationArg);
+    if (Uses("condition_arg"))
+      Io.mapOptional("condition_arg", R.ConditionArg);
+    if (Uses("key_arg"))
+      Io.mapOptional("key_arg", R.KeyArg);
+    if (Uses("key_args"))
+      Io.mapOptional("key_args", R.KeyArgs);
+    if (Uses("table_arg"))
+      Io.mapOptional("table_arg", R.TableArg);
+  }
+
+  /// Maps only the keys the rule's action uses: YAML I/O then reports any
+  /// other key where it is written.
+  static void mapping(IO &Io, CallRule &R) {
+    stateOf(Io).OwnerName.clear();
+    R.Line = currentLine(Io);
+    Io.mapRequired("name", R.Name);
+    Io.mapRequired("action", R.Action);
+    const KindSpec<CallAction> &Spec = specOf(callActionSpecs(), R.Action);
+    auto Uses = [&](llvm::StringRef Key) { return usesKey(Spec.Keys, Key); };
+    mapArgumentNumbers(Io, R, Spec);
+    if (Uses("result")) {
+      ResultSpec Result{R.Result, R.ResultArgs};
+      Io.mapOptional("result", Result);
+      R.Result = Result.Kind;
+      R.ResultArgs = Result.Args;
+    }
+    if (Uses("runs_with"))
+      Io.mapOptional("runs_with", R.RunsWith);
+    if (Uses("returns_row_count"))
+      Io.mapOptional("returns_row_count", R.ReturnsRowCount, true);
+    if (Uses("format_style"))
+      Io.mapOptional("format_style", R.Style, FormatStyle::Printf);
     if (Uses("entity"))
       Io.mapOptional("entity", R.Entity);
     if (Uses("write_kind"))
@@ -363,8 +380,6 @@ template <> struct MappingTraits<CallRule> {
     if (Uses("isolation"))
       Io.mapOptional("isolation", R.IsolationLevel,
                      sqlfacts::Isolation::Unspecified);
-    if (Uses("isolation_arg"))
-      Io.mapOptional("isolation_arg", R.IsolationArg);
     if (Uses("mode"))
       Io.mapOptional("mode", R.Mode, sqlfacts::BeginMode::Unspecified);
     if (Uses("chain"))
@@ -387,14 +402,6 @@ template <> struct MappingTraits<CallRule> {
       Io.mapOptional("versioned", R.Versioned, false);
     if (Uses("version_pragma"))
       Io.mapOptional("version_pragma", R.VersionPragma);
-    if (Uses("condition_arg"))
-      Io.mapOptional("condition_arg", R.ConditionArg);
-    if (Uses("key_arg"))
-      Io.mapOptional("key_arg", R.KeyArg);
-    if (Uses("key_args"))
-      Io.mapOptional("key_args", R.KeyArgs);
-    if (Uses("table_arg"))
-      Io.mapOptional("table_arg", R.TableArg);
     if (Uses("lock_strength"))
       Io.mapOptional("lock_strength", R.LockStrength,
                      sqlfacts::LockStrength::ForUpdate);

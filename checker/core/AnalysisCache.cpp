@@ -6,10 +6,26 @@
 
 using namespace dbrace;
 
+namespace {
+std::mutex ModelsLock;
+std::map<std::string, std::unique_ptr<ApiModel>> &models() {
+  static auto *Models = new std::map<std::string, std::unique_ptr<ApiModel>>;
+  return *Models;
+}
+} // namespace
+
+std::vector<const ApiModel *> dbrace::loadedModels() {
+  std::lock_guard<std::mutex> Guard(ModelsLock);
+  std::vector<const ApiModel *> All;
+  for (const auto &Entry : models())
+    All.push_back(Entry.second.get());
+  return All;
+}
+
 const ApiModel *dbrace::sharedModel(const ModelOptions &Options,
                                     std::string &Error) {
-  static std::mutex Lock;
-  static std::map<std::string, std::unique_ptr<ApiModel>> Models;
+  std::mutex &Lock = ModelsLock;
+  std::map<std::string, std::unique_ptr<ApiModel>> &Models = models();
   static std::map<std::string, std::string> Errors;
   std::string Key = llvm::join(Options.RulesFiles, ";") + "|" +
                     llvm::join(Options.SlowCalls, ";");

@@ -25,6 +25,9 @@ struct ModelOptions {
 /// per process. Null with \p Error set when a rules file is malformed.
 const ApiModel *sharedModel(const ModelOptions &Options, std::string &Error);
 
+/// Every model sharedModel has loaded in this process.
+std::vector<const ApiModel *> loadedModels();
+
 class AnalysisCache {
 public:
   /// Forgets everything: a new translation unit starts.

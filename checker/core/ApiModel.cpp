@@ -132,10 +132,12 @@ bool dbrace::loadModel(llvm::ArrayRef<std::string> UserFiles, ApiModel &Model,
   Files.insert(Files.end(), UserFiles.begin(), UserFiles.end());
 
   std::vector<LibraryRules> Loaded;
+  size_t FirstUserFile = Files.size() - UserFiles.size();
   for (const std::string &File : Files) {
     LibraryRules Rules;
     if (!loadRulesFile(File, Rules, Error))
       return false;
+    Rules.UserFile = Loaded.size() >= FirstUserFile;
     Loaded.push_back(std::move(Rules));
   }
   for (LibraryRules &Rules : Loaded)

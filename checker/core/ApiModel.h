@@ -28,24 +28,41 @@ enum class CallAction {
   Begin,
   Commit,
   Rollback,
-  Autocommit,   ///< Commits what is open; later statements each commit
-                ///< on their own (`setAutoCommit(true)`).
-  SetIsolation, ///< Sets the isolation of the session's transactions.
-  Lock,         ///< Marks the read whose statement it is part of as locking
-                ///< (`select(...).for_update()`, `lockExclusive()`).
-  Slow,         ///< Work that must not run while a lock is held.
-  SqlText,      ///< A wrapper that only carries SQL text (its SqlArg).
-  Bind,         ///< Binds a value (ValueArg, or the in/out-parameter
-                ///< wrappers among its arguments) to a statement handle.
-  AffectedRows, ///< Returns the row count of the last write.
-  ReadStatus,   ///< Returns what the last read found (`got_data()`).
-  Format,       ///< Builds text from a format and arguments (`snprintf`).
-  Lookup,       ///< The statement registered under a key by Prepare.
-  Key,          ///< Adds the value of KeyArg to the keys of the read or
-                ///< write whose statement it is part of (`filter(f, v)`).
-  EntityTable   ///< Names the table of an entity class: the class given
-                ///< by EntityTemplateArg/EntityArg is stored in the
-                ///< table TableArg spells (`mapClass<Event>("events")`).
+  Autocommit,     ///< Commits what is open; later statements each commit
+                  ///< on their own (`setAutoCommit(true)`).
+  SetIsolation,   ///< Sets the isolation of the session's transactions.
+  Lock,           ///< Marks the read whose statement it is part of as locking
+                  ///< (`select(...).for_update()`, `lockExclusive()`).
+  Slow,           ///< Work that must not run while a lock is held.
+  SqlText,        ///< A wrapper that only carries SQL text (its SqlArg).
+  Bind,           ///< Binds a value (ValueArg, or the in/out-parameter
+                  ///< wrappers among its arguments) to a statement handle.
+  AffectedRows,   ///< Returns the row count of the last write.
+  ReadStatus,     ///< Returns what the last read found (`got_data()`).
+  Format,         ///< Builds text from a format and arguments (`snprintf`).
+  Lookup,         ///< The statement registered under a key by Prepare.
+  Key,            ///< Adds the value of KeyArg to the keys of the read or
+                  ///< write whose statement it is part of (`filter(f, v)`).
+  EntityTable,    ///< Names the table of an entity class: the class given
+                  ///< by EntityTemplateArg/EntityArg is stored in the
+                  ///< table TableArg spells (`mapClass<Event>("events")`).
+  ParameterIndex, ///< Returns the number of the placeholder named by
+                  ///< NameArg (`parameter_index(st, ":id")`).
+  Fetch           ///< Fetches the current row of the last read into the
+                  ///< arguments Result names (`cursor.nextRow(row)`).
+};
+
+/// What a call returns, where a chain goes on from it.
+enum class Returns {
+  Value, ///< Its own value (a result, a status).
+  Object ///< The object it is called on (`stmt->bind(...)->execute()`).
+};
+
+/// When the statement a call runs is run.
+enum class Runs {
+  Now,  ///< Here, on the caller's connection.
+  Later ///< Queued to run later on another connection, outside any
+        ///< transaction of the caller (`tasks.addTask(sql)`).
 };
 
 /// How a Format call's placeholders are spelled and filled.
@@ -63,7 +80,14 @@ enum class ResultKind { Return, Object, Argument, None };
 struct CallRule {
   /// Qualified name without template arguments, `lib::transaction_base::exec`
   /// or `lib_exec`. A method rule matches calls through derived classes.
+  /// A destructor, `lib::Guard::~Guard`, ends a transaction when a variable
+  /// of its class goes out of scope.
   std::string Name;
+  /// The line of the rules file the rule is written on; 0 for rules made
+  /// from options.
+  unsigned Line = 0;
+  Returns ReturnsWhat = Returns::Value;
+  Runs When = Runs::Now;
   CallAction Action = CallAction::Execute;
   std::optional<unsigned> SqlArg;
   ResultKind Result = ResultKind::Return;
@@ -87,6 +111,10 @@ struct CallRule {
   /// 1-based placeholder number (absent: the statement's next placeholder).
   std::optional<unsigned> ValueArg;
   std::optional<unsigned> IndexArg;
+  /// Bind, ParameterIndex: the argument spelling the placeholder's name
+  /// (`":code"`, `"code"`); a bind whose IndexArg is this argument takes a
+  /// string there as a name and a number as an index.
+  std::optional<unsigned> NameArg;
   /// Format: the format argument (absent: the object), the first argument
   /// it formats, and its placeholder syntax.
   std::optional<unsigned> FormatArg;
@@ -109,6 +137,9 @@ struct CallRule {
   /// (`Manager::get(id)`, `filter(&Booking::event_id, id)`). For a read
   /// without SQL it is the row's own key, its identity.
   std::optional<unsigned> KeyArg;
+  /// Read/Write without SQL, Key: further key arguments, for rows keyed by
+  /// several columns (`get(site, label)`); KeyArg, when given, comes first.
+  std::vector<unsigned> KeyArgs;
   /// EntityTable: the argument that spells the table's name.
   std::optional<unsigned> TableArg;
   /// Read: argument N is the read's condition in native SQL (an ORM's
@@ -151,7 +182,8 @@ enum class NestedBegin {
 };
 
 struct TypeRule {
-  std::string Name; ///< Qualified class name, without template arguments.
+  std::string Name;  ///< Qualified class name, without template arguments.
+  unsigned Line = 0; ///< Where the rules file declares it.
   TypeRole Role = TypeRole::Transaction;
   NestedBegin Nested = NestedBegin::Restart;
   /// Statements are run through the object (`work.exec(...)`) rather than
@@ -212,6 +244,8 @@ struct FixTemplates {
 struct LibraryRules {
   std::string Library;
   std::string SourcePath;
+  /// Given by the user (`--rules`, `RulesFiles`), not built in.
+  bool UserFile = false;
   sqlfacts::Dialect Dialect = sqlfacts::Dialect::PostgreSQL;
   FixTemplates Fixes;
   std::vector<CallRule> Calls;

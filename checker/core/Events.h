@@ -97,6 +97,12 @@ struct DbEvent : EventEffect {
   /// read (`get(id)`), or written through an object read by such a read
   /// (`e.save()`); null when unknown.
   const clang::ValueDecl *RowKey = nullptr;
+  /// The further variables of a row keyed by several (`key_args`:
+  /// `get(site, label)`), in the rule's order after RowKey.
+  llvm::SmallVector<const clang::ValueDecl *, 1> RowKeyMore;
+  /// Queued to run later on another connection (`runs: later`): outside
+  /// any transaction this function opens, so no fix here can cover it.
+  bool RunsLater = false;
   /// Begin of a savepoint: it continues the transaction of this connection.
   int ParentConnection = -1;
   /// Calls whose value tells what this read found (`got_data()`).

@@ -141,7 +141,10 @@ private:
     if (Options.Matching == EntityMatching::Table)
       return true;
     // Rows an ORM read and wrote by their keys (`get(from)`, `get(to)`).
-    if (R.RowKey && W.RowKey && R.RowKey != W.RowKey)
+    // Keys of different shapes (`get(site, label)`, `erase(id)`) tell
+    // nothing apart.
+    if (R.RowKey && W.RowKey && R.RowKeyMore.size() == W.RowKeyMore.size() &&
+        (R.RowKey != W.RowKey || R.RowKeyMore != W.RowKeyMore))
       return false;
     if (!R.Facts || !W.Facts)
       return true;

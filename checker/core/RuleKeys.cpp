@@ -8,15 +8,16 @@ using namespace dbrace;
 namespace {
 const KindSpec<CallAction> CallActions[] = {
     {"execute", CallAction::Execute,
-     "sql_arg result params_from runs_with returns_row_count"},
+     "sql_arg result params_from runs_with returns_row_count runs"},
     {"prepare", CallAction::Prepare, "sql_arg statement_arg result"},
     {"execute_prepared", CallAction::ExecutePrepared,
      "statement_arg result params_from returns_row_count"},
     {"read", CallAction::Read,
-     "entity_template_arg entity_arg entity result condition_arg key_arg"},
+     "entity_template_arg entity_arg entity result condition_arg key_arg "
+     "key_args"},
     {"write", CallAction::Write,
      "entity_template_arg entity_arg entity write_kind versioned "
-     "version_pragma key_arg"},
+     "version_pragma key_arg key_args"},
     {"begin", CallAction::Begin, "isolation isolation_arg mode chain"},
     {"commit", CallAction::Commit, ""},
     {"rollback", CallAction::Rollback, ""},
@@ -25,15 +26,17 @@ const KindSpec<CallAction> CallActions[] = {
     {"slow", CallAction::Slow, ""},
     {"sql_text", CallAction::SqlText, "sql_arg"},
     {"bind", CallAction::Bind,
-     "statement_arg value_arg index_arg first_index all_placeholders"},
+     "statement_arg value_arg index_arg name_arg first_index all_placeholders"},
     {"affected_rows", CallAction::AffectedRows, ""},
     {"read_status", CallAction::ReadStatus, ""},
     {"set_isolation", CallAction::SetIsolation, "isolation isolation_arg"},
     {"format", CallAction::Format, "format_arg args_from format_style result"},
     {"lookup", CallAction::Lookup, "statement_arg result"},
-    {"key", CallAction::Key, "key_arg"},
+    {"key", CallAction::Key, "key_arg key_args"},
     {"entity_table", CallAction::EntityTable,
      "entity_template_arg entity_arg table_arg"},
+    {"parameter_index", CallAction::ParameterIndex, "statement_arg name_arg"},
+    {"fetch", CallAction::Fetch, "result"},
 };
 
 const KindSpec<TypeRole> TypeRoles[] = {

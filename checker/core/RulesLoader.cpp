@@ -21,10 +21,39 @@ struct LoadState {
   /// `action 'read'`, `role 'savepoint'`; empty outside a rule's mapping.
   std::string OwnerName;
   const char *OwnerKeys = "";
+  /// The text being read, to turn node positions into line numbers.
+  llvm::StringRef Content;
+  /// The values the enumeration read last accepts, for its error.
+  std::vector<const char *> EnumValues;
 };
 
 LoadState &stateOf(IO &Io) {
   return *static_cast<LoadState *>(Io.getContext());
+}
+
+/// The line of the node being read; rules are only ever read, so \p Io is
+/// an Input.
+unsigned currentLine(IO &Io) {
+  const llvm::yaml::Node *Node =
+      static_cast<llvm::yaml::Input &>(Io).getCurrentNode();
+  llvm::StringRef Text = stateOf(Io).Content;
+  const char *At = Node ? Node->getSourceRange().Start.getPointer() : nullptr;
+  if (!At || At < Text.begin() || At > Text.end())
+    return 0;
+  return Text.take_front(At - Text.begin()).count('\n') + 1;
+}
+
+/// Io.enumCase for each of \p Cases, remembering their names so that an
+/// unknown value's error can list them.
+template <typename T>
+void enumCases(IO &Io, T &Value,
+               std::initializer_list<std::pair<const char *, T>> Cases) {
+  std::vector<const char *> &Names = stateOf(Io).EnumValues;
+  Names.clear();
+  for (const auto &[Name, V] : Cases) {
+    Names.push_back(Name);
+    Io.enumCase(Value, Name, V);
+  }
 }
 } // namespace
 
@@ -32,75 +61,102 @@ namespace llvm::yaml {
 
 template <> struct ScalarEnumerationTraits<CallAction> {
   static void enumeration(IO &Io, CallAction &A) {
-    for (const auto &S : callActionSpecs())
+    std::vector<const char *> &Names = stateOf(Io).EnumValues;
+    Names.clear();
+    for (const auto &S : callActionSpecs()) {
+      Names.push_back(S.Name);
       Io.enumCase(A, S.Name, S.Value);
+    }
   }
 };
 
 template <> struct ScalarEnumerationTraits<FormatStyle> {
   static void enumeration(IO &Io, FormatStyle &S) {
-    Io.enumCase(S, "printf", FormatStyle::Printf);
-    Io.enumCase(S, "braces", FormatStyle::Braces);
-    Io.enumCase(S, "percent_number", FormatStyle::PercentNumber);
+    enumCases(Io, S,
+              {{"printf", FormatStyle::Printf},
+               {"braces", FormatStyle::Braces},
+               {"percent_number", FormatStyle::PercentNumber}});
+  }
+};
+
+template <> struct ScalarEnumerationTraits<Returns> {
+  static void enumeration(IO &Io, Returns &R) {
+    enumCases(Io, R, {{"value", Returns::Value}, {"object", Returns::Object}});
+  }
+};
+
+template <> struct ScalarEnumerationTraits<Runs> {
+  static void enumeration(IO &Io, Runs &R) {
+    enumCases(Io, R, {{"now", Runs::Now}, {"later", Runs::Later}});
   }
 };
 
 template <> struct ScalarEnumerationTraits<TypeRole> {
   static void enumeration(IO &Io, TypeRole &R) {
-    for (const auto &S : typeRoleSpecs())
+    std::vector<const char *> &Names = stateOf(Io).EnumValues;
+    Names.clear();
+    for (const auto &S : typeRoleSpecs()) {
+      Names.push_back(S.Name);
       Io.enumCase(R, S.Name, S.Value);
+    }
   }
 };
 
 template <> struct ScalarEnumerationTraits<NestedBegin> {
   static void enumeration(IO &Io, NestedBegin &N) {
-    Io.enumCase(N, "restart", NestedBegin::Restart);
-    Io.enumCase(N, "savepoint", NestedBegin::Savepoint);
+    enumCases(Io, N,
+              {{"restart", NestedBegin::Restart},
+               {"savepoint", NestedBegin::Savepoint}});
   }
 };
 
 template <> struct ScalarEnumerationTraits<sqlfacts::Dialect> {
   static void enumeration(IO &Io, sqlfacts::Dialect &D) {
-    Io.enumCase(D, "postgresql", sqlfacts::Dialect::PostgreSQL);
-    Io.enumCase(D, "sqlite", sqlfacts::Dialect::SQLite);
-    Io.enumCase(D, "mysql", sqlfacts::Dialect::MySQL);
+    enumCases(Io, D,
+              {{"postgresql", sqlfacts::Dialect::PostgreSQL},
+               {"sqlite", sqlfacts::Dialect::SQLite},
+               {"mysql", sqlfacts::Dialect::MySQL}});
   }
 };
 
 template <> struct ScalarEnumerationTraits<sqlfacts::Isolation> {
   static void enumeration(IO &Io, sqlfacts::Isolation &I) {
-    Io.enumCase(I, "unspecified", sqlfacts::Isolation::Unspecified);
-    Io.enumCase(I, "read_uncommitted", sqlfacts::Isolation::ReadUncommitted);
-    Io.enumCase(I, "read_committed", sqlfacts::Isolation::ReadCommitted);
-    Io.enumCase(I, "repeatable_read", sqlfacts::Isolation::RepeatableRead);
-    Io.enumCase(I, "serializable", sqlfacts::Isolation::Serializable);
+    enumCases(Io, I,
+              {{"unspecified", sqlfacts::Isolation::Unspecified},
+               {"read_uncommitted", sqlfacts::Isolation::ReadUncommitted},
+               {"read_committed", sqlfacts::Isolation::ReadCommitted},
+               {"repeatable_read", sqlfacts::Isolation::RepeatableRead},
+               {"serializable", sqlfacts::Isolation::Serializable}});
   }
 };
 
 template <> struct ScalarEnumerationTraits<sqlfacts::BeginMode> {
   static void enumeration(IO &Io, sqlfacts::BeginMode &M) {
-    Io.enumCase(M, "unspecified", sqlfacts::BeginMode::Unspecified);
-    Io.enumCase(M, "deferred", sqlfacts::BeginMode::Deferred);
-    Io.enumCase(M, "immediate", sqlfacts::BeginMode::Immediate);
-    Io.enumCase(M, "exclusive", sqlfacts::BeginMode::Exclusive);
+    enumCases(Io, M,
+              {{"unspecified", sqlfacts::BeginMode::Unspecified},
+               {"deferred", sqlfacts::BeginMode::Deferred},
+               {"immediate", sqlfacts::BeginMode::Immediate},
+               {"exclusive", sqlfacts::BeginMode::Exclusive}});
   }
 };
 
 template <> struct ScalarEnumerationTraits<sqlfacts::LockStrength> {
   static void enumeration(IO &Io, sqlfacts::LockStrength &L) {
-    Io.enumCase(L, "for_key_share", sqlfacts::LockStrength::ForKeyShare);
-    Io.enumCase(L, "for_share", sqlfacts::LockStrength::ForShare);
-    Io.enumCase(L, "for_no_key_update", sqlfacts::LockStrength::ForNoKeyUpdate);
-    Io.enumCase(L, "for_update", sqlfacts::LockStrength::ForUpdate);
+    enumCases(Io, L,
+              {{"for_key_share", sqlfacts::LockStrength::ForKeyShare},
+               {"for_share", sqlfacts::LockStrength::ForShare},
+               {"for_no_key_update", sqlfacts::LockStrength::ForNoKeyUpdate},
+               {"for_update", sqlfacts::LockStrength::ForUpdate}});
   }
 };
 
 template <> struct ScalarEnumerationTraits<sqlfacts::StatementKind> {
   static void enumeration(IO &Io, sqlfacts::StatementKind &K) {
-    Io.enumCase(K, "insert", sqlfacts::StatementKind::Insert);
-    Io.enumCase(K, "update", sqlfacts::StatementKind::Update);
-    Io.enumCase(K, "delete", sqlfacts::StatementKind::Delete);
-    Io.enumCase(K, "upsert", sqlfacts::StatementKind::Upsert);
+    enumCases(Io, K,
+              {{"insert", sqlfacts::StatementKind::Insert},
+               {"update", sqlfacts::StatementKind::Update},
+               {"delete", sqlfacts::StatementKind::Delete},
+               {"upsert", sqlfacts::StatementKind::Upsert}});
   }
 };
 
@@ -150,6 +206,83 @@ static std::string checkQualifiedName(StringRef Name) {
   return {};
 }
 
+/// A destructor rule is matched where a variable of its class goes out of
+/// scope, so only `Class::~Class` names one, and only an end of the
+/// transaction is something a destructor can be said to do.
+static std::string checkDestructor(const CallRule &R) {
+  StringRef Name(R.Name);
+  size_t Tilde = Name.find('~');
+  if (Tilde == StringRef::npos)
+    return {};
+  StringRef Dtor = Name.substr(Tilde + 1);
+  StringRef Owner = Name.substr(0, Tilde);
+  if (!Owner.consume_back("::") || Dtor.contains(':') ||
+      Owner.substr(Owner.rfind(':') + 1) != Dtor) {
+    StringRef Class = Owner.substr(Owner.rfind(':') + 1);
+    return ("destructor '" + Name +
+            "' is never matched: a destructor is named after its class, "
+            "last, as in '" +
+            Owner + "::~" + Class + "'")
+        .str();
+  }
+  if (R.Action != CallAction::Commit && R.Action != CallAction::Rollback)
+    return ("destructor '" + Name +
+            "' can only end the transaction: its action is 'commit' or "
+            "'rollback'")
+        .str();
+  return {};
+}
+
+/// Two keys that give one argument roles that exclude each other: the rule
+/// could never do what it says.
+static std::string checkArgumentRoles(const CallRule &R) {
+  struct Role {
+    const char *Key;
+    std::optional<unsigned> Arg;
+  };
+  const Role Roles[] = {{"sql_arg", R.SqlArg},
+                        {"statement_arg", R.StatementArg},
+                        {"value_arg", R.ValueArg},
+                        {"format_arg", R.FormatArg},
+                        {"condition_arg", R.ConditionArg},
+                        {"table_arg", R.TableArg}};
+  for (size_t I = 0; I < std::size(Roles); ++I)
+    for (size_t J = I + 1; J < std::size(Roles); ++J)
+      if (Roles[I].Arg && Roles[I].Arg == Roles[J].Arg)
+        return ("'" + Twine(Roles[I].Key) + "' and '" + Roles[J].Key +
+                "' both name argument " + Twine(*Roles[I].Arg))
+            .str();
+  // The index or name of a value is not the value.
+  for (const auto &[Key, Arg] :
+       {std::pair{"index_arg", R.IndexArg}, std::pair{"name_arg", R.NameArg}})
+    if (Arg && (Arg == R.ValueArg || Arg == R.StatementArg))
+      return ("'" + Twine(Key) + "' names argument " + Twine(*Arg) +
+              ", which '" +
+              (Arg == R.ValueArg ? "value_arg" : "statement_arg") +
+              "' names too")
+          .str();
+  if (R.IndexArg && R.NameArg && R.IndexArg != R.NameArg)
+    return "'index_arg' and 'name_arg' name different arguments; a bind "
+           "takes its placeholder's number or name from one argument";
+  if (R.ParamsFrom && R.SqlArg && *R.SqlArg >= *R.ParamsFrom)
+    return ("'params_from: " + Twine(*R.ParamsFrom) +
+            "' binds the SQL text ('sql_arg: " + Twine(*R.SqlArg) +
+            "') to a placeholder")
+        .str();
+  if (R.ArgsFrom && R.FormatArg && *R.FormatArg >= *R.ArgsFrom)
+    return ("'args_from: " + Twine(*R.ArgsFrom) +
+            "' formats the format string ('format_arg: " + Twine(*R.FormatArg) +
+            "') into itself")
+        .str();
+  llvm::SmallVector<unsigned, 4> Keys(R.KeyArgs.begin(), R.KeyArgs.end());
+  if (R.KeyArg)
+    Keys.push_back(*R.KeyArg);
+  llvm::sort(Keys);
+  if (std::adjacent_find(Keys.begin(), Keys.end()) != Keys.end())
+    return "'key_arg' and 'key_args' name one argument twice";
+  return {};
+}
+
 /// `headers:` under `fixes:`, keyed by the template each header serves.
 struct TemplateHeaders {
   std::string *ImmediateTransactionArg, *TransactionType, *BeginStatement,
@@ -181,44 +314,64 @@ template <> struct MappingTraits<WhenSpec> {
 };
 
 template <> struct MappingTraits<CallRule> {
+  /// The keys that number an argument, where the action uses them.
+  static void mapArgumentNumbers(IO &Io, CallRule &R,
+                                 const KindSpec<CallAction> &Spec) {
+    auto Uses = [&](llvm::StringRef Key) { return usesKey(Spec.Keys, Key); };
+    if (Uses("sql_arg"))
+      Io.mapOptional("sql_arg", R.SqlArg);
+    if (Uses("params_from"))
+      Io.mapOptional("params_from", R.ParamsFrom);
+    if (Uses("statement_arg"))
+      Io.mapOptional("statement_arg", R.StatementArg);
+    if (Uses("value_arg"))
+      Io.mapOptional("value_arg", R.ValueArg);
+    if (Uses("index_arg"))
+      Io.mapOptional("index_arg", R.IndexArg);
+    if (Uses("name_arg"))
+      Io.mapOptional("name_arg", R.NameArg);
+    if (Uses("format_arg"))
+      Io.mapOptional("format_arg", R.FormatArg);
+    if (Uses("args_from"))
+      Io.mapOptional("args_from", R.ArgsFrom);
+    if (Uses("entity_template_arg"))
+      Io.mapOptional("entity_template_arg", R.EntityTemplateArg);
+    if (Uses("entity_arg"))
+      Io.mapOptional("entity_arg", R.EntityArg);
+    if (Uses("isolation_arg"))
+      Io.mapOptional("isolation_arg", R.IsolationArg);
+    if (Uses("condition_arg"))
+      Io.mapOptional("condition_arg", R.ConditionArg);
+    if (Uses("key_arg"))
+      Io.mapOptional("key_arg", R.KeyArg);
+    if (Uses("key_args"))
+      Io.mapOptional("key_args", R.KeyArgs);
+    if (Uses("table_arg"))
+      Io.mapOptional("table_arg", R.TableArg);
+  }
+
   /// Maps only the keys the rule's action uses: YAML I/O then reports any
   /// other key where it is written.
   static void mapping(IO &Io, CallRule &R) {
     stateOf(Io).OwnerName.clear();
+    R.Line = currentLine(Io);
     Io.mapRequired("name", R.Name);
     Io.mapRequired("action", R.Action);
     const KindSpec<CallAction> &Spec = specOf(callActionSpecs(), R.Action);
     auto Uses = [&](llvm::StringRef Key) { return usesKey(Spec.Keys, Key); };
-    if (Uses("sql_arg"))
-      Io.mapOptional("sql_arg", R.SqlArg);
+    mapArgumentNumbers(Io, R, Spec);
     if (Uses("result")) {
       ResultSpec Result{R.Result, R.ResultArgs};
       Io.mapOptional("result", Result);
       R.Result = Result.Kind;
       R.ResultArgs = Result.Args;
     }
-    if (Uses("params_from"))
-      Io.mapOptional("params_from", R.ParamsFrom);
-    if (Uses("statement_arg"))
-      Io.mapOptional("statement_arg", R.StatementArg);
     if (Uses("runs_with"))
       Io.mapOptional("runs_with", R.RunsWith);
     if (Uses("returns_row_count"))
       Io.mapOptional("returns_row_count", R.ReturnsRowCount, true);
-    if (Uses("value_arg"))
-      Io.mapOptional("value_arg", R.ValueArg);
-    if (Uses("index_arg"))
-      Io.mapOptional("index_arg", R.IndexArg);
-    if (Uses("format_arg"))
-      Io.mapOptional("format_arg", R.FormatArg);
-    if (Uses("args_from"))
-      Io.mapOptional("args_from", R.ArgsFrom);
     if (Uses("format_style"))
       Io.mapOptional("format_style", R.Style, FormatStyle::Printf);
-    if (Uses("entity_template_arg"))
-      Io.mapOptional("entity_template_arg", R.EntityTemplateArg);
-    if (Uses("entity_arg"))
-      Io.mapOptional("entity_arg", R.EntityArg);
     if (Uses("entity"))
       Io.mapOptional("entity", R.Entity);
     if (Uses("write_kind"))
@@ -227,8 +380,6 @@ template <> struct MappingTraits<CallRule> {
     if (Uses("isolation"))
       Io.mapOptional("isolation", R.IsolationLevel,
                      sqlfacts::Isolation::Unspecified);
-    if (Uses("isolation_arg"))
-      Io.mapOptional("isolation_arg", R.IsolationArg);
     if (Uses("mode"))
       Io.mapOptional("mode", R.Mode, sqlfacts::BeginMode::Unspecified);
     if (Uses("chain"))
@@ -237,6 +388,10 @@ template <> struct MappingTraits<CallRule> {
       Io.mapOptional("first_index", R.FirstIndex, 1u);
     if (Uses("all_placeholders"))
       Io.mapOptional("all_placeholders", R.AllPlaceholders, false);
+    if (Uses("runs"))
+      Io.mapOptional("runs", R.When, Runs::Now);
+    // Any call can hand on its object to the next call of a chain.
+    Io.mapOptional("returns", R.ReturnsWhat, Returns::Value);
     std::optional<WhenSpec> When;
     Io.mapOptional("when", When);
     if (When) {
@@ -247,12 +402,6 @@ template <> struct MappingTraits<CallRule> {
       Io.mapOptional("versioned", R.Versioned, false);
     if (Uses("version_pragma"))
       Io.mapOptional("version_pragma", R.VersionPragma);
-    if (Uses("condition_arg"))
-      Io.mapOptional("condition_arg", R.ConditionArg);
-    if (Uses("key_arg"))
-      Io.mapOptional("key_arg", R.KeyArg);
-    if (Uses("table_arg"))
-      Io.mapOptional("table_arg", R.TableArg);
     if (Uses("lock_strength"))
       Io.mapOptional("lock_strength", R.LockStrength,
                      sqlfacts::LockStrength::ForUpdate);
@@ -274,8 +423,16 @@ template <> struct MappingTraits<CallRule> {
       return "action needs 'args_from'";
     if (R.Action == CallAction::Lookup && !R.StatementArg)
       return "action needs 'statement_arg'";
-    if (R.Action == CallAction::Key && !R.KeyArg)
-      return "action needs 'key_arg'";
+    if (R.Action == CallAction::Key && !R.KeyArg && R.KeyArgs.empty())
+      return "action needs 'key_arg' or 'key_args'";
+    if (R.Action == CallAction::ParameterIndex && !R.NameArg)
+      return "action needs 'name_arg'";
+    if (R.Action == CallAction::Fetch && R.Result != ResultKind::Argument)
+      return "action needs 'result: argument N'";
+    if (std::string E = checkDestructor(R); !E.empty())
+      return E;
+    if (std::string E = checkArgumentRoles(R); !E.empty())
+      return E;
     if (R.Action == CallAction::EntityTable &&
         (!R.TableArg || (!R.EntityTemplateArg && !R.EntityArg)))
       return "action needs 'table_arg' and 'entity_template_arg' or "
@@ -291,6 +448,7 @@ template <> struct MappingTraits<TypeRule> {
   /// Maps only the keys the role uses, as for calls.
   static void mapping(IO &Io, TypeRule &R) {
     stateOf(Io).OwnerName.clear();
+    R.Line = currentLine(Io);
     Io.mapRequired("name", R.Name);
     Io.mapRequired("role", R.Role);
     const KindSpec<TypeRole> &Spec = specOf(typeRoleSpecs(), R.Role);
@@ -454,6 +612,14 @@ void keepFirstError(const llvm::SMDiagnostic &Diag, void *Context) {
             .take_until([](char C) { return C == ',' || C == '}' || C == '#'; })
             .trim();
     Message = "unknown value '" + Value.str() + "'";
+    const std::vector<const char *> &Valid = State->EnumValues;
+    for (size_t I = 0; I < Valid.size(); ++I)
+      Message += (I == 0                  ? "; expected '"
+                  : I + 1 == Valid.size() ? "' or '"
+                                          : "', '") +
+                 std::string(Valid[I]);
+    if (!Valid.empty())
+      Message += "'";
   } else if (std::string Unused = unusedKeyMessage(Message, *State);
              !Unused.empty()) {
     Message = std::move(Unused);
@@ -474,6 +640,7 @@ bool dbrace::parseRules(llvm::StringRef Content, llvm::StringRef Path,
     return false;
   }
   LoadState State;
+  State.Content = Content;
   llvm::yaml::Input In(llvm::MemoryBufferRef(Content, Path), &State,
                        keepFirstError, &State);
   In >> Out;

@@ -1,6 +1,7 @@
 //===--- DbraceCheck.cpp - What the five dbrace checks share --------------===//
 
 #include "DbraceCheck.h"
+#include "RuleUsage.h"
 #include "RulesFilesConfig.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringExtras.h"
@@ -201,6 +202,20 @@ void DbraceCheck::check(const MatchFinder::MatchResult &Result) {
   for (const ::dbrace::Fact &F : ::dbrace::AnalysisCache::facts(
            FD, *Result.Context, *Model, AnalyzerOpts, OptionsKey))
     diagnose(F);
+  reportRuleWarnings();
+}
+
+/// Problems with rules that matching them showed (an argument number no
+/// overload has), once per process, as clang-tidy reports its own
+/// configuration; the dbrace driver prints them at the end of its run.
+void DbraceCheck::reportRuleWarnings() {
+  if (::dbrace::ruleWarningsReportedAtEnd())
+    return;
+  for (const std::string &Text : ::dbrace::takeRuleWarnings()) {
+    StringRef Place = Text, Message;
+    std::tie(Place, Message) = Place.split(": warning: ");
+    configurationDiag("%0: %1", DiagnosticIDs::Warning) << Place << Message;
+  }
 }
 
 } // namespace clang::tidy::dbrace

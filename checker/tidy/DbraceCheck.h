@@ -52,6 +52,7 @@ private:
   std::string option(Option O, StringRef Name, StringRef Default);
   void readOptions();
   const ::dbrace::ApiModel *model();
+  void reportRuleWarnings();
   bool acceptLockClause();
 
   ClangTidyContext *TidyContext;

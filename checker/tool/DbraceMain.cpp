@@ -19,6 +19,7 @@
 #include "JsonReport.h"
 #include "MergeReports.h"
 #include "ParallelRunner.h"
+#include "RuleWarnings.h"
 #include "SarifReport.h"
 #include "SourcePositions.h"
 #include "Statistics.h"
@@ -359,6 +360,10 @@ int report(const DriverOptions &Opts, Inputs &In, Analysis &Result) {
   if (!writeOutputs(Opts, In, Result, Sources))
     return ExitError;
   printHints(Result.Hints);
+  // A shard or a diff sees part of the code: a rule used elsewhere is fine.
+  printRuleWarnings(llvm::errs(),
+                    /*WholeRun=*/!Opts.Shard && !In.Changed &&
+                        !Result.InputErrors);
   if (!Opts.Quiet)
     printSummary(Opts, In.Accepted ? &*In.Accepted : nullptr, Findings,
                  Baselined);
@@ -401,6 +406,7 @@ int run(DriverOptions &Opts) {
   checkConfiguration(Opts, In, Problems);
   if (!Problems.empty())
     return fail(Opts, Problems);
+  collectRuleWarnings();
   Analysis Result = analyse(Opts, In);
   if (!Opts.WriteBaseline.empty())
     return recordBaseline(Opts, In, Result);

@@ -27,7 +27,7 @@ const ValueDecl *Collector::objectDecl(const Expr *Call, const Expr *Object) {
     auto It = ConstructedBy.find(CE);
     return It == ConstructedBy.end() ? nullptr : It->second;
   }
-  return Object ? rootDecl(Object) : nullptr;
+  return Object ? rootDecl(chainRoot(Object)) : nullptr;
 }
 
 /// The last event of \p Kind collected so far, in source order; a
@@ -113,10 +113,15 @@ void Collector::addChainCalls(const Expr *Read, DbEvent &Base) {
   for (const ChainCall &C : chainCallsOf(Read)) {
     if (C.Rule->Action == CallAction::Lock) {
       Base.Lock = C.Rule->LockStrength;
-    } else if (llvm::ArrayRef<const Expr *> A = argumentsOf(C.Call);
-               *C.Rule->KeyArg < A.size()) {
-      if (const ValueDecl *D = keyDecl(A[*C.Rule->KeyArg]))
-        Base.KeyDecls.push_back(D);
+    } else {
+      llvm::ArrayRef<const Expr *> A = argumentsOf(C.Call);
+      llvm::SmallVector<unsigned, 2> Keys(C.Rule->KeyArgs.begin(),
+                                          C.Rule->KeyArgs.end());
+      if (C.Rule->KeyArg)
+        Keys.insert(Keys.begin(), *C.Rule->KeyArg);
+      for (unsigned N : Keys)
+        if (const ValueDecl *D = N < A.size() ? keyDecl(A[N]) : nullptr)
+          Base.KeyDecls.push_back(D);
     }
   }
 }
@@ -150,8 +155,7 @@ void Collector::addActionEvents(const RuleCall &C, DbEvent Base,
     if (const Expr *Condition = C.arg(Rule.ConditionArg))
       Base.Lock = std::max(Base.Lock, conditionLock(Condition, C.Library));
     return addEntityEvent(std::move(Base), Rule, C.Call, C.Callee, C.Object,
-                          C.arg(Rule.EntityArg), C.arg(Rule.KeyArg),
-                          ResultHolder);
+                          C.arg(Rule.EntityArg), C.keyArgs(), ResultHolder);
   case CallAction::Begin:
   case CallAction::Autocommit:
     Base.Kind = EventKind::Begin;
@@ -177,7 +181,10 @@ void Collector::addActionEvents(const RuleCall &C, DbEvent Base,
   case CallAction::EntityTable: // Indexed for the whole TU.
   case CallAction::SqlText:     // Part of the SQL that contains it.
   case CallAction::Format:
+  case CallAction::ParameterIndex: // Read by the bind it numbers.
     return;
+  case CallAction::Fetch:
+    return fetchInto(C);
   }
   Out.Events.push_back(std::move(Base));
 }
@@ -190,6 +197,10 @@ void Collector::runSql(const RuleCall &C, DbEvent Base) {
     return;
   auto Sql = std::make_shared<const RecoveredSql>(
       Resolver.resolve(SqlArg, FD->getBody()));
+  if (C.Rule.When == Runs::Later) {
+    Base.RunsLater = true;
+    Base.Connection = laterConnection();
+  }
   if (C.Rule.RunsWith.empty() || appliesAny(C.Rule.RunsWith)) {
     addSqlEvents(std::move(Base), Sql);
   } else if (std::string Key = declKey(Target); !Key.empty()) {
@@ -233,12 +244,14 @@ void Collector::runPrepared(const RuleCall &C, DbEvent Base) {
     Key = declKey(Holder);
   if (Key.empty())
     return;
-  applyBindings(Base, Key);
-  auto It = Prepared.find(Key);
-  if (It != Prepared.end())
-    addSqlEvents(std::move(Base), It->second);
-  else if (auto Sql = Unit.NamedStatement(Key))
-    addSqlEvents(std::move(Base), Sql);
+  std::shared_ptr<const RecoveredSql> Sql;
+  if (auto It = Prepared.find(Key); It != Prepared.end())
+    Sql = It->second;
+  else
+    Sql = Unit.NamedStatement(Key);
+  applyBindings(Base, Key, Sql.get());
+  if (Sql)
+    addSqlEvents(std::move(Base), std::move(Sql));
 }
 
 /// `lookup`: `stmt = db.GetPreparedStatement(KEY)` then `db.Query(stmt)`.

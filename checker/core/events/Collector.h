@@ -66,8 +66,14 @@ private:
     llvm::DenseMap<int, const clang::Expr *> Numbered;
     /// Values of unknown placeholders: inputs, never keys.
     llvm::SmallVector<const clang::Expr *, 1> Unplaced;
+    /// Values bound by the placeholder's name, without its `:`, `@`, `$`.
+    llvm::StringMap<const clang::Expr *> ByName;
   };
-  void applyBindings(DbEvent &E, llvm::StringRef Key);
+  void applyBindings(DbEvent &E, llvm::StringRef Key, const RecoveredSql *Sql);
+  void bindByName(DbEvent &E, const llvm::StringMap<const clang::Expr *> &Named,
+                  const RecoveredSql &Sql);
+  std::optional<std::string> placeholderName(const clang::Expr *E);
+  std::optional<std::string> parameterIndexName(const clang::Expr *E);
   void visitBind(const CallRule &Rule, const clang::Expr *Object,
                  llvm::ArrayRef<const clang::Expr *> Args);
   void bindKeys();
@@ -122,6 +128,7 @@ private:
   void visitVariable(const clang::VarDecl *V);
   void endsInDestructor(const clang::VarDecl *V,
                         const clang::CXXRecordDecl *RD);
+  bool destructorRuleEnds(const clang::CXXRecordDecl *RD);
 
   // CallActions.cpp
   llvm::SmallVector<ApiModel::CallMatch, 2>
@@ -145,6 +152,16 @@ private:
     const clang::Expr *arg(std::optional<unsigned> N) const {
       return N && *N < Args.size() ? Args[*N] : nullptr;
     }
+    /// The key arguments (`key_arg`, then `key_args`); null for those the
+    /// call does not have.
+    llvm::SmallVector<const clang::Expr *, 2> keyArgs() const {
+      llvm::SmallVector<const clang::Expr *, 2> Keys;
+      if (Rule.KeyArg)
+        Keys.push_back(arg(Rule.KeyArg));
+      for (unsigned N : Rule.KeyArgs)
+        Keys.push_back(arg(N));
+      return Keys;
+    }
   };
   DbEvent baseEvent(const RuleCall &C, const clang::ValueDecl *&ResultHolder);
   void addChainCalls(const clang::Expr *Read, DbEvent &Base);
@@ -155,12 +172,19 @@ private:
   void runPrepared(const RuleCall &C, DbEvent Base);
   void lookupSql(const RuleCall &C, const clang::ValueDecl *ResultHolder);
 
+  // ChainedCalls.cpp
+  bool returnsObject(const clang::Expr *E);
+  bool callsReturnedObject(const clang::Stmt *S);
+  const clang::Expr *chainRoot(const clang::Expr *E);
+  void fetchInto(const RuleCall &C);
+  unsigned laterConnection();
+
   // EntityEvents.cpp
   void addEntityEvent(DbEvent Base, const CallRule &Rule,
                       const clang::Expr *Call,
                       const clang::FunctionDecl *Callee,
                       const clang::Expr *Object, const clang::Expr *EntityArg,
-                      const clang::Expr *KeyArg,
+                      llvm::ArrayRef<const clang::Expr *> KeyArgs,
                       const clang::ValueDecl *ResultHolder);
 
   // SqlEvents.cpp
@@ -182,6 +206,8 @@ private:
   /// and values chained onto statements that calls of it return.
   llvm::SmallVector<std::string, 2> KeysInStatement;
   llvm::SmallVector<const clang::Expr *, 2> ChainedValues;
+  /// Values bound by name in the full statement (`use(v, "id")`).
+  llvm::StringMap<const clang::Expr *> ChainedNamed;
   const clang::Stmt *FullStatement = nullptr;
   llvm::DenseMap<const clang::ValueDecl *, unsigned> ConnectionOf;
   llvm::SmallPtrSet<const clang::CXXConstructExpr *, 4> HandledConstructions;
@@ -191,7 +217,9 @@ private:
   const clang::ValueDecl *Target = nullptr;
   llvm::StringMap<std::shared_ptr<const RecoveredSql>> Prepared;
   /// Variables holding an object read by its row's key, and that key.
-  llvm::DenseMap<const clang::ValueDecl *, const clang::ValueDecl *> RowKeyOf;
+  llvm::DenseMap<const clang::ValueDecl *,
+                 llvm::SmallVector<const clang::ValueDecl *, 1>>
+      RowKeyOf;
   /// The `lock` and `key` calls of the full statement ChainCallsFor.
   const clang::Stmt *ChainCallsFor = nullptr;
   llvm::SmallVector<ChainCall, 4> ChainCallsInStatement;

@@ -7,6 +7,7 @@
 
 #include "AstNames.h"
 #include "Collector.h"
+#include "RuleUsage.h"
 
 using namespace clang;
 using namespace dbrace;
@@ -18,8 +19,10 @@ const ApiModel::TypeMatch *Collector::typeRuleFor(const CXXRecordDecl *RD) {
   if (!RD)
     return nullptr;
   for (const std::string &Name : classAndBases(RD))
-    if (const ApiModel::TypeMatch *T = Model.type(Name))
+    if (const ApiModel::TypeMatch *T = Model.type(Name)) {
+      noteRuleMatched(*T->Library, T->Rule->Line);
       return T;
+    }
   return nullptr;
 }
 

@@ -45,7 +45,7 @@ namespace events {
 void Collector::addEntityEvent(DbEvent Base, const CallRule &Rule,
                                const Expr *Call, const FunctionDecl *Callee,
                                const Expr *Object, const Expr *EntityArg,
-                               const Expr *KeyArg,
+                               llvm::ArrayRef<const Expr *> KeyArgs,
                                const ValueDecl *ResultHolder) {
   std::string Entity;
   // A fixed entity (`entity: items`), or else the rule's class.
@@ -67,22 +67,33 @@ void Collector::addEntityEvent(DbEvent Base, const CallRule &Rule,
         Base.Tables.push_back(Table);
   // The row: the key argument (`get(id)`), or, for a write through an
   // object, the key of the row the object was read from (`e.save()`).
-  if (const ValueDecl *Key = keyDecl(KeyArg)) {
-    Base.RowKey = Key;
-    Base.KeyDecls.push_back(Key);
-  } else if (Rule.Action == CallAction::Write && !Rule.EntityTemplateArg &&
-             !EntityArg && Object) {
+  // A row keyed by several arguments (`get(site, label)`) is identified by
+  // all of them; one that is no variable leaves it unidentified.
+  llvm::SmallVector<const ValueDecl *, 2> Keys;
+  for (const Expr *KeyArg : KeyArgs)
+    if (const ValueDecl *Key = keyDecl(KeyArg))
+      Keys.push_back(Key);
+  Base.KeyDecls.append(Keys.begin(), Keys.end());
+  if (!Keys.empty() && Keys.size() == KeyArgs.size()) {
+    Base.RowKey = Keys.front();
+    Base.RowKeyMore.assign(Keys.begin() + 1, Keys.end());
+  } else if (KeyArgs.empty() && Rule.Action == CallAction::Write &&
+             !Rule.EntityTemplateArg && !EntityArg && Object) {
     auto It = RowKeyOf.find(rootDecl(Object));
     if (It != RowKeyOf.end()) {
-      Base.RowKey = It->second;
-      Base.KeyDecls.push_back(It->second);
+      Base.RowKey = It->second.front();
+      Base.RowKeyMore.assign(It->second.begin() + 1, It->second.end());
+      Base.KeyDecls.append(It->second.begin(), It->second.end());
     }
   }
   if (Rule.Action == CallAction::Read && ResultHolder) {
-    if (Base.RowKey)
-      RowKeyOf[ResultHolder] = Base.RowKey;
-    else
+    if (Base.RowKey) {
+      auto &Held = RowKeyOf[ResultHolder];
+      Held.assign(1, Base.RowKey);
+      Held.append(Base.RowKeyMore.begin(), Base.RowKeyMore.end());
+    } else {
       RowKeyOf.erase(ResultHolder);
+    }
   }
   if (Rule.Action == CallAction::Write) {
     Base.Kind = EventKind::Write;

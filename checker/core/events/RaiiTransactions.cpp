@@ -7,6 +7,7 @@
 
 #include "AstNames.h"
 #include "Collector.h"
+#include "RuleUsage.h"
 #include "Summary.h"
 
 using namespace clang;
@@ -24,7 +25,10 @@ void Collector::visitVariable(const VarDecl *V) {
   const CXXRecordDecl *RD = CE->getConstructor()->getParent();
   const ApiModel::TypeMatch *T = typeRuleFor(RD);
   if (!T) {
-    endsInDestructor(V, RD);
+    if (destructorRuleEnds(RD))
+      Out.RaiiEnds[V] = 0;
+    else
+      endsInDestructor(V, RD);
     return;
   }
   HandledConstructions.insert(CE);
@@ -54,6 +58,27 @@ void Collector::visitVariable(const VarDecl *V) {
   Out.RaiiEnds[V] = E.Connection;
   Out.RaiiBegins[V] = Out.Events.size();
   Out.Events.push_back(std::move(E));
+}
+
+/// A rule names the destructor of \p RD or of a base (`Guard::~Guard`,
+/// action `rollback`): the variable's scope ends the transaction on the
+/// connection.
+bool Collector::destructorRuleEnds(const CXXRecordDecl *RD) {
+  for (const std::string &Class : classAndBases(RD)) {
+    llvm::StringRef Simple = Class;
+    if (size_t Colon = Simple.rfind("::"); Colon != llvm::StringRef::npos)
+      Simple = Simple.substr(Colon + 2);
+    std::string Dtor = ("~" + Simple).str();
+    for (const ApiModel::CallMatch &M : Model.callsNamed(Dtor)) {
+      llvm::StringRef Name = M.Rule->Name;
+      Name.consume_front("::");
+      if (Name != Class + "::" + Dtor)
+        continue;
+      noteRuleMatched(*M.Library, M.Rule->Line);
+      return true;
+    }
+  }
+  return false;
 }
 
 /// A guard class of the translation unit, whose destructor ends the

@@ -9,6 +9,7 @@
 #include "AstNames.h"
 #include "Collector.h"
 #include "TranslationUnitIndex.h"
+#include "sql/Normalize.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -44,6 +45,8 @@ bool Collector::appliesAny(llvm::ArrayRef<std::string> Functions) const {
 void Collector::attachParameters(const Stmt *S, size_t First) {
   if (First == Out.Events.size() && KeysInStatement.empty())
     return;
+  // Wrappers run before the statement they bind is known (`sql << "...",
+  // use(v, "id")`); the events this statement ran are known now.
   llvm::SmallVector<const ValueDecl *, 2> Filled;
   llvm::SmallVector<const Expr *, 2> Bound(ChainedValues.begin(),
                                            ChainedValues.end());
@@ -61,6 +64,11 @@ void Collector::attachParameters(const Stmt *S, size_t First) {
         Bound.push_back(Call->getArg(0));
       }
     });
+  // A value bound by name takes no place among those bound by place.
+  llvm::erase_if(Bound, [&](const Expr *V) {
+    return llvm::any_of(ChainedNamed,
+                        [&](const auto &Named) { return Named.second == V; });
+  });
   // Comma-chained wrappers are visited outermost first; source order is
   // placeholder order.
   const SourceManager &SM = Ctx.getSourceManager();
@@ -74,6 +82,8 @@ void Collector::attachParameters(const Stmt *S, size_t First) {
     E.Inputs.append(Bound.begin(), Bound.end());
     for (size_t N = 0; N < Bound.size(); ++N)
       E.Params.try_emplace(N + 1, Bound[N]);
+    if (E.Sql)
+      bindByName(E, ChainedNamed, *E.Sql);
   }
   // `statement st = (sql.prepare << "...", into(x), use(y));`,
   // `st.exchange(into(x));`: the statement fills and binds them when it
@@ -82,12 +92,82 @@ void Collector::attachParameters(const Stmt *S, size_t First) {
     Binding &B = Bindings[Key];
     B.Filled.append(Filled.begin(), Filled.end());
     B.Bound.append(Bound.begin(), Bound.end());
+    for (const auto &Named : ChainedNamed)
+      B.ByName[Named.first()] = Named.second;
   }
 }
 
+/// A placeholder's name as binds spell it and SQL writes it, without the
+/// sigil: `:code`, `@code`, `$code` and `code` are one name.
+static llvm::StringRef bareName(llvm::StringRef Name) {
+  if (!Name.empty() && llvm::StringRef(":@$").contains(Name.front()))
+    Name = Name.drop_front();
+  return Name;
+}
+
+/// Values bound by name go to the placeholders of that name in \p Sql.
+void Collector::bindByName(DbEvent &E,
+                           const llvm::StringMap<const Expr *> &Named,
+                           const RecoveredSql &Sql) {
+  if (Named.empty() || !Sql.Known())
+    return;
+  sqlfacts::Dialect D = Dialect.value_or(
+      E.Library ? E.Library->Dialect : sqlfacts::Dialect::PostgreSQL);
+  for (const sqlfacts::NamedPlaceholder &P :
+       sqlfacts::namedPlaceholders(Sql.Text, D)) {
+    auto It = Named.find(bareName(P.Name));
+    if (It == Named.end())
+      continue;
+    E.Params[P.Number] = It->second;
+    E.Inputs.push_back(It->second);
+  }
+}
+
+/// The name a bind's argument spells: a string (`":code"`, or a wrapper
+/// that carries one), or a `parameter_index` call on one
+/// (`bind(st, parameter_index(st, ":code"), v)`), directly or through the
+/// variable it initialises.
+std::optional<std::string> Collector::placeholderName(const Expr *E) {
+  if (!E)
+    return std::nullopt;
+  if (std::optional<std::string> Name = parameterIndexName(E))
+    return Name;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(stripWrappers(E)))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+        V && V->isLocalVarDecl() && V->getInit())
+      if (std::optional<std::string> Name = parameterIndexName(V->getInit()))
+        return Name;
+  if (E->IgnoreParenImpCasts()->getType()->isIntegralOrEnumerationType())
+    return std::nullopt;
+  RecoveredSql Text = Resolver.resolve(E, FD->getBody());
+  if (!Text.Known() || !Text.Holes.empty() || Text.Text.empty())
+    return std::nullopt;
+  return bareName(Text.Text).str();
+}
+
+std::optional<std::string> Collector::parameterIndexName(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(stripWrappers(E));
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return std::nullopt;
+  llvm::ArrayRef<const Expr *> Args = argumentsOf(Call);
+  for (const ApiModel::CallMatch &M :
+       matchingRules(Callee, objectOfCall(Call))) {
+    if (M.Rule->Action != CallAction::ParameterIndex ||
+        *M.Rule->NameArg >= Args.size())
+      continue;
+    RecoveredSql Text = Resolver.resolve(Args[*M.Rule->NameArg], FD->getBody());
+    if (Text.Known() && Text.Holes.empty())
+      return bareName(Text.Text).str();
+  }
+  return std::nullopt;
+}
+
 /// A statement run by key gets the values bound to it here, or else those
-/// bound where the field that holds it was prepared.
-void Collector::applyBindings(DbEvent &E, llvm::StringRef Key) {
+/// bound where the field that holds it was prepared; values bound by name
+/// need its SQL, \p Sql.
+void Collector::applyBindings(DbEvent &E, llvm::StringRef Key,
+                              const RecoveredSql *Sql) {
   auto It = Bindings.find(Key);
   if (It == Bindings.end()) {
     if (const FieldBindings *Field = Unit.FieldBindingsOf(Key)) {
@@ -109,6 +189,8 @@ void Collector::applyBindings(DbEvent &E, llvm::StringRef Key) {
     E.Params[N] = Value;
     E.Inputs.push_back(Value);
   }
+  if (Sql)
+    bindByName(E, B.ByName, *Sql);
   E.Inputs.append(B.Unplaced.begin(), B.Unplaced.end());
 }
 
@@ -126,6 +208,14 @@ void Collector::visitBind(const CallRule &Rule, const Expr *Object,
     Value = nullptr;
   std::string Key = Handle ? statementKey(Handle) : "";
   if (Key.empty()) {
+    // `use(v, "code")`: bound by name to what the full statement runs; a
+    // wrapper without a name is bound by its place, as an in-parameter.
+    if (Rule.NameArg) {
+      if (std::optional<std::string> Name = placeholderName(Arg(Rule.NameArg));
+          Name && Value)
+        ChainedNamed[*Name] = Value;
+      return;
+    }
     // A chain on the statement a call returns
     // (`sql << "UPDATE ..." << v << exec`): bound to what that call runs.
     if (Value && !Rule.AllPlaceholders)
@@ -140,6 +230,13 @@ void Collector::visitBind(const CallRule &Rule, const Expr *Object,
     B.Unplaced.push_back(Value);
     return;
   }
+  // `bindValue(":code", v)`, `bind(st, bind_parameter_index(st, ":code"), v)`.
+  if (Rule.NameArg || Rule.IndexArg)
+    if (std::optional<std::string> Name =
+            placeholderName(Arg(Rule.NameArg ? Rule.NameArg : Rule.IndexArg))) {
+      B.ByName[*Name] = Value;
+      return;
+    }
   if (const Expr *Index = Arg(Rule.IndexArg)) {
     Expr::EvalResult R;
     if (Index->EvaluateAsInt(R, Ctx) &&
@@ -172,6 +269,7 @@ std::string Collector::declKey(const ValueDecl *V) { return statementKeyOf(V); }
 std::string Collector::statementKey(const Expr *E) {
   if (!E)
     return "";
+  E = chainRoot(E);
   std::string Key = dbrace::statementKey(E, Resolver);
   return Key.empty() ? declKey(rootDecl(E)) : "name:" + Key;
 }

@@ -62,7 +62,9 @@ void Collector::walk(const Stmt *S, bool Discarded) {
   // A constructor runs after its arguments (`rowset rs = (sql.prepare <<
   // ...)` runs what its argument prepares); every other call is visited
   // first, so that a chain's outermost call sees the statement it ends.
-  bool After = isa<CXXConstructExpr>(S);
+  // So does a call on the object an earlier call of its chain returns
+  // (`stmt->bind(...)->execute()`): the chain runs from its start.
+  bool After = isa<CXXConstructExpr>(S) || callsReturnedObject(S);
   if (!After)
     visit(S, Discarded);
   const ValueDecl *SavedTarget = Target;
@@ -103,14 +105,17 @@ void Collector::walkFullStatement(const Stmt *S) {
   // Nested blocks are full statements of their own.
   auto SavedKeys = std::move(KeysInStatement);
   auto SavedValues = std::move(ChainedValues);
+  auto SavedNamed = std::move(ChainedNamed);
   const Stmt *SavedStatement = FullStatement;
   KeysInStatement.clear();
   ChainedValues.clear();
+  ChainedNamed.clear();
   FullStatement = S;
   walk(S, /*Discarded=*/true);
   attachParameters(S, First);
   KeysInStatement = std::move(SavedKeys);
   ChainedValues = std::move(SavedValues);
+  ChainedNamed = std::move(SavedNamed);
   FullStatement = SavedStatement;
 }
 

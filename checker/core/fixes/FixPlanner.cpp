@@ -38,6 +38,10 @@ FixOrNote withHeadersOf(FixOrNote Fix,
 FixPlan FixPlanner::plan(unsigned R, unsigned W, const RacePair &P) {
   const ConnectionState &RS = before(R), &WS = before(W);
   using TR = TransactionRelation;
+  // A statement queued to run later, on another connection: no lock or
+  // transaction of this function's can cover it.
+  if (event(R).RunsLater || event(W).RunsLater)
+    return {};
   if (P.Shape == WriteShape::Insert)
     return planOf(P.Relation == TR::SameTransaction ? immediateBeginFix(RS)
                                                     : FixOrNote());

@@ -167,6 +167,7 @@ private:
     auto [It, New] = Named.try_emplace(S, 0);
     if (New)
       It->second = ++MaxParam;
+    N.Named.push_back({S.str(), It->second, T.Begin});
     emit(T.Begin, T.End, "$" + std::to_string(It->second));
   }
 
@@ -452,6 +453,7 @@ Normalized numberNamedParams(llvm::StringRef Text) {
     auto [It, New] = Named.try_emplace(S, Max + 1);
     if (New)
       ++Max;
+    N.Named.push_back({S.str(), It->second, T.Begin});
     std::string Param = "$" + std::to_string(It->second);
     N.Map.add(N.Text.size(), T.Begin, T.End, Param.size());
     N.Text += Param;
@@ -476,3 +478,8 @@ Normalized normalizeSql(llvm::StringRef Text, Dialect D,
 }
 
 } // namespace dbrace::sqlfacts::detail
+
+std::vector<dbrace::sqlfacts::NamedPlaceholder>
+dbrace::sqlfacts::namedPlaceholders(llvm::StringRef Text, Dialect D) {
+  return detail::normalizeSql(Text, D).Named;
+}

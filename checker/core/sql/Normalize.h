@@ -18,6 +18,23 @@
 #include <string>
 #include <vector>
 
+namespace dbrace::sqlfacts {
+
+/// A named placeholder (`:code`, `@code`, `$name`) as written, the number
+/// `$N` the facts give it, and its offset in the text.
+struct NamedPlaceholder {
+  std::string Name;
+  unsigned Number = 0;
+  size_t Offset = 0;
+};
+
+/// The named placeholders of \p Text in \p D, numbered as analyzeSql numbers
+/// them (KeyComparison::Param): for values bound by name.
+std::vector<NamedPlaceholder> namedPlaceholders(llvm::StringRef Text,
+                                                Dialect D);
+
+} // namespace dbrace::sqlfacts
+
 namespace dbrace::sqlfacts::detail {
 
 /// Maps offsets in normalised text back to the original text.
@@ -40,6 +57,7 @@ private:
 struct Normalized {
   std::string Text;
   OffsetMap Map;
+  std::vector<NamedPlaceholder> Named;
 };
 
 /// \p Text rewritten as PostgreSQL would write it. NUL bytes become spaces in

@@ -60,6 +60,7 @@ SQLITE_API int sqlite3_prepare_v3(sqlite3 *db, const char *zSql, int nByte,
                                   sqlite3_stmt **ppStmt, const char **pzTail);
 
 SQLITE_API int sqlite3_bind_int(sqlite3_stmt *, int, int);
+SQLITE_API int sqlite3_bind_parameter_index(sqlite3_stmt *, const char *zName);
 SQLITE_API int sqlite3_bind_int64(sqlite3_stmt *, int, sqlite3_int64);
 SQLITE_API int sqlite3_bind_double(sqlite3_stmt *, int, double);
 SQLITE_API int sqlite3_bind_null(sqlite3_stmt *, int);

@@ -299,7 +299,7 @@ calls:
 )");
   EXPECT_EQ(E, "bad.yaml:4:41: error: key 'mode_arg' is not used by action "
                "'read'; it uses 'entity_template_arg', 'entity_arg', "
-               "'entity', 'result', 'condition_arg', 'key_arg'");
+               "'entity', 'result', 'condition_arg', 'key_arg', 'key_args'");
   E = parseError(R"(library: x
 dialect: postgresql
 calls:
@@ -435,3 +435,99 @@ TEST(RulesLoader, EveryExampleRulesFileLoads) {
 }
 
 } // namespace
+
+// Each rule knows the line it is written on, so that what matching it
+// shows later (an argument out of range, no match at all) can name it.
+TEST(RulesLoader, RulesKnowTheirLines) {
+  LibraryRules R = parseOk(R"(library: l
+dialect: postgresql
+calls:
+  - { name: a::f, action: slow }
+
+  - name: a::g
+    action: slow
+types:
+  - { name: a::Tx, role: transaction }
+)");
+  ASSERT_EQ(R.Calls.size(), 2u);
+  EXPECT_EQ(R.Calls[0].Line, 4u);
+  EXPECT_EQ(R.Calls[1].Line, 6u);
+  ASSERT_EQ(R.Types.size(), 1u);
+  EXPECT_EQ(R.Types[0].Line, 9u);
+}
+
+TEST(RulesLoader, ReadsNamesCompositeKeysChainsAndLaterRuns) {
+  LibraryRules R = parseOk(R"(library: l
+dialect: sqlite
+calls:
+  - { name: a::Dao::get, action: read, entity: t, key_args: [0, 2] }
+  - { name: a::St::bind, action: bind, name_arg: 0, value_arg: 1, returns: object }
+  - { name: a::index, action: parameter_index, statement_arg: 0, name_arg: 1 }
+  - { name: a::Cur::next, action: fetch, result: argument 0 }
+  - { name: a::Queue::add, action: execute, sql_arg: 0, runs: later }
+  - { name: a::Guard::~Guard, action: rollback }
+)");
+  ASSERT_EQ(R.Calls.size(), 6u);
+  EXPECT_EQ(R.Calls[0].KeyArgs, (std::vector<unsigned>{0, 2}));
+  EXPECT_EQ(R.Calls[1].NameArg, 0u);
+  EXPECT_EQ(R.Calls[1].ReturnsWhat, Returns::Object);
+  EXPECT_EQ(R.Calls[2].Action, CallAction::ParameterIndex);
+  EXPECT_EQ(R.Calls[3].Action, CallAction::Fetch);
+  EXPECT_EQ(R.Calls[3].ResultArgs, (std::vector<unsigned>{0}));
+  EXPECT_EQ(R.Calls[4].When, Runs::Later);
+  EXPECT_EQ(R.Calls[0].When, Runs::Now);
+  EXPECT_EQ(R.Calls[5].Action, CallAction::Rollback);
+}
+
+TEST(RulesLoader, UnknownValuesListTheValidOnes) {
+  std::string E = parseError("library: l\ndialect: mysql\ncalls:\n  - { name: "
+                             "f, action: execute, sql_arg: 0, runs: soon }\n");
+  EXPECT_NE(E.find("unknown value 'soon'; expected 'now' or 'later'"),
+            std::string::npos)
+      << E;
+  E = parseError("library: l\ndialect: mysql\ntypes:\n  - { name: t, role: "
+                 "transaction, nested: join }\n");
+  EXPECT_NE(E.find("unknown value 'join'; expected 'restart' or 'savepoint'"),
+            std::string::npos)
+      << E;
+}
+
+TEST(RulesLoader, ArgumentRolesThatExcludeEachOtherAreErrors) {
+  auto Error = [](llvm::StringRef Rule) {
+    return parseError(("library: l\ndialect: mysql\ncalls:\n  - " + Rule + "\n")
+                          .str());
+  };
+  EXPECT_NE(Error("{ name: f, action: prepare, sql_arg: 1, statement_arg: 1 }")
+                .find("'sql_arg' and 'statement_arg' both name argument 1"),
+            std::string::npos);
+  EXPECT_NE(Error("{ name: f, action: execute, sql_arg: 1, params_from: 0 }")
+                .find("'params_from: 0' binds the SQL text"),
+            std::string::npos);
+  EXPECT_NE(Error("{ name: f, action: bind, value_arg: 0, name_arg: 0 }")
+                .find("'name_arg' names argument 0, which 'value_arg'"),
+            std::string::npos);
+  EXPECT_NE(Error("{ name: f, action: read, key_arg: 1, key_args: [0, 1] }")
+                .find("name one argument twice"),
+            std::string::npos);
+  EXPECT_NE(Error("{ name: f, action: fetch }").find("'result: argument N'"),
+            std::string::npos);
+  // One argument that is a number or a name is one role.
+  parseOk("library: l\ndialect: mysql\ncalls:\n  - { name: f, action: bind, "
+          "index_arg: 0, name_arg: 0, value_arg: 1 }\n");
+}
+
+TEST(RulesLoader, DestructorsMustBeSpeltToMatch) {
+  auto Error = [](llvm::StringRef Rule) {
+    return parseError(("library: l\ndialect: mysql\ncalls:\n  - " + Rule + "\n")
+                          .str());
+  };
+  EXPECT_NE(Error("{ name: a::Guard::~Gaurd, action: rollback }")
+                .find("is never matched"),
+            std::string::npos);
+  EXPECT_NE(Error("{ name: a::Guard::~Guard::x, action: rollback }")
+                .find("is never matched"),
+            std::string::npos);
+  EXPECT_NE(Error("{ name: a::Guard::~Guard, action: slow }")
+                .find("can only end the transaction"),
+            std::string::npos);
+}

@@ -207,4 +207,28 @@ TEST(Lexer, PostgreSQLNestsBlockComments) {
 }
 
 } // namespace
+// Values bound by name need the number each name became, as the facts
+// number it.
+TEST(NamedPlaceholders, NumberedAsTheFactsNumberThem) {
+  std::vector<NamedPlaceholder> N =
+      namedPlaceholders("UPDATE t SET a = :a WHERE id = :id AND b = :a", S);
+  ASSERT_EQ(N.size(), 3u);
+  EXPECT_EQ(N[0].Name, ":a");
+  EXPECT_EQ(N[0].Number, 1u);
+  EXPECT_EQ(N[1].Name, ":id");
+  EXPECT_EQ(N[1].Number, 2u);
+  EXPECT_EQ(N[2].Number, 1u);
+  EXPECT_EQ(N[1].Offset, 31u);
+  // PostgreSQL numbers names after the highest `$N` written.
+  N = namedPlaceholders("SELECT * FROM t WHERE a = $2 AND b = :b", P);
+  ASSERT_EQ(N.size(), 1u);
+  EXPECT_EQ(N[0].Number, 3u);
+  const SqlFacts &F = analyzeSql("SELECT * FROM t WHERE a = $2 AND b = :b", P);
+  ASSERT_EQ(F.Statements.size(), 1u);
+  bool Found = false;
+  for (const KeyComparison &K : F.Statements[0].Keys)
+    Found |= K.Column == "b" && K.Param == 3;
+  EXPECT_TRUE(Found);
+}
+
 } // namespace dbrace::sqlfacts::test

@@ -197,6 +197,13 @@ const Expr *dbrace::objectOfCall(const CallExpr *Call) {
   return nullptr;
 }
 
+llvm::ArrayRef<const Expr *> dbrace::callArguments(const CallExpr *Call) {
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  if (isa<CXXOperatorCallExpr>(Call) && objectOfCall(Call))
+    return Args.drop_front();
+  return Args;
+}
+
 const ValueDecl *dbrace::valueOrigin(const ValueDecl *D) {
   for (unsigned Depth = 0; Depth < 8; ++Depth) {
     const auto *V = dyn_cast_or_null<VarDecl>(D);

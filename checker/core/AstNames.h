@@ -6,6 +6,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include <string>
 #include <vector>
 
@@ -47,6 +48,21 @@ const clang::ValueDecl *valueOrigin(const clang::ValueDecl *D);
 /// The object a call is made on: the implicit object of a method call,
 /// the first operand of a member operator; null for free functions.
 const clang::Expr *objectOfCall(const clang::CallExpr *Call);
+
+/// A call's arguments as rules count them: a member operator's object is
+/// not one.
+llvm::ArrayRef<const clang::Expr *> callArguments(const clang::CallExpr *Call);
+
+/// Calls in \p S, not in nested blocks (their statements are full
+/// statements of their own) or lambdas (which run elsewhere).
+template <typename Fn> void forEachCall(const clang::Stmt *S, Fn &&F) {
+  if (!S || llvm::isa<clang::LambdaExpr, clang::CompoundStmt>(S))
+    return;
+  if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(S))
+    F(Call);
+  for (const clang::Stmt *Child : S->children())
+    forEachCall(Child, F);
+}
 
 /// Whether a parameter of type \p T lets the callee fill the caller's
 /// variable: a non-const lvalue reference, or a pointer to non-const data.

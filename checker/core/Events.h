@@ -176,6 +176,14 @@ llvm::SmallVector<ApiModel::CallMatch, 2>
 matchingRules(const ApiModel &Model, const clang::FunctionDecl *Callee,
               const clang::Expr *Object);
 
+/// Adds the values the `out_params` wrappers in \p S fill (`into(x)`) and
+/// those the `in_params` wrappers bind (`use(y)`); \p Bound, with what it
+/// held, ends in source order, which is placeholder order.
+void collectParameterWrappers(
+    const ApiModel &Model, const clang::SourceManager &SM, const clang::Stmt *S,
+    llvm::SmallVectorImpl<const clang::ValueDecl *> &Filled,
+    llvm::SmallVectorImpl<const clang::Expr *> &Bound);
+
 /// The entity class of a `read`, `write` or `entity_table` rule's call: its
 /// template argument, its argument's class, or else the class of the object
 /// (`event.save()`) or of the value returned; null when none.

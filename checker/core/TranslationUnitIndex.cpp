@@ -12,17 +12,6 @@ namespace dbrace {
 
 namespace {
 
-/// Calls in \p S, not in lambdas (which run elsewhere) or nested blocks
-/// (full statements of their own).
-template <typename Fn> void forEachCall(const Stmt *S, Fn &&F) {
-  if (!S || isa<LambdaExpr, CompoundStmt>(S))
-    return;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    F(Call);
-  for (const Stmt *Child : S->children())
-    forEachCall(Child, F);
-}
-
 /// The field `this->f` (or `f`) names; null for anything else.
 const FieldDecl *fieldOf(const Expr *E) {
   const auto *ME = dyn_cast_or_null<MemberExpr>(E ? stripWrappers(E) : nullptr);
@@ -31,29 +20,8 @@ const FieldDecl *fieldOf(const Expr *E) {
   return dyn_cast<FieldDecl>(ME->getMemberDecl());
 }
 
-/// The object a call is made on, member operators included.
-const Expr *objectOf(const CallExpr *Call) {
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-    return MC->getImplicitObjectArgument();
-  if (isa<CXXOperatorCallExpr>(Call) &&
-      isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()) &&
-      Call->getNumArgs() > 0)
-    return Call->getArg(0);
-  return nullptr;
-}
-
-/// A call's arguments as rules count them: a member operator's object is
-/// not one.
-llvm::ArrayRef<const Expr *> argumentsOf(const CallExpr *Call) {
-  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
-  if (isa<CXXOperatorCallExpr>(Call) &&
-      isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()) && !Args.empty())
-    return Args.drop_front();
-  return Args;
-}
-
 const Expr *argumentOf(const CallExpr *Call, std::optional<unsigned> N) {
-  llvm::ArrayRef<const Expr *> Args = argumentsOf(Call);
+  llvm::ArrayRef<const Expr *> Args = callArguments(Call);
   return N && *N < Args.size() ? Args[*N] : nullptr;
 }
 
@@ -82,7 +50,7 @@ public:
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return true;
-    const Expr *Object = objectOf(Call);
+    const Expr *Object = objectOfCall(Call);
     for (const ApiModel::CallMatch &M : matchingRules(Model, Callee, Object)) {
       if (M.Rule->Action == CallAction::Prepare)
         prepared(*M.Rule, Call, Object);
@@ -130,7 +98,7 @@ private:
     if (!Callee)
       return nullptr;
     for (const ApiModel::CallMatch &M :
-         matchingRules(Model, Callee, objectOf(Call)))
+         matchingRules(Model, Callee, objectOfCall(Call)))
       if (M.Rule->Action == Action)
         return M.Rule;
     return nullptr;
@@ -271,43 +239,26 @@ void Indexer::fieldStatement(const Stmt *S, const FieldDecl *Initialised,
   }
   // `select_ << "...", into(qty_);`, `update_.exchange(use(sku_));`.
   forEachCall(S, [&](const CallExpr *Call) {
-    const Expr *Object = objectOf(Call);
+    const Expr *Object = objectOfCall(Call);
     for (CallAction A : {CallAction::Prepare, CallAction::Bind})
       if (const CallRule *R = ruleOf(Call, A))
         if (const FieldDecl *F = dyn_cast_or_null<FieldDecl>(
                 rootDecl(handleOf(*R, Call, Object))))
           Keys.push_back(statementKeyOf(F));
   });
-  if (!Keys.empty() && Model.hasParameterWrappers())
+  if (!Keys.empty())
     bindFields(S, Keys);
 }
 
 /// The `in_params`/`out_params` wrappers of \p S bind to each of \p Keys.
 void Indexer::bindFields(const Stmt *S, llvm::ArrayRef<std::string> Keys) {
-  FieldBindings Found;
-  forEachCall(S, [&](const CallExpr *Call) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (!Callee || !Callee->getIdentifier())
-      return;
-    if (Model.isOutParam(qualifiedName(Callee))) {
-      for (const Expr *Arg : Call->arguments())
-        if (const ValueDecl *D = rootDecl(Arg))
-          Found.Filled.push_back(D);
-    } else if (Model.isInParam(qualifiedName(Callee)) &&
-               Call->getNumArgs() > 0) {
-      Found.Bound.push_back(Call->getArg(0));
-    }
-  });
-  // Wrappers chained by commas are met outermost first; source order is
-  // placeholder order.
-  const SourceManager &SM = Ctx.getSourceManager();
-  llvm::stable_sort(Found.Bound, [&](const Expr *A, const Expr *B) {
-    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
-  });
+  llvm::SmallVector<const ValueDecl *, 2> Filled;
+  llvm::SmallVector<const Expr *, 2> Bound;
+  collectParameterWrappers(Model, Ctx.getSourceManager(), S, Filled, Bound);
   for (const std::string &Key : Keys) {
     FieldBindings &B = Out.Bindings[Key];
-    llvm::append_range(B.Filled, Found.Filled);
-    llvm::append_range(B.Bound, Found.Bound);
+    llvm::append_range(B.Filled, Filled);
+    llvm::append_range(B.Bound, Bound);
   }
 }
 

@@ -15,14 +15,6 @@ using namespace dbrace;
 namespace dbrace {
 namespace events {
 
-/// A call's arguments, without the object of a member operator.
-llvm::ArrayRef<const Expr *> Collector::argumentsOf(const CallExpr *Call) {
-  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
-  if (isa<CXXOperatorCallExpr>(Call) && objectOfCall(Call))
-    return Args.drop_front();
-  return Args;
-}
-
 /// The `lock` and `key` calls in \p S, not in nested blocks or lambdas.
 void Collector::chainRuleCalls(const Stmt *S,
                                llvm::SmallVectorImpl<ChainCall> &Found) {

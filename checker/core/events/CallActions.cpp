@@ -114,7 +114,7 @@ void Collector::addChainCalls(const Expr *Read, DbEvent &Base) {
     if (C.Rule->Action == CallAction::Lock) {
       Base.Lock = C.Rule->LockStrength;
     } else {
-      llvm::ArrayRef<const Expr *> A = argumentsOf(C.Call);
+      llvm::ArrayRef<const Expr *> A = callArguments(C.Call);
       llvm::SmallVector<unsigned, 2> Keys(C.Rule->KeyArgs.begin(),
                                           C.Rule->KeyArgs.end());
       if (C.Rule->KeyArg)

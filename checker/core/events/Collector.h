@@ -80,17 +80,6 @@ private:
   static std::string declKey(const clang::ValueDecl *V);
   std::string statementKey(const clang::Expr *E);
 
-  /// Calls in \p S, not in nested blocks (their statements are full
-  /// statements of their own) or lambdas.
-  template <typename Fn> static void forEachCall(const clang::Stmt *S, Fn &&F) {
-    if (!S || llvm::isa<clang::LambdaExpr, clang::CompoundStmt>(S))
-      return;
-    if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(S))
-      F(Call);
-    for (const clang::Stmt *Child : S->children())
-      forEachCall(Child, F);
-  }
-
   // BuilderChains.cpp
   /// A rule-matched call that is part of the statement a read runs (a
   /// `lock` or `key` call), with its rule.
@@ -98,8 +87,6 @@ private:
     const clang::CallExpr *Call;
     const CallRule *Rule;
   };
-  static llvm::ArrayRef<const clang::Expr *>
-  argumentsOf(const clang::CallExpr *Call);
   void chainRuleCalls(const clang::Stmt *S,
                       llvm::SmallVectorImpl<ChainCall> &Found);
   static bool chainedOnto(const clang::CallExpr *Call, const clang::Expr *Read);

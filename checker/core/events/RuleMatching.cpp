@@ -4,6 +4,7 @@
 #include "Collector.h"
 #include "RuleUsage.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 using namespace dbrace;
@@ -112,6 +113,30 @@ void checkArgumentsInRange(const ApiModel::CallMatch &M,
 }
 
 } // namespace
+
+void dbrace::collectParameterWrappers(
+    const ApiModel &Model, const SourceManager &SM, const Stmt *S,
+    llvm::SmallVectorImpl<const ValueDecl *> &Filled,
+    llvm::SmallVectorImpl<const Expr *> &Bound) {
+  if (Model.hasParameterWrappers())
+    forEachCall(S, [&](const CallExpr *Call) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!Callee || !Callee->getIdentifier())
+        return;
+      if (Model.isOutParam(qualifiedName(Callee))) {
+        for (const Expr *Arg : Call->arguments())
+          if (const ValueDecl *D = rootDecl(Arg))
+            Filled.push_back(D);
+      } else if (Model.isInParam(qualifiedName(Callee)) &&
+                 Call->getNumArgs() > 0) {
+        Bound.push_back(Call->getArg(0));
+      }
+    });
+  // Comma- and `<<`-chained values are met outermost first.
+  llvm::stable_sort(Bound, [&](const Expr *A, const Expr *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  });
+}
 
 llvm::SmallVector<ApiModel::CallMatch, 2>
 dbrace::matchingRules(const ApiModel &Model, const FunctionDecl *Callee,

@@ -50,30 +50,11 @@ void Collector::attachParameters(const Stmt *S, size_t First) {
   llvm::SmallVector<const ValueDecl *, 2> Filled;
   llvm::SmallVector<const Expr *, 2> Bound(ChainedValues.begin(),
                                            ChainedValues.end());
-  if (Model.hasParameterWrappers())
-    forEachCall(S, [&](const CallExpr *Call) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (!Callee || !Callee->getIdentifier())
-        return;
-      if (Model.isOutParam(qualifiedName(Callee))) {
-        for (const Expr *Arg : Call->arguments())
-          if (const ValueDecl *D = rootDecl(Arg))
-            Filled.push_back(D);
-      } else if (Model.isInParam(qualifiedName(Callee)) &&
-                 Call->getNumArgs() > 0) {
-        Bound.push_back(Call->getArg(0));
-      }
-    });
+  collectParameterWrappers(Model, Ctx.getSourceManager(), S, Filled, Bound);
   // A value bound by name takes no place among those bound by place.
   llvm::erase_if(Bound, [&](const Expr *V) {
     return llvm::any_of(ChainedNamed,
                         [&](const auto &Named) { return Named.second == V; });
-  });
-  // Comma-chained wrappers are visited outermost first; source order is
-  // placeholder order.
-  const SourceManager &SM = Ctx.getSourceManager();
-  llvm::stable_sort(Bound, [&](const Expr *A, const Expr *B) {
-    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
   });
   for (size_t I = First; I < Out.Events.size(); ++I) {
     DbEvent &E = Out.Events[I];
@@ -150,7 +131,7 @@ std::optional<std::string> Collector::parameterIndexName(const Expr *E) {
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee)
     return std::nullopt;
-  llvm::ArrayRef<const Expr *> Args = argumentsOf(Call);
+  llvm::ArrayRef<const Expr *> Args = callArguments(Call);
   for (const ApiModel::CallMatch &M :
        matchingRules(Callee, objectOfCall(Call))) {
     if (M.Rule->Action != CallAction::ParameterIndex ||

@@ -264,10 +264,10 @@ endsToDrop(const FixSite &Site, const DbEvent &Read, const BeginStatement &B,
   for (const DbEvent &E : Site.Events.Events) {
     if (E.Kind != EventKind::End || E.Connection != Read.Connection)
       continue;
-    auto In = llvm::find_if(
-        llvm::ArrayRef(Statements).slice(Place.Index,
-                                         B.Pos.Index - Place.Index),
-        [&](const Stmt *S) { return !pathTo(S, E.At).empty(); });
+    auto In =
+        llvm::find_if(llvm::ArrayRef(Statements)
+                          .slice(Place.Index, B.Pos.Index - Place.Index),
+                      [&](const Stmt *S) { return !pathTo(S, E.At).empty(); });
     if (In == Statements.begin() + B.Pos.Index)
       continue;
     if (E.Origin)
@@ -284,9 +284,7 @@ endsToDrop(const FixSite &Site, const DbEvent &Read, const BeginStatement &B,
   return Dropped;
 }
 
-bool inside(const Stmt *S, const Expr *Use) {
-  return !pathTo(S, Use).empty();
-}
+bool inside(const Stmt *S, const Expr *Use) { return !pathTo(S, Use).empty(); }
 
 unsigned usesOf(const ValueDecl *D, const Stmt *Body) {
   unsigned Uses = 0;

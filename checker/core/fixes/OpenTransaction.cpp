@@ -172,9 +172,8 @@ void connectionsIn(const Stmt *S, llvm::StringRef Type,
 /// that type among the call's object and arguments, or, where those are
 /// objects made from the connection (`Query q(db)`,
 /// `stmt(con->createStatement())`), in their initialisers.
-std::optional<DbVariable> connectionOf(const Stmt *Call,
-                                       const LibraryRules &Library,
-                                       const Stmt *Body) {
+std::optional<DbVariable>
+connectionOf(const Stmt *Call, const LibraryRules &Library, const Stmt *Body) {
   const FixTemplates &T = Library.Fixes;
   if (T.ConnectionType.empty()) {
     const VarDecl *V = objectOf(Call);

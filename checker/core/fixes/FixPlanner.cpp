@@ -22,6 +22,19 @@ FixPlan planOf(FixOrNote Fix) {
   return Plan;
 }
 
+/// Whether the transaction the library's `begin_statement` opens locks
+/// rows that do not exist yet: it spells the library's own immediate mode
+/// (SQLite's `BEGIN IMMEDIATE`, a transaction object's immediate argument).
+bool beginCoversNewRows(const DbEvent &Read) {
+  if (!Read.Library)
+    return false;
+  const FixTemplates &T = Read.Library->Fixes;
+  llvm::StringRef Begin = T.BeginStatement;
+  return (!T.ImmediateBegin.empty() && Begin.contains(T.ImmediateBegin)) ||
+         (!T.ImmediateTransactionArg.empty() &&
+          Begin.contains(T.ImmediateTransactionArg));
+}
+
 /// \p Fix with the headers that \p Parts, edits it includes, need.
 FixOrNote withHeadersOf(FixOrNote Fix,
                         std::initializer_list<const FixOrNote *> Parts) {
@@ -42,9 +55,16 @@ FixPlan FixPlanner::plan(unsigned R, unsigned W, const RacePair &P) {
   // transaction of this function's can cover it.
   if (event(R).RunsLater || event(W).RunsLater)
     return {};
-  if (P.Shape == WriteShape::Insert)
-    return planOf(P.Relation == TR::SameTransaction ? immediateBeginFix(RS)
-                                                    : FixOrNote());
+  if (P.Shape == WriteShape::Insert) {
+    if (P.Relation == TR::SameTransaction)
+      return planOf(immediateBeginFix(RS));
+    // A row lock cannot cover the row to be inserted; a transaction that
+    // locks the database can, where the library's begin opens one.
+    if (P.Relation == TR::None && RS.runsAlone() && WS.runsAlone() &&
+        event(R).Connection == 0 && beginCoversNewRows(event(R)))
+      return planOf(openTransaction(Site, event(R), event(W), {}));
+    return {};
+  }
   if (locksRows(P.ReadLock)) {
     // The lock outlives the statement only in a transaction that also runs
     // the write.

@@ -231,6 +231,61 @@ usesMovedOver(const FixSite &Site, const BeginStatement &B,
   return std::move(Check.RenamedUses);
 }
 
+/// Whether \p S, a statement of a block, is \p Call alone.
+bool isOnly(const Stmt *S, const Stmt *Call) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  return E && stripWrappers(E) == Call;
+}
+
+/// Whether the statement after \p Pos leaves the function.
+bool exitFollows(const BlockPosition &Pos) {
+  llvm::SmallVector<const Stmt *, 8> Statements(Pos.Block->body());
+  if (Pos.Index + 1 >= Statements.size())
+    return false;
+  const Stmt *Next = Statements[Pos.Index + 1];
+  const auto *Throw = dyn_cast<Expr>(Next);
+  return isa<ReturnStmt>(Next) ||
+         (Throw && isa<CXXThrowExpr>(Throw->IgnoreImplicit()));
+}
+
+/// The statements that end the read's transaction (its autocommit handle's
+/// commit, a commit of the connection with nothing open) between the new
+/// place and the old one: once the begin moves above the read, each would
+/// end the moved transaction before the write. One that is a statement of
+/// the begin's block runs on every way to the begin and is dropped; one
+/// right before a `return` or `throw` only ends the transaction where the
+/// function leaves, and stays; any other (on a branch, in a helper)
+/// stops the fix-it.
+std::optional<std::vector<const Stmt *>>
+endsToDrop(const FixSite &Site, const DbEvent &Read, const BeginStatement &B,
+           const NewPlace &Place, llvm::ArrayRef<const Stmt *> Statements) {
+  std::vector<const Stmt *> Dropped;
+  const Stmt *Body = Site.Function->getBody();
+  for (const DbEvent &E : Site.Events.Events) {
+    if (E.Kind != EventKind::End || E.Connection != Read.Connection)
+      continue;
+    auto In =
+        llvm::find_if(llvm::ArrayRef(Statements)
+                          .slice(Place.Index, B.Pos.Index - Place.Index),
+                      [&](const Stmt *S) { return !pathTo(S, E.At).empty(); });
+    if (In == Statements.begin() + B.Pos.Index)
+      continue;
+    if (E.Origin)
+      return std::nullopt;
+    if (isOnly(*In, E.At)) {
+      Dropped.push_back(*In);
+      continue;
+    }
+    auto Pos = positionInBlock(Body, E.At);
+    if (!Pos || Pos->Block == B.Pos.Block || !isOnly(Pos->Statement, E.At) ||
+        !exitFollows(*Pos))
+      return std::nullopt;
+  }
+  return Dropped;
+}
+
+bool inside(const Stmt *S, const Expr *Use) { return !pathTo(S, Use).empty(); }
+
 unsigned usesOf(const ValueDecl *D, const Stmt *Body) {
   unsigned Uses = 0;
   llvm::SmallVector<const Stmt *, 0> Work{Body};
@@ -264,22 +319,34 @@ bool transactionReplacesHandle(const FixSite &Site, const NewPlace &Place,
 }
 
 /// The edits that write \p Moved (the begin's statement) at its new place,
-/// renaming the handle's \p HandleUses to the transaction, and remove it
-/// from \p BeginRange.
+/// renaming the handle's \p HandleUses to the transaction, drop the
+/// \p Dropped ends, and remove the begin from \p BeginRange.
 std::optional<std::vector<FixItHint>>
 moveEdits(const FixSite &Site, const BeginStatement &B, const NewPlace &Place,
           const Stmt *AtPlace, llvm::ArrayRef<const DeclRefExpr *> HandleUses,
-          CharSourceRange BeginRange, llvm::StringRef Moved) {
+          llvm::ArrayRef<const Stmt *> Dropped, CharSourceRange BeginRange,
+          llvm::StringRef Moved) {
   auto Removal = removalRange(BeginRange, Site.Ctx);
   if (!Removal)
     return std::nullopt;
   std::vector<FixItHint> Fixes;
+  for (const Stmt *End : Dropped) {
+    auto EndRange = statementRange(End, Site.Ctx);
+    auto EndRemoval =
+        EndRange ? removalRange(*EndRange, Site.Ctx) : std::nullopt;
+    if (!EndRemoval)
+      return std::nullopt;
+    Fixes.push_back(FixItHint::CreateRemoval(*EndRemoval));
+  }
   if (Place.Handle) {
     auto HandleRange = statementRange(AtPlace, Site.Ctx);
     if (!HandleRange)
       return std::nullopt;
     Fixes.push_back(FixItHint::CreateReplacement(*HandleRange, Moved));
     for (const DeclRefExpr *Use : HandleUses) {
+      if (llvm::any_of(Dropped,
+                       [&](const Stmt *End) { return inside(End, Use); }))
+        continue;
       if (Use->getBeginLoc().isMacroID())
         return std::nullopt;
       Fixes.push_back(FixItHint::CreateReplacement(
@@ -333,8 +400,11 @@ FixOrNote moveBeginAboveRead(const FixSite &Site, const DbEvent &Read,
   if (Place->Handle && !transactionReplacesHandle(Site, *Place, B->Declared,
                                                   HandleUses->size(), Out))
     return Out;
+  auto Dropped = endsToDrop(Site, Read, *B, *Place, Statements);
+  if (!Dropped)
+    return Out;
   auto Fixes = moveEdits(Site, *B, *Place, Statements[Place->Index],
-                         *HandleUses, *BeginRange, *Moved);
+                         *HandleUses, *Dropped, *BeginRange, *Moved);
   if (!Fixes)
     return Out;
   llvm::append_range(*Fixes, LockRead);

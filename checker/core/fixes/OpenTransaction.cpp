@@ -65,6 +65,56 @@ const VarDecl *objectOf(const Stmt *Call) {
   return V && !V->isStaticDataMember() ? V : nullptr;
 }
 
+/// The calls in \p S that prepare a statement into \p Handle by the rules of
+/// \p Library: a free function whose result argument is `&Handle`
+/// (`prepare(db, sql, n, &stmt, tail)`).
+void preparesInto(const Stmt *S, const VarDecl *Handle,
+                  const LibraryRules &Library,
+                  llvm::SmallVectorImpl<const CallExpr *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  const auto *C = dyn_cast<CallExpr>(S);
+  const FunctionDecl *Callee = C ? C->getDirectCallee() : nullptr;
+  if (Callee && !isa<CXXMethodDecl>(Callee)) {
+    std::string Name = qualifiedName(Callee);
+    for (const CallRule &Rule : Library.Calls) {
+      if (Rule.Action != CallAction::Prepare ||
+          Rule.Result != ResultKind::Argument || Rule.ResultArgs.empty() ||
+          (Rule.Name != Name && Rule.Name != "::" + Name) ||
+          Rule.ResultArgs.front() >= C->getNumArgs())
+        continue;
+      const auto *Address = dyn_cast<UnaryOperator>(
+          C->getArg(Rule.ResultArgs.front())->IgnoreParenImpCasts());
+      const auto *Ref =
+          Address && Address->getOpcode() == UO_AddrOf
+              ? dyn_cast<DeclRefExpr>(Address->getSubExpr()->IgnoreParens())
+              : nullptr;
+      if (Ref && Ref->getDecl() == Handle)
+        Out.push_back(C);
+    }
+  }
+  for (const Stmt *Child : S->children())
+    preparesInto(Child, Handle, Library, Out);
+}
+
+/// A statement handle's connection: the one variable that every prepare
+/// into \p Handle in \p Body runs on. A C API runs a prepared statement
+/// through its handle alone (`step(stmt)`); the connection is named only
+/// where it was prepared.
+const VarDecl *preparedOn(const VarDecl *Handle, const Stmt *Body,
+                          const LibraryRules &Library) {
+  llvm::SmallVector<const CallExpr *, 2> Prepares;
+  preparesInto(Body, Handle, Library, Prepares);
+  const VarDecl *Connection = nullptr;
+  for (const CallExpr *Prepare : Prepares) {
+    const VarDecl *On = objectOf(Prepare);
+    if (!On || (Connection && On != Connection))
+      return nullptr;
+    Connection = On;
+  }
+  return Connection;
+}
+
 /// A connection variable, and whether it is reached through a pointer.
 struct DbVariable {
   const VarDecl *Var = nullptr;
@@ -122,12 +172,16 @@ void connectionsIn(const Stmt *S, llvm::StringRef Type,
 /// that type among the call's object and arguments, or, where those are
 /// objects made from the connection (`Query q(db)`,
 /// `stmt(con->createStatement())`), in their initialisers.
-std::optional<DbVariable> connectionOf(const Stmt *Call,
-                                       const FixTemplates &T) {
+std::optional<DbVariable>
+connectionOf(const Stmt *Call, const LibraryRules &Library, const Stmt *Body) {
+  const FixTemplates &T = Library.Fixes;
   if (T.ConnectionType.empty()) {
-    if (const VarDecl *V = objectOf(Call))
-      return DbVariable{V, false};
-    return std::nullopt;
+    const VarDecl *V = objectOf(Call);
+    if (!V)
+      return std::nullopt;
+    if (const VarDecl *Connection = preparedOn(V, Body, Library))
+      V = Connection;
+    return DbVariable{V, false};
   }
   llvm::SmallVector<const Expr *, 4> Operands;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
@@ -253,8 +307,10 @@ FixOrNote beginOnConnection(const FixSite &Site, const DbEvent &Read,
                             const DbEvent &Write,
                             const std::vector<FixItHint> &LockRead) {
   const FixTemplates &T = Read.Library->Fixes;
-  std::optional<DbVariable> Db = connectionOf(Read.At, T);
-  std::optional<DbVariable> WriteDb = connectionOf(Write.At, T);
+  const Stmt *Body = Site.Function->getBody();
+  std::optional<DbVariable> Db = connectionOf(Read.At, *Read.Library, Body);
+  std::optional<DbVariable> WriteDb =
+      connectionOf(Write.At, *Read.Library, Body);
   if (!WriteDb || !Db || WriteDb->Var != Db->Var)
     Db = std::nullopt;
   const VarDecl *Connection = Db ? Db->Var : nullptr;
@@ -271,7 +327,6 @@ FixOrNote beginOnConnection(const FixSite &Site, const DbEvent &Read,
   Out.Advice.Begin = BeginText;
   Out.Advice.Commit = Commit;
 
-  const Stmt *Body = Site.Function->getBody();
   auto Pos = positionInBlock(Body, Read.At);
   if (!Connection || Name == std::end(Names) || !Pos)
     return Out;

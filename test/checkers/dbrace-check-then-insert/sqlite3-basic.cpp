@@ -33,7 +33,7 @@ bool book_once(sqlite3 *db, int user_id, int event_id) {
 // CHECK-FIXES: bool book_once(sqlite3 *db, int user_id, int event_id) {
 // CHECK-FIXES-NEXT: sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
 
-// The same in autocommit: no transaction to make immediate, no fix-it.
+// The same in autocommit: the fix-it opens an immediate transaction.
 void register_user(sqlite3 *db, const char *email) {
   sqlite3_stmt *sel = nullptr;
   sqlite3_prepare_v2(db, "SELECT id FROM users WHERE email = ?", -1, &sel, nullptr);
@@ -47,6 +47,8 @@ void register_user(sqlite3 *db, const char *email) {
   // CHECK-NOTES: :[[@LINE-2]]:5: note: 'users' is inserted into here
   // CHECK-NOTES: :[[@LINE-3]]:5: note: a unique constraint with
 }
+// CHECK-FIXES: {{^}}  sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  bool known = sqlite3_step(sel) == SQLITE_ROW;{{$}}
 
 // sqlite3_get_table fills the values and the row count; the check here is
 // on the count.

@@ -6,7 +6,8 @@
 
 // The README's booking in autocommit: each statement is its own transaction,
 // so two requests both see the last seat. The statements run through
-// handles, not the connection, so the note says what to write.
+// handles; the fix-it opens the transaction on the connection they were
+// prepared on.
 int book_ticket(sqlite3 *db, int event_id) {
   sqlite3_stmt *sel = nullptr;
   if (sqlite3_prepare_v2(db, "SELECT available_seats FROM events WHERE id = ?", -1, &sel, nullptr) != SQLITE_OK)
@@ -27,10 +28,11 @@ int book_ticket(sqlite3 *db, int event_id) {
   sqlite3_bind_int(upd, 1, event_id);
   int rc = sqlite3_step(upd);
   // CHECK-NOTES: :[[@LINE-1]]:12: note: 'events' is updated here
-  // CHECK-NOTES: :[[@LINE-15]]:7: note: to run the read and the write in one transaction, write 'sqlite3_exec(..., "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);' before the read and 'sqlite3_exec(..., "COMMIT", nullptr, nullptr, nullptr);' on each normal exit after the write
   sqlite3_finalize(upd);
   return rc == SQLITE_DONE ? 1 : -1;
 }
+// CHECK-FIXES: {{^}}  sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  if (sqlite3_step(sel) != SQLITE_ROW) {{{$}}
 
 // A deferred BEGIN takes no lock until the first write: both requests read
 // the old balance (a lost update). The fix-it makes the BEGIN immediate.

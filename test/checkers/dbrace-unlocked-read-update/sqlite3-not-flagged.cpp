@@ -31,6 +31,7 @@ bool take_seat(sqlite3 *db, int event_id) {
   // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
   sqlite3_exec(db, "UPDATE events SET available_seats = available_seats - 1 WHERE id = 7", nullptr, nullptr, nullptr);
   // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
-  // CHECK-NOTES: :[[@LINE-8]]:15: note: to run the read and the write in one transaction, write 'sqlite3_exec(..., "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);' before the read and 'sqlite3_exec(..., "COMMIT", nullptr, nullptr, nullptr);' on each normal exit after the write
   return true;
 }
+// CHECK-FIXES: {{^}}  sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  int seats = sqlite3_step(sel) == SQLITE_ROW ? sqlite3_column_int(sel, 0) : -1;{{$}}

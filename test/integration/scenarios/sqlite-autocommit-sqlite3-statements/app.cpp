@@ -2,9 +2,9 @@
 // statements (sqlite3_prepare_v2, sqlite3_step), the C API's usual shape.
 //
 // Every statement is its own transaction: every client reads "3 seats" and
-// every one books. dbrace flags the read (dbrace-unlocked-read-update) but
-// offers no fix-it here, only a note: "write BEGIN IMMEDIATE before the
-// read and COMMIT on each normal exit".
+// every one books. dbrace flags the read (dbrace-unlocked-read-update) and
+// its fix-it runs BEGIN IMMEDIATE before the read, on the connection the
+// statements were prepared on, and COMMIT on each normal exit.
 
 #include "window.h"
 

@@ -321,6 +321,10 @@ Pair describePair(const FunctionEvents &Events, unsigned R, unsigned W,
   Out.ReadAt = placeOf(Read.At->getBeginLoc(), SM);
   Out.WriteAt = placeOf(Write.At->getBeginLoc(), SM);
   Out.Verdict = V;
+  if (!Read.Tables.empty())
+    Out.ReadTable = Read.Tables.front();
+  if (!Write.Tables.empty())
+    Out.WriteTable = Write.Tables.front();
   Out.ReadLock = Read.Lock;
   Out.WriteResultUsed = Write.ResultUsed;
   if (Write.Facts)
@@ -331,8 +335,6 @@ Pair describePair(const FunctionEvents &Events, unsigned R, unsigned W,
     Out.Consumed = P->Check.isInvalid();
     Out.Protected = P->Protected;
     Out.Relation = P->Relation;
-  } else if (!Read.Tables.empty()) {
-    Out.Table = Read.Tables.front();
   }
   return Out;
 }

@@ -118,7 +118,8 @@ struct Pair {
   unsigned Read = 0, Write = 0; ///< Indices into Function::Events.
   Place ReadAt, WriteAt, CheckAt;
   PairVerdict Verdict = PairVerdict::Race;
-  std::string Table;
+  std::string Table;                 ///< Race: the table both touch.
+  std::string ReadTable, WriteTable; ///< The first each names.
   bool Consumed = false; ///< Race: the value feeds the write (no check).
   Protection Protected = Protection::None;
   TransactionRelation Relation = TransactionRelation::None;

@@ -108,6 +108,8 @@ json::Value pairJson(const trace::Pair &P, const std::string &Check) {
       {"writeAt", placeJson(P.WriteAt)},
       {"checkAt", placeJson(P.CheckAt)},
       {"table", P.Table},
+      {"readTable", P.ReadTable},
+      {"writeTable", P.WriteTable},
       {"verdict", verdictName(P.Verdict)},
       {"protection", protectionName(P.Protected)},
       {"relation", relationName(P.Relation)},

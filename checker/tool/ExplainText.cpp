@@ -90,8 +90,10 @@ void printPair(const trace::Function &F, const trace::Pair &P,
   OS << "  pair: read " << placeText(P.ReadAt, Here) << " (event " << P.Read + 1
      << "), write " << placeText(P.WriteAt, Here) << " (event " << P.Write + 1
      << ")";
-  if (!P.Table.empty())
-    OS << " on " << P.Table;
+  if (!P.Table.empty() || P.ReadTable == P.WriteTable)
+    OS << " on " << (P.Table.empty() ? P.ReadTable : P.Table);
+  else
+    OS << ", reading " << P.ReadTable << " and writing " << P.WriteTable;
   if (P.Verdict == trace::PairVerdict::Race)
     OS << (P.Consumed
                ? ", the value feeds the write"

@@ -4,6 +4,7 @@
 #include "AstNames.h"
 #include "Events.h"
 #include "FunctionFacts.h"
+#include "Statistics.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
@@ -79,11 +80,14 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
   TranslationUnitFacts Unit{SummaryOf, Named, Tables, Bound};
   FunctionEvents Events =
       collectEvents(FD, Ctx, Model, Resolver, Options.Dialect, Unit);
+  countNotUnderstood(Events, Ctx.getSourceManager());
+  std::optional<trace::Function> Trace = startTrace(FD, Events);
   if (!Events.empty()) {
     FunctionSummary Summary;
     Summary.Name = R.Summary.Name;
     std::vector<Fact> Facts =
-        findFacts(FD, Ctx, Options, Resolver, std::move(Events), Summary);
+        findFacts(FD, Ctx, Options, Resolver, std::move(Events), Summary,
+                  Trace ? &*Trace : nullptr);
     const SourceManager &SM = Ctx.getSourceManager();
     llvm::stable_sort(Facts, [&](const Fact &A, const Fact &B) {
       return SM.isBeforeInTranslationUnit(locationOf(A), locationOf(B));
@@ -94,7 +98,29 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
     // std::map keeps R in place while helpers were computed above.
     R.Facts = std::move(Facts);
     R.Summary = std::move(Summary);
+  } else if (Trace) {
+    Trace->Status = trace::FunctionStatus::NoEvents;
   }
+  if (Trace)
+    trace::sink()->add(std::move(*Trace));
   R.Done = true;
   return R;
+}
+
+void Analyzer::countNotUnderstood(const FunctionEvents &Events,
+                                  const SourceManager &SM) {
+  for (const FunctionEvents::SqlNotUnderstood &U : Events.NotUnderstood) {
+    SourceLocation Loc = SM.getFileLoc(U.At->getBeginLoc());
+    countStatementNotUnderstood(
+        (SM.getFilename(Loc) + ":" + llvm::Twine(SM.getFileOffset(Loc))).str());
+  }
+}
+
+std::optional<trace::Function>
+Analyzer::startTrace(const FunctionDecl *FD, const FunctionEvents &Events) {
+  trace::Sink *Sink = trace::sink();
+  if (!Sink || !Sink->wants(FD, Ctx.getSourceManager()))
+    return std::nullopt;
+  return trace::describeCalls(FD, Ctx, Model, Resolver, Options.Dialect,
+                              Events);
 }

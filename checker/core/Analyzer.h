@@ -8,6 +8,7 @@
 #include "Facts.h"
 #include "SqlText.h"
 #include "Summary.h"
+#include "Trace.h"
 #include "TranslationUnitIndex.h"
 #include "fixes/FixConflicts.h"
 #include "clang/AST/ASTContext.h"
@@ -44,6 +45,12 @@ private:
   const TranslationUnitIndex &index();
   std::shared_ptr<const RecoveredSql> namedStatement(llvm::StringRef Name);
   llvm::ArrayRef<std::string> entityTables(llvm::StringRef Class);
+  /// Counts \p Events' statements not understood, for the driver's summary.
+  static void countNotUnderstood(const FunctionEvents &Events,
+                                 const clang::SourceManager &SM);
+  /// \p FD's trace, begun, when a trace sink wants it.
+  std::optional<trace::Function> startTrace(const clang::FunctionDecl *FD,
+                                            const FunctionEvents &Events);
 
   clang::ASTContext &Ctx;
   const ApiModel &Model;

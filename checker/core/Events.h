@@ -140,6 +140,15 @@ struct FunctionEvents {
   /// Calls the API model knows that are no event themselves (prepare, bind,
   /// accessors): their arguments go only where their rules say.
   llvm::SmallPtrSet<const clang::Stmt *, 8> ModelCalls;
+  /// Calls whose SQL the analysis could not read: its text was not
+  /// recovered (Sql is not Known), or it did not parse. Nothing they run is
+  /// an event, or only a tokenizer's guess: counted for the driver's
+  /// summary, so that silence there is not taken for safety.
+  struct SqlNotUnderstood {
+    const clang::Stmt *At = nullptr;
+    std::shared_ptr<const RecoveredSql> Sql;
+  };
+  std::vector<SqlNotUnderstood> NotUnderstood;
 
   bool empty() const { return Events.empty(); }
 };

@@ -52,9 +52,9 @@ class FunctionAnalysis {
 public:
   FunctionAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
                    const AnalyzerOptions &Options, SqlTextResolver &Resolver,
-                   FunctionEvents Events)
+                   FunctionEvents Events, trace::Function *Trace)
       : FD(FD), Ctx(Ctx), Options(Options), Resolver(Resolver),
-        Events(std::move(Events)) {}
+        Events(std::move(Events)), Trace(Trace) {}
 
   std::vector<Fact> run(FunctionSummary &Summary) {
     CFG::BuildOptions BO;
@@ -71,13 +71,19 @@ public:
     Cfg = CFG::buildCFG(FD, FD->getBody(), &Ctx, BO);
     if (!Cfg) {
       countFunctionNotAnalysed();
+      if (Trace)
+        Trace->Status = trace::FunctionStatus::NoCfg;
       return {};
     }
     Flow = runTransactionFlow(*Cfg, Events);
     if (!Flow.Converged) {
       countFunctionNotAnalysed();
+      if (Trace)
+        Trace->Status = trace::FunctionStatus::NotConverged;
       return {};
     }
+    if (Trace)
+      trace::describeStates(*Trace, Flow, Ctx.getSourceManager());
     Taint.emplace(FD->getBody(), Events);
     Order.emplace(*Cfg, Events);
     Planner.emplace(fixes::FixSite{FD, Ctx, Events}, Options, Resolver, Flow);
@@ -192,26 +198,66 @@ private:
     return A.inTransaction() && A.Tx == B.Tx;
   }
 
+  /// Records a pair considered and its verdict, when tracing.
+  void note(unsigned R, unsigned W, trace::PairVerdict V,
+            const RacePair *P = nullptr) {
+    if (Trace)
+      Trace->Pairs.push_back(
+          trace::describePair(Events, R, W, V, P, Ctx.getSourceManager()));
+  }
+
+  /// When tracing: the writes of a table \p R reads that its value reaches
+  /// in no way, which are never candidates.
+  void noteUnusedValue(unsigned R) {
+    if (!Trace)
+      return;
+    for (unsigned W = 0; W < Events.Events.size(); ++W)
+      if (event(W).Kind == EventKind::Write && Flow.Reached[W] &&
+          event(W).At != event(R).At && !llvm::is_contained(Candidates[R], W) &&
+          sharedTable(event(R), event(W)))
+        note(R, W, trace::PairVerdict::ValueNotUsed);
+  }
+
+  /// Why candidate write \p W of read \p R is no pair, or nothing.
+  std::optional<trace::PairVerdict> noPair(unsigned R, unsigned W) const {
+    const DbEvent &Read = event(R), &Write = event(W);
+    if (Write.At == Read.At)
+      return trace::PairVerdict::SameCall;
+    if (!sharedTable(Read, Write))
+      return trace::PairVerdict::NoSharedTable;
+    if (!sameRows(Read, Write))
+      return trace::PairVerdict::DifferentRows;
+    if (!Order->runsBefore(R, W))
+      return trace::PairVerdict::NotAfterRead;
+    return std::nullopt;
+  }
+
   /// The read's pairs with the writes it decides, in event order, up to
   /// the first one nothing protects: a read is reported once.
   void checkRead(unsigned R) {
+    noteUnusedValue(R);
     const DbEvent &Read = event(R);
-    for (unsigned W : Candidates[R]) {
-      const DbEvent &Write = event(W);
-      if (Write.At == Read.At)
+    for (unsigned I = 0; I < Candidates[R].size(); ++I) {
+      unsigned W = Candidates[R][I];
+      if (std::optional<trace::PairVerdict> Not = noPair(R, W)) {
+        note(R, W, *Not);
         continue;
-      std::optional<std::string> Table = sharedTable(Read, Write);
-      if (!Table || !sameRows(Read, Write) || !Order->runsBefore(R, W))
-        continue;
+      }
+      std::optional<std::string> Table = sharedTable(Read, event(W));
       const Expr *Guard = guardingCondition(R, W);
       bool Consumed = !Guard && consumes(W, R);
-      if (!Guard && !Consumed)
+      if (!Guard && !Consumed) {
+        note(R, W, trace::PairVerdict::ValueNotUsed);
         continue;
+      }
       Facts.push_back(pairOf(R, W, *Table, Guard));
       RacePair &P = std::get<RacePair>(Facts.back());
+      note(R, W, trace::PairVerdict::Race, &P);
       if (P.Protected == Protection::None) {
         P.UpsertByHand =
             P.Shape == WriteShape::Insert && updatesFoundRow(R, *Table);
+        for (unsigned Later : llvm::drop_begin(Candidates[R], I + 1))
+          note(R, Later, trace::PairVerdict::AfterFirstRace);
         return;
       }
     }
@@ -417,6 +463,7 @@ private:
   std::vector<llvm::SmallVector<unsigned, 2>> Candidates;
   std::vector<llvm::SmallVector<const Expr *, 2>> Guards;
   std::vector<Fact> Facts;
+  trace::Function *Trace;
 };
 
 } // namespace
@@ -424,8 +471,8 @@ private:
 std::vector<Fact> findFacts(const FunctionDecl *FD, ASTContext &Ctx,
                             const AnalyzerOptions &Options,
                             SqlTextResolver &Resolver, FunctionEvents Events,
-                            FunctionSummary &Summary) {
-  return FunctionAnalysis(FD, Ctx, Options, Resolver, std::move(Events))
+                            FunctionSummary &Summary, trace::Function *Trace) {
+  return FunctionAnalysis(FD, Ctx, Options, Resolver, std::move(Events), Trace)
       .run(Summary);
 }
 

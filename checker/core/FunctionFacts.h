@@ -8,18 +8,21 @@
 #include "Facts.h"
 #include "SqlText.h"
 #include "Summary.h"
+#include "Trace.h"
 #include <vector>
 
 namespace dbrace {
 
 /// The facts of \p FD, found from its \p Events, in no particular order;
 /// fills \p Summary (its Name set) with what \p FD does for its callers.
-/// Empty where the CFG cannot be built.
+/// Empty where the CFG cannot be built. With \p Trace, also records there
+/// the state before each event and each pair considered, with its verdict.
 std::vector<Fact> findFacts(const clang::FunctionDecl *FD,
                             clang::ASTContext &Ctx,
                             const AnalyzerOptions &Options,
                             SqlTextResolver &Resolver, FunctionEvents Events,
-                            FunctionSummary &Summary);
+                            FunctionSummary &Summary,
+                            trace::Function *Trace = nullptr);
 
 } // namespace dbrace
 

@@ -16,6 +16,7 @@
 #include "DriverError.h"
 #include "DriverOptions.h"
 #include "ErrorMerge.h"
+#include "Explain.h"
 #include "JsonReport.h"
 #include "MergeReports.h"
 #include "ParallelRunner.h"
@@ -346,6 +347,9 @@ void printSummary(const DriverOptions &Opts, const Baseline *Accepted,
                  << plural(Skipped, "function was", "functions were")
                  << " not analysed: their control flow did not settle "
                     "within the analysis budget.\n";
+  if (unsigned Unread = ::dbrace::statementsNotUnderstood())
+    llvm::errs() << Unread << " " << plural(Unread, "statement", "statements")
+                 << " not understood; see --explain.\n";
 }
 
 /// The findings that are new (on changed lines, not in the baseline),
@@ -371,6 +375,21 @@ int report(const DriverOptions &Opts, Inputs &In, Analysis &Result) {
     return ExitError;
   // Once fixed, the findings are gone; a second run shows what remains.
   return Findings ? ExitFindings : ExitClean;
+}
+
+/// --explain: the explanation on stdout, status 0; a file that does not
+/// compile is reported as without it (status 2).
+int explain(ExplainSession &Session, const Inputs &In, const Analysis &Result) {
+  if (Result.InputErrors) {
+    printAndFixAsConfigured(In, Result.Errors, /*Fix=*/false,
+                            /*ToStderr=*/true);
+    printHints(Result.Hints);
+    return ExitError;
+  }
+  Session.print(Result.Errors, llvm::outs());
+  // One file is no whole run: only what the analysis found about the rules.
+  printRuleWarnings(llvm::errs(), /*WholeRun=*/false);
+  return ExitClean;
 }
 
 int run(DriverOptions &Opts) {
@@ -407,7 +426,12 @@ int run(DriverOptions &Opts) {
   if (!Problems.empty())
     return fail(Opts, Problems);
   collectRuleWarnings();
+  std::optional<ExplainSession> Explaining;
+  if (Opts.Explain)
+    Explaining.emplace(*Opts.Explain);
   Analysis Result = analyse(Opts, In);
+  if (Explaining)
+    return explain(*Explaining, In, Result);
   if (!Opts.WriteBaseline.empty())
     return recordBaseline(Opts, In, Result);
   return report(Opts, In, Result);

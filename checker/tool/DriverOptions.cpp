@@ -142,14 +142,59 @@ cl::opt<bool> Progress("progress",
 cl::opt<bool> Quiet("quiet", cl::desc("Print no statistics"),
                     cl::cat(DbraceCategory));
 
+// Debugging rules files.
+cl::opt<std::string> Explain(
+    "explain", cl::ValueOptional,
+    cl::desc("Explain the analysis of the one file given, FILE or FILE:LINE "
+             "(the function containing LINE): the calls recognised and their "
+             "rules, their SQL, the transaction state and each read/write "
+             "pair considered; --explain=json prints it as JSON"),
+    cl::value_desc("text|json"), cl::cat(DbraceCategory));
+
 const char Overview[] =
     "dbrace finds read-check-write races in C++ database code.\n\n"
     "  dbrace [options] <files...> -- <compiler args>\n"
     "  dbrace -p <build-dir> [files...]\n"
+    "  dbrace --explain[=json] <file>[:<line>] [-- <compiler args>]\n"
     "  dbrace explain-sql [--dialect=postgresql|sqlite|mysql] 'SQL'\n"
     "  dbrace merge <report>... [-o <file>] [--source-root=<dir>]\n\n"
     "Exit status: 0 clean, 1 findings, 2 usage, configuration or input "
     "errors.\n";
+
+/// `--explain[=json] FILE[:LINE]` into Opts.Explain; false, with the
+/// reason on \p Errs, on a usage error.
+bool parseExplain(DriverOptions &Opts, llvm::raw_ostream &Errs) {
+  if (Explain != "" && Explain != "text" && Explain != "json") {
+    Errs << "dbrace: error: --explain=" << Explain
+         << ": expected 'text' or 'json'\n";
+    return false;
+  }
+  if (Opts.Files.size() != 1) {
+    Errs << "dbrace: error: --explain takes one file, as FILE or FILE:LINE\n";
+    return false;
+  }
+  if (Opts.Fix || !Opts.WriteBaseline.empty() ||
+      Opts.Format != OutputFormat::Text) {
+    Errs << "dbrace: error: --explain cannot be combined with --fix, "
+            "--write-baseline or --format\n";
+    return false;
+  }
+  ExplainRequest Request;
+  Request.Json = Explain == "json";
+  Request.File = Opts.Files.front();
+  auto [Path, LineText] = llvm::StringRef(Request.File).rsplit(':');
+  if (!LineText.empty() && !llvm::sys::fs::exists(Request.File)) {
+    if (LineText.getAsInteger(10, Request.Line) || Request.Line == 0) {
+      Errs << "dbrace: error: --explain " << Request.File
+           << ": expected FILE or FILE:LINE with LINE a number from 1\n";
+      return false;
+    }
+    Request.File = Path.str();
+  }
+  Opts.Files = {Request.File};
+  Opts.Explain = std::move(Request);
+  return true;
+}
 
 } // namespace
 
@@ -218,6 +263,8 @@ std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
   llvm::sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
   Opts.SourceRoot = std::string(Root);
 
+  if (Explain.getNumOccurrences() && !parseExplain(Opts, Errs))
+    return std::nullopt;
   if (!Opts.Output.empty() && Opts.Format == OutputFormat::Text) {
     Errs << "dbrace: error: --output needs --format=json or --format=sarif; "
             "text goes to stdout\n";

@@ -20,6 +20,14 @@ namespace dbrace::tool {
 
 enum class OutputFormat { Text, Json, Sarif };
 
+/// `--explain[=json] FILE[:LINE]`: what the analysis saw and decided in the
+/// functions of FILE (or the one containing LINE), instead of findings.
+struct ExplainRequest {
+  bool Json = false;
+  std::string File;
+  unsigned Line = 0; ///< 0: every function of the file.
+};
+
 struct DriverOptions {
   std::vector<std::string> Files;
   std::string BuildPath; ///< `-p`: where compile_commands.json is.
@@ -51,6 +59,8 @@ struct DriverOptions {
   unsigned Jobs = 0; ///< 0: one per core.
   bool Progress = false;
   bool Quiet = false;
+
+  std::optional<ExplainRequest> Explain;
 };
 
 /// Parses the command line. On a usage error, says why on \p Errs and

@@ -43,11 +43,15 @@ void Collector::addSqlEvents(DbEvent Base,
       Base.SqlParam = *P;
       Base.Sql = std::move(Sql);
       Out.Events.push_back(std::move(Base));
+    } else {
+      Out.NotUnderstood.push_back({Base.At, Sql});
     }
     return;
   }
   const sqlfacts::SqlFacts &Facts =
       sqlfacts::analyzeSql(Sql->Text, Dialect.value_or(Base.Library->Dialect));
+  if (!Facts.ParseError.empty())
+    Out.NotUnderstood.push_back({Base.At, Sql});
   for (int I = 0, N = Sql->Holes.size(); I < N; ++I)
     Base.Params[FirstHoleParam + I] = Sql->Holes[I];
   for (const sqlfacts::StatementFacts &S : Facts.Statements) {

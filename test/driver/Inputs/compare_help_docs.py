@@ -16,7 +16,7 @@ def help_options(text):
     """Option names at the start of --help's entries (not the `=value` lines)."""
     names = set()
     for line in text.splitlines():
-        m = re.match(r"^  (-[^ =]+)", line)
+        m = re.match(r"^  (-[^ =[]+)", line)
         if m:
             names.add(m.group(1))
     return names

@@ -147,7 +147,8 @@ private:
       return true;
     for (const sqlfacts::KeyComparison &RK : R.Facts->Keys)
       for (const sqlfacts::KeyComparison &WK : W.Facts->Keys) {
-        if (RK.Column != WK.Column)
+        // One of a set's values may be any row's key.
+        if (RK.Column != WK.Column || RK.AnyOf || WK.AnyOf)
           continue;
         if (RK.Literal && WK.Literal && *RK.Literal != *WK.Literal)
           return false;
@@ -372,6 +373,11 @@ private:
     if (Same && serializable(RS, Write, Read))
       return Protection::Serializable;
     if (locksRows(Read.Lock)) {
+      // A shared lock is held by both of two concurrent requests: both pass
+      // the check, and each one's write waits for the other's lock.
+      if (Same && !sqlfacts::lockConflictsWithItself(Read.Lock))
+        return lockedEarlier(Read, RS) ? Protection::LockedEarlier
+                                       : Protection::None;
       if (Same)
         return Protection::LockHeld;
       bool Known = (!RS.inTransaction() && RS.Tx != TxUnknown) ||

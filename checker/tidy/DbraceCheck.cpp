@@ -105,26 +105,28 @@ void DbraceCheck::readOptions() {
 /// Every check validates it, so that all share one analysis; the checks
 /// that declare the option report a bad one.
 bool DbraceCheck::acceptLockClause() {
-  using ::dbrace::sqlfacts::isLockClause;
+  using ::dbrace::sqlfacts::isWaitingLockClause;
   using SqlDialect = ::dbrace::sqlfacts::Dialect;
   if (StringRef(LockClause).trim().empty())
     return false;
   std::optional<SqlDialect> D = AnalyzerOpts.Dialect;
-  if (D ? isLockClause(LockClause, *D)
-        : isLockClause(LockClause, SqlDialect::PostgreSQL) ||
-              isLockClause(LockClause, SqlDialect::MySQL))
+  if (D ? isWaitingLockClause(LockClause, *D)
+        : isWaitingLockClause(LockClause, SqlDialect::PostgreSQL) ||
+              isWaitingLockClause(LockClause, SqlDialect::MySQL))
     return true;
   if (!(Declared & LockClauseOption))
     return false;
+  // A shared lock (FOR SHARE, LOCK IN SHARE MODE) is one clause too, but
+  // two requests hold it at once: the fix-it would fix nothing.
   StringRef Expected =
       !D || *D == SqlDialect::PostgreSQL
-          ? "one locking clause: 'FOR UPDATE', 'FOR NO KEY UPDATE', 'FOR "
-            "SHARE' or 'FOR KEY SHARE', optionally with 'OF' tables and "
-            "'NOWAIT' or 'SKIP LOCKED'"
+          ? "one locking clause that makes a concurrent request wait: 'FOR "
+            "UPDATE' or 'FOR NO KEY UPDATE', optionally with 'OF' tables "
+            "and 'NOWAIT' or 'SKIP LOCKED'"
       : *D == SqlDialect::MySQL
-          ? "one MySQL locking clause: 'FOR UPDATE' or 'FOR SHARE', "
-            "optionally with 'OF' tables and 'NOWAIT' or 'SKIP LOCKED', or "
-            "'LOCK IN SHARE MODE'"
+          ? "one MySQL locking clause that makes a concurrent request wait: "
+            "'FOR UPDATE', optionally with 'OF' tables and 'NOWAIT' or "
+            "'SKIP LOCKED'"
           : "none: SQLite has no locking clause";
   configurationDiag("invalid configuration value '%0' for option "
                     "'%1.LockClause'; expected %2")

@@ -110,6 +110,7 @@ bool Collector::shapeStatementEvent(const sqlfacts::StatementFacts &S,
   case sqlfacts::StatementKind::LockTable:
   case sqlfacts::StatementKind::AdvisoryLock:
     E.Kind = EventKind::Lock;
+    E.Lock = S.Lock;
     E.Tables = S.TablesRead;
     E.Tables.insert(E.Tables.end(), S.TablesWritten.begin(),
                     S.TablesWritten.end());

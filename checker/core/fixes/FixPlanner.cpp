@@ -68,8 +68,10 @@ FixOrNote FixPlanner::lockFix(unsigned R, const ConnectionState &RS) {
   std::string Clause = lockClause(Read);
   if (Clause.empty())
     return immediateBeginFix(RS);
+  // A second clause beside a weaker one would not be valid in every
+  // dialect: the check says what to write instead.
   if (!Read.Sql || !Read.Facts || !Read.Facts->LockClauseAllowed ||
-      !Read.Facts->Certain)
+      !Read.Facts->Certain || Read.Lock != sqlfacts::LockStrength::None)
     return {};
   if (auto Fix = Resolver.insertAt(*Read.Sql, Read.Facts->LockInsertOffset,
                                    " " + Clause))
@@ -80,7 +82,8 @@ FixOrNote FixPlanner::lockFix(unsigned R, const ConnectionState &RS) {
 /// The configured clause where the read's dialect has it, else the rules'.
 std::string FixPlanner::lockClause(const DbEvent &Read) const {
   if (!Options.LockClause.empty() &&
-      sqlfacts::isLockClause(Options.LockClause, dialectOf(Read, Options)))
+      sqlfacts::isWaitingLockClause(Options.LockClause,
+                                    dialectOf(Read, Options)))
     return Options.LockClause;
   return Read.Library ? Read.Library->Fixes.LockClause : "";
 }

@@ -22,11 +22,14 @@ struct AnalyzerOptions {
   std::optional<sqlfacts::Dialect> Dialect;
 };
 
-/// The dialect \p E's SQL is in: the option's, else its library's.
+/// The dialect \p E's SQL is in: the option's, else the one the code
+/// names or the text reads in (SqlDialect), else its library's.
 inline sqlfacts::Dialect dialectOf(const DbEvent &E,
                                    const AnalyzerOptions &Options) {
   if (Options.Dialect)
     return *Options.Dialect;
+  if (E.SqlDialect)
+    return *E.SqlDialect;
   return E.Library ? E.Library->Dialect : sqlfacts::Dialect::PostgreSQL;
 }
 

@@ -43,9 +43,12 @@ enum class CallAction {
   Lookup,       ///< The statement registered under a key by Prepare.
   Key,          ///< Adds the value of KeyArg to the keys of the read or
                 ///< write whose statement it is part of (`filter(f, v)`).
-  EntityTable   ///< Names the table of an entity class: the class given
+  EntityTable,  ///< Names the table of an entity class: the class given
                 ///< by EntityTemplateArg/EntityArg is stored in the
                 ///< table TableArg spells (`mapClass<Event>("events")`).
+  Dialect       ///< Says which database the library talks to: argument
+                ///< DialectArg spells it, through the library's `names`
+                ///< (a driver's name, a connection string's scheme).
 };
 
 /// How a Format call's placeholders are spelled and filled.
@@ -111,6 +114,7 @@ struct CallRule {
   std::optional<unsigned> KeyArg;
   /// EntityTable: the argument that spells the table's name.
   std::optional<unsigned> TableArg;
+  std::optional<unsigned> DialectArg;
   /// Read: argument N is the read's condition in native SQL (an ORM's
   /// `query<T>("id = 7 FOR UPDATE")`); a lock clause in it locks the read.
   std::optional<unsigned> ConditionArg;
@@ -221,8 +225,18 @@ struct LibraryRules {
   /// Functions that bind a value to the statement's next placeholder in the
   /// same full expression (`use(x)`).
   std::vector<std::string> InParams;
-  /// Enum constants or type names that spell an isolation level or mode.
+  /// Enum constants or type names that spell an isolation level or mode,
+  /// and driver names or connection-string schemes that spell a dialect.
   std::vector<NamedValue> Names;
+
+  /// Whether the code picks the database at run time (the rules declare
+  /// `dialect` calls): Dialect is then only the default.
+  bool dialectFromCode() const {
+    for (const CallRule &C : Calls)
+      if (C.Action == CallAction::Dialect)
+        return true;
+    return false;
+  }
 };
 
 /// All loaded rules, indexed for the analysis' lookups.

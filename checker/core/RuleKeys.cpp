@@ -34,6 +34,7 @@ const KindSpec<CallAction> CallActions[] = {
     {"key", CallAction::Key, "key_arg"},
     {"entity_table", CallAction::EntityTable,
      "entity_template_arg entity_arg table_arg"},
+    {"dialect", CallAction::Dialect, "dialect_arg"},
 };
 
 const KindSpec<TypeRole> TypeRoles[] = {

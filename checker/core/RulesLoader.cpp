@@ -253,6 +253,8 @@ template <> struct MappingTraits<CallRule> {
       Io.mapOptional("key_arg", R.KeyArg);
     if (Uses("table_arg"))
       Io.mapOptional("table_arg", R.TableArg);
+    if (Uses("dialect_arg"))
+      Io.mapOptional("dialect_arg", R.DialectArg);
     if (Uses("lock_strength"))
       Io.mapOptional("lock_strength", R.LockStrength,
                      sqlfacts::LockStrength::ForUpdate);
@@ -276,6 +278,8 @@ template <> struct MappingTraits<CallRule> {
       return "action needs 'statement_arg'";
     if (R.Action == CallAction::Key && !R.KeyArg)
       return "action needs 'key_arg'";
+    if (R.Action == CallAction::Dialect && !R.DialectArg)
+      return "action needs 'dialect_arg'";
     if (R.Action == CallAction::EntityTable &&
         (!R.TableArg || (!R.EntityTemplateArg && !R.EntityArg)))
       return "action needs 'table_arg' and 'entity_template_arg' or "

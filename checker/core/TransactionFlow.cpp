@@ -91,7 +91,8 @@ void addLock(ConnectionState &S, const DbEvent &E) {
     S.LockAt = E.At;
   // A shared lock delays writers (so slow work under it matters) but lets
   // a second request take it too: it protects no later read or insert.
-  if (E.Kind != EventKind::Write && !sqlfacts::lockConflictsWithItself(E.Lock))
+  if ((E.Kind == EventKind::Read || E.Kind == EventKind::Lock) &&
+      !sqlfacts::lockConflictsWithItself(E.Lock))
     return;
   S.CoversNewRows |= E.CoversNewRows;
   for (const std::string &T : E.Tables)

@@ -61,8 +61,9 @@ void UnlockedReadUpdateCheck::diagnoseSharedLock(const RacePair &P) {
                << KeyShare,
            P.Fix);
   noteRace(*this, P);
-  diag(P.Read, "lock the row with 'FOR UPDATE' instead, so that a "
-               "concurrent request waits for this one to end",
+  diag(P.Read,
+       "lock the row with 'FOR UPDATE' instead, so that a "
+       "concurrent request waits for this one to end",
        DiagnosticIDs::Note);
 }
 

@@ -300,13 +300,13 @@ private:
         if (const Object *Cte = nodeOf(&C, "CommonTableExpr"))
           if (const Object *Q = nodeOf(Cte->get("ctequery"), "SelectStmt"))
             Queries.push_back(Q);
-    forEachNode(S.get("fromClause"), [&](llvm::StringRef Type,
-                                         const Object &O) {
-      if (Type == "RangeSubselect")
-        if (const Object *Q = nodeOf(O.get("subquery"), "SelectStmt"))
-          Queries.push_back(Q);
-      return Type != "RangeSubselect";
-    });
+    forEachNode(
+        S.get("fromClause"), [&](llvm::StringRef Type, const Object &O) {
+          if (Type == "RangeSubselect")
+            if (const Object *Q = nodeOf(O.get("subquery"), "SelectStmt"))
+              Queries.push_back(Q);
+          return Type != "RangeSubselect";
+        });
     bool OuterLockedAll = F.Lock != LockStrength::None && F.LockOf.empty();
     bool Added = false;
     for (const Object *Q : Queries) {
@@ -514,16 +514,14 @@ private:
         V,
         [&](llvm::StringRef Type, const Object &O) {
           if (Type == "RangeFunction")
-            forEachNode(O.get("functions"),
-                        [&](llvm::StringRef T, const Object &Call) {
-                          if (T == "FuncCall")
-                            Fns.push_back(
-                                {Call.getInteger("location").value_or(0),
-                                 llvm::join(stringList(
-                                                Call.getArray("funcname")),
-                                            ".")});
-                          return T != "FuncCall";
-                        });
+            forEachNode(O.get("functions"), [&](llvm::StringRef T,
+                                                const Object &Call) {
+              if (T == "FuncCall")
+                Fns.push_back(
+                    {Call.getInteger("location").value_or(0),
+                     llvm::join(stringList(Call.getArray("funcname")), ".")});
+              return T != "FuncCall";
+            });
           return true;
         },
         /*EnterSubselects=*/true);

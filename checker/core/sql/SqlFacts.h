@@ -159,6 +159,16 @@ const SqlFacts &analyzeSql(llvm::StringRef Text, Dialect D);
 /// fuzzer and for callers with throw-away text).
 SqlFacts analyzeSqlUncached(llvm::StringRef Text, Dialect D);
 
+/// Facts of \p Text read in a dialect not known beforehand (the code picks
+/// the database at run time and does not say which): in \p Preferred, unless
+/// another dialect reads more of its statements with the parser (SQLite's or
+/// MySQL's quoting, say). Cached like analyzeSql.
+struct DialectReading {
+  const SqlFacts *Facts;
+  Dialect ReadIn;
+};
+DialectReading analyzeSqlInSomeDialect(llvm::StringRef Text, Dialect Preferred);
+
 /// The facts as a JSON document (stable key order), for `dbrace explain-sql`.
 std::string factsToJson(const SqlFacts &Facts);
 

@@ -4,6 +4,8 @@
 #define DBRACE_CORE_ANALYZEROPTIONS_H
 
 #include "Events.h"
+#include "sql/Schema.h"
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -20,6 +22,8 @@ struct AnalyzerOptions {
   std::string LockClause;
   /// Parses every library's SQL in this dialect instead of the rules'.
   std::optional<sqlfacts::Dialect> Dialect;
+  /// The tables' unique keys, from `--schema`; null without one.
+  std::shared_ptr<const sqlfacts::Schema> Schema;
 };
 
 /// The dialect \p E's SQL is in: the option's, else the one the code

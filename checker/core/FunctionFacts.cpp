@@ -210,6 +210,8 @@ private:
       if (P.Protected == Protection::None) {
         P.UpsertByHand =
             P.Shape == WriteShape::Insert && updatesFoundRow(R, *Table);
+        if (P.Shape == WriteShape::Insert)
+          P.UniqueKey = uniqueKeyChecked(R, W);
         return;
       }
     }
@@ -222,6 +224,29 @@ private:
       L.Name = firstTable(Read);
       Facts.push_back(std::move(L));
     }
+  }
+
+  /// The schema's unique key of the insert's table that covers both the
+  /// columns the check found its rows by and the columns the insert sets
+  /// (when it names them): a second insert of the same row then fails.
+  std::vector<std::string> uniqueKeyChecked(unsigned R, unsigned W) const {
+    const DbEvent &Read = event(R), &Write = event(W);
+    if (!Options.Schema || !Read.Facts || !Write.Facts || Write.Tables.empty())
+      return {};
+    const std::string &Table = Write.Tables.front();
+    std::vector<std::string> Looked, Set;
+    for (const sqlfacts::KeyComparison &K : Read.Facts->Keys)
+      if (!K.AnyOf && (K.Table.empty() || sqlfacts::sameTable(K.Table, Table)))
+        Looked.push_back(K.Column);
+    for (const sqlfacts::KeyComparison &V : Write.Facts->Values)
+      Set.push_back(V.Column);
+    std::optional<std::vector<std::string>> Key =
+        Options.Schema->uniqueKeyWithin(Table, Looked);
+    if (!Key || (!Set.empty() && !llvm::all_of(*Key, [&](const std::string &C) {
+          return llvm::is_contained(Set, C);
+        })))
+      return {};
+    return *Key;
   }
 
   /// The read's value flows into the write's SQL or bound values.

@@ -2,6 +2,7 @@
 
 #include "DbraceCheck.h"
 #include "RulesFilesConfig.h"
+#include "SchemaFiles.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -40,6 +41,7 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Ctx, unsigned Uses)
           option(AssumeSerializableOption, "AssumeSerializable", "false")),
       SlowCalls(option(SlowCallsOption, "SlowCalls", "")),
       LockClause(option(LockClauseOption, "LockClause", "")),
+      SchemaFiles(Options.getLocalOrGlobal("SchemaFiles", "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
@@ -93,10 +95,16 @@ void DbraceCheck::readOptions() {
   }
   if (acceptLockClause())
     AnalyzerOpts.LockClause = StringRef(LockClause).trim().str();
+  if (std::vector<std::string> Paths = splitList(SchemaFiles); !Paths.empty()) {
+    std::string Error;
+    AnalyzerOpts.Schema = ::dbrace::sharedSchema(Paths, Error);
+    if (!AnalyzerOpts.Schema)
+      configurationDiag("%0", DiagnosticIDs::Error) << Error;
+  }
   OptionsKey = llvm::join(ModelOpts.RulesFiles, ";") + "|" + Dialect + "|" +
                EntityMatching + "|" +
                (AnalyzerOpts.AssumeSerializable ? "1" : "0") + "|" + SlowCalls +
-               "|" + AnalyzerOpts.LockClause;
+               "|" + AnalyzerOpts.LockClause + "|" + SchemaFiles;
 }
 
 /// The clause goes into the program's SQL: one locking clause of the
@@ -137,6 +145,7 @@ bool DbraceCheck::acceptLockClause() {
 void DbraceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RulesFiles", RulesFiles);
   Options.store(Opts, "Dialect", Dialect);
+  Options.store(Opts, "SchemaFiles", SchemaFiles);
   if (Declared & EntityMatchingOption)
     Options.store(Opts, "EntityMatching", EntityMatching);
   if (Declared & AssumeSerializableOption)

@@ -55,10 +55,9 @@ load(const std::vector<std::string> &Paths, std::string &Error) {
 std::shared_ptr<const sqlfacts::Schema>
 sharedSchema(const std::vector<std::string> &Paths, std::string &Error) {
   static std::mutex M;
-  static auto *Cache =
-      new std::map<std::string,
-                   std::pair<std::shared_ptr<const sqlfacts::Schema>,
-                             std::string>>;
+  static auto *Cache = new std::map<
+      std::string,
+      std::pair<std::shared_ptr<const sqlfacts::Schema>, std::string>>;
   std::string Key = llvm::join(Paths, ";");
   std::lock_guard<std::mutex> Lock(M);
   auto It = Cache->find(Key);

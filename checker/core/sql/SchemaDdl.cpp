@@ -129,8 +129,8 @@ std::optional<std::string> parseInto(const std::string &Text, Schema &Into) {
     pg_query_free_parse_result(R);
     return Message;
   }
-  llvm::Expected<Value> Tree = llvm::json::parse(R.parse_tree ? R.parse_tree
-                                                              : "{}");
+  llvm::Expected<Value> Tree =
+      llvm::json::parse(R.parse_tree ? R.parse_tree : "{}");
   pg_query_free_parse_result(R);
   if (!Tree) {
     std::string Message = llvm::toString(Tree.takeError());
@@ -206,8 +206,8 @@ void Schema::addUniqueKey(llvm::StringRef Table,
   if (Table.empty() || Columns.empty() ||
       llvm::any_of(Columns, [](const std::string &C) { return C.empty(); }))
     return;
-  auto It = llvm::find_if(
-      Tables, [&](const TableKeys &T) { return T.Table == Table; });
+  auto It = llvm::find_if(Tables,
+                          [&](const TableKeys &T) { return T.Table == Table; });
   if (It == Tables.end()) {
     Tables.push_back({Table.str(), {}});
     It = std::prev(Tables.end());

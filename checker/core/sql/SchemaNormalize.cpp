@@ -16,8 +16,7 @@ namespace {
 
 class DdlBlanker {
 public:
-  DdlBlanker(llvm::StringRef Src, Dialect D)
-      : Src(Src), Out(Src.str()) {
+  DdlBlanker(llvm::StringRef Src, Dialect D) : Src(Src), Out(Src.str()) {
     for (const Token &T : lexSql(Src, D))
       if (T.significant())
         Sig.push_back(T);

@@ -77,7 +77,13 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
     auto It = index().Bindings.find(Key);
     return It == Index->Bindings.end() ? nullptr : &It->second;
   };
-  TranslationUnitFacts Unit{SummaryOf, Named, Tables, Bound};
+  auto Dialects = [this](llvm::StringRef Library) {
+    auto It = index().Dialects.find(Library);
+    return It == Index->Dialects.end()
+               ? llvm::ArrayRef<sqlfacts::Dialect>()
+               : llvm::ArrayRef<sqlfacts::Dialect>(It->second);
+  };
+  TranslationUnitFacts Unit{SummaryOf, Named, Tables, Bound, Dialects};
   FunctionEvents Events =
       collectEvents(FD, Ctx, Model, Resolver, Options.Dialect, Unit);
   countNotUnderstood(Events, Ctx.getSourceManager());

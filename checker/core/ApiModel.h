@@ -48,8 +48,11 @@ enum class CallAction {
                   ///< table TableArg spells (`mapClass<Event>("events")`).
   ParameterIndex, ///< Returns the number of the placeholder named by
                   ///< NameArg (`parameter_index(st, ":id")`).
-  Fetch           ///< Fetches the current row of the last read into the
+  Fetch,          ///< Fetches the current row of the last read into the
                   ///< arguments Result names (`cursor.nextRow(row)`).
+  Dialect         ///< Says which database the library talks to: argument
+                  ///< DialectArg spells it, through the library's `names`
+                  ///< (a driver's name, a connection string's scheme).
 };
 
 /// What a call returns, where a chain goes on from it.
@@ -142,6 +145,7 @@ struct CallRule {
   std::vector<unsigned> KeyArgs;
   /// EntityTable: the argument that spells the table's name.
   std::optional<unsigned> TableArg;
+  std::optional<unsigned> DialectArg;
   /// Read: argument N is the read's condition in native SQL (an ORM's
   /// `query<T>("id = 7 FOR UPDATE")`); a lock clause in it locks the read.
   std::optional<unsigned> ConditionArg;
@@ -255,8 +259,18 @@ struct LibraryRules {
   /// Functions that bind a value to the statement's next placeholder in the
   /// same full expression (`use(x)`).
   std::vector<std::string> InParams;
-  /// Enum constants or type names that spell an isolation level or mode.
+  /// Enum constants or type names that spell an isolation level or mode,
+  /// and driver names or connection-string schemes that spell a dialect.
   std::vector<NamedValue> Names;
+
+  /// Whether the code picks the database at run time (the rules declare
+  /// `dialect` calls): Dialect is then only the default.
+  bool dialectFromCode() const {
+    for (const CallRule &C : Calls)
+      if (C.Action == CallAction::Dialect)
+        return true;
+    return false;
+  }
 };
 
 /// All loaded rules, indexed for the analysis' lookups.

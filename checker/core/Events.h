@@ -67,6 +67,9 @@ struct DbEvent : EventEffect {
 
   std::shared_ptr<const RecoveredSql> Sql;
   const sqlfacts::StatementFacts *Facts = nullptr; ///< Null for non-SQL events.
+  /// The dialect Facts were read in, where it is not the library's: the
+  /// one the code names, or the one that reads the text.
+  std::optional<sqlfacts::Dialect> SqlDialect;
 
   /// SetIsolation by a session setting: it also sets the isolation of the
   /// transactions begun later. Lock: a session-level lock, held across
@@ -173,6 +176,10 @@ struct TranslationUnitFacts {
   /// What is bound, outside the function being walked, to the statement
   /// kept in a field (by its key); null if nothing.
   llvm::function_ref<const FieldBindings *(llvm::StringRef)> FieldBindingsOf;
+  /// The dialects a library's `dialect` calls name anywhere in this TU, by
+  /// the library's name: one when the code says which database it uses.
+  llvm::function_ref<llvm::ArrayRef<sqlfacts::Dialect>(llvm::StringRef)>
+      DialectsNamed;
 };
 
 /// The key of the statement held in \p Handle, as TranslationUnitFacts'

@@ -127,6 +127,10 @@ struct RacePair {
   Protection Protected = Protection::None;
   /// An insert whose read, when it finds the row, updates it instead.
   bool UpsertByHand = false;
+  /// An insert whose columns, the ones its check looked up, a unique key of
+  /// the schema covers: under a race the insert fails with a unique
+  /// violation rather than duplicating the row. Its columns; else empty.
+  std::vector<std::string> UniqueKey;
   FixPlan Fix; ///< Planned only when unprotected.
 };
 

@@ -156,7 +156,8 @@ private:
       return true;
     for (const sqlfacts::KeyComparison &RK : R.Facts->Keys)
       for (const sqlfacts::KeyComparison &WK : W.Facts->Keys) {
-        if (RK.Column != WK.Column)
+        // One of a set's values may be any row's key.
+        if (RK.Column != WK.Column || RK.AnyOf || WK.AnyOf)
           continue;
         if (RK.Literal && WK.Literal && *RK.Literal != *WK.Literal)
           return false;
@@ -256,6 +257,8 @@ private:
       if (P.Protected == Protection::None) {
         P.UpsertByHand =
             P.Shape == WriteShape::Insert && updatesFoundRow(R, *Table);
+        if (P.Shape == WriteShape::Insert)
+          P.UniqueKey = uniqueKeyChecked(R, W);
         for (unsigned Later : llvm::drop_begin(Candidates[R], I + 1))
           note(R, Later, trace::PairVerdict::AfterFirstRace);
         return;
@@ -270,6 +273,29 @@ private:
       L.Name = firstTable(Read);
       Facts.push_back(std::move(L));
     }
+  }
+
+  /// The schema's unique key of the insert's table that covers both the
+  /// columns the check found its rows by and the columns the insert sets
+  /// (when it names them): a second insert of the same row then fails.
+  std::vector<std::string> uniqueKeyChecked(unsigned R, unsigned W) const {
+    const DbEvent &Read = event(R), &Write = event(W);
+    if (!Options.Schema || !Read.Facts || !Write.Facts || Write.Tables.empty())
+      return {};
+    const std::string &Table = Write.Tables.front();
+    std::vector<std::string> Looked, Set;
+    for (const sqlfacts::KeyComparison &K : Read.Facts->Keys)
+      if (!K.AnyOf && (K.Table.empty() || sqlfacts::sameTable(K.Table, Table)))
+        Looked.push_back(K.Column);
+    for (const sqlfacts::KeyComparison &V : Write.Facts->Values)
+      Set.push_back(V.Column);
+    std::optional<std::vector<std::string>> Key =
+        Options.Schema->uniqueKeyWithin(Table, Looked);
+    if (!Key || (!Set.empty() && !llvm::all_of(*Key, [&](const std::string &C) {
+          return llvm::is_contained(Set, C);
+        })))
+      return {};
+    return *Key;
   }
 
   /// The read's value flows into the write's SQL or bound values.
@@ -421,6 +447,11 @@ private:
     if (Same && serializable(RS, Write, Read))
       return Protection::Serializable;
     if (locksRows(Read.Lock)) {
+      // A shared lock is held by both of two concurrent requests: both pass
+      // the check, and each one's write waits for the other's lock.
+      if (Same && !sqlfacts::lockConflictsWithItself(Read.Lock))
+        return lockedEarlier(Read, RS) ? Protection::LockedEarlier
+                                       : Protection::None;
       if (Same)
         return Protection::LockHeld;
       bool Known = (!RS.inTransaction() && RS.Tx != TxUnknown) ||

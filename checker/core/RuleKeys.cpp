@@ -37,6 +37,7 @@ const KindSpec<CallAction> CallActions[] = {
      "entity_template_arg entity_arg table_arg"},
     {"parameter_index", CallAction::ParameterIndex, "statement_arg name_arg"},
     {"fetch", CallAction::Fetch, "result"},
+    {"dialect", CallAction::Dialect, "dialect_arg"},
 };
 
 const KindSpec<TypeRole> TypeRoles[] = {

@@ -82,6 +82,8 @@ template <> struct MappingTraits<CallRule> {
       Io.mapOptional("key_args", R.KeyArgs);
     if (Uses("table_arg"))
       Io.mapOptional("table_arg", R.TableArg);
+    if (Uses("dialect_arg"))
+      Io.mapOptional("dialect_arg", R.DialectArg);
   }
 
   /// Maps only the keys the rule's action uses: YAML I/O then reports any
@@ -167,6 +169,8 @@ template <> struct MappingTraits<CallRule> {
       return E;
     if (std::string E = checkArgumentRoles(R); !E.empty())
       return E;
+    if (R.Action == CallAction::Dialect && !R.DialectArg)
+      return "action needs 'dialect_arg'";
     if (R.Action == CallAction::EntityTable &&
         (!R.TableArg || (!R.EntityTemplateArg && !R.EntityArg)))
       return "action needs 'table_arg' and 'entity_template_arg' or "

@@ -196,7 +196,10 @@ private:
     return sqlfacts::Dialect::PostgreSQL;
   }
 
-  void setText(Call &C, const RecoveredSql &Sql) {
+  /// \p ReadIn: the dialect the collector read the text in, when the code
+  /// picked one other than the library's.
+  void setText(Call &C, const RecoveredSql &Sql,
+               std::optional<sqlfacts::Dialect> ReadIn = std::nullopt) {
     if (!Sql.Known()) {
       C.Sql = SqlStatus::NotRecovered;
       if (Sql.Root)
@@ -208,7 +211,9 @@ private:
     }
     C.SqlText = Sql.Text;
     const sqlfacts::SqlFacts &Facts =
-        sqlfacts::analyzeSql(Sql.Text, dialectOf(C));
+        sqlfacts::analyzeSql(Sql.Text, Dialect  ? *Dialect
+                                       : ReadIn ? *ReadIn
+                                                : dialectOf(C));
     C.Sql = Facts.ParseError.empty() ? SqlStatus::Parsed : SqlStatus::NotParsed;
     C.ParseError = Facts.ParseError;
   }
@@ -222,7 +227,7 @@ private:
         return;
       }
       if (E.Sql && E.Origin == nullptr)
-        return setText(C, *E.Sql);
+        return setText(C, *E.Sql, E.SqlDialect);
     }
     if (const FunctionEvents::SqlNotUnderstood *U = notUnderstood(S))
       return setText(C, *U->Sql);

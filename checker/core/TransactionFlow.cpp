@@ -89,6 +89,11 @@ void addLock(ConnectionState &S, const DbEvent &E) {
     return;
   if (!S.LockAt)
     S.LockAt = E.At;
+  // A shared lock delays writers (so slow work under it matters) but lets
+  // a second request take it too: it protects no later read or insert.
+  if ((E.Kind == EventKind::Read || E.Kind == EventKind::Lock) &&
+      !sqlfacts::lockConflictsWithItself(E.Lock))
+    return;
   S.CoversNewRows |= E.CoversNewRows;
   for (const std::string &T : E.Tables)
     if (!llvm::is_contained(S.LockedTables, T))
@@ -143,7 +148,7 @@ void apply(const DbEvent &E, int Index, ConnectionState &S) {
       S.IsolationLevel = E.IsolationLevel;
     return;
   case EventKind::Lock:
-    if (E.SessionWide)
+    if (E.SessionWide && sqlfacts::lockConflictsWithItself(E.Lock))
       S.SessionLockAt = E.At;
     addLock(S, E);
     return;

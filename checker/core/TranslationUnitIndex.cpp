@@ -2,6 +2,7 @@
 
 #include "TranslationUnitIndex.h"
 #include "AstNames.h"
+#include "DialectEvidence.h"
 #include "Events.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -56,7 +57,21 @@ public:
         prepared(*M.Rule, Call, Object);
       else if (M.Rule->Action == CallAction::EntityTable)
         mapped(*M.Rule, Callee, Call, Object);
+      else if (M.Rule->Action == CallAction::Dialect)
+        dialectNamed(*M.Library, argumentOf(Call, M.Rule->DialectArg));
     }
+    return true;
+  }
+
+  /// A connection constructed on a named database (`Session("name", ...)`).
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (!Ctor)
+      return true;
+    for (const ApiModel::CallMatch &M : matchingRules(Model, Ctor, nullptr))
+      if (M.Rule->Action == CallAction::Dialect && M.Rule->DialectArg &&
+          *M.Rule->DialectArg < Construct->getNumArgs())
+        dialectNamed(*M.Library, Construct->getArg(*M.Rule->DialectArg));
     return true;
   }
 
@@ -214,6 +229,15 @@ private:
     std::vector<std::string> &Tables = Out.EntityTables[qualifiedName(Class)];
     if (!llvm::is_contained(Tables, Name))
       Tables.push_back(std::move(Name));
+  }
+
+  void dialectNamed(const LibraryRules &Library, const Expr *Arg) {
+    std::optional<sqlfacts::Dialect> D = dialectNamedBy(Arg, Library, Resolver);
+    if (!D)
+      return;
+    std::vector<sqlfacts::Dialect> &Named = Out.Dialects[Library.Library];
+    if (!llvm::is_contained(Named, *D))
+      Named.push_back(*D);
   }
 
   ASTContext &Ctx;

@@ -3,8 +3,9 @@
 // Some calls give meaning to code elsewhere in the translation unit: a
 // statement prepared under a name (`prepare("book", sql)`) or into a field
 // is run in another function, and an entity class mapped to a table
-// (`mapClass<Event>("events")`) is read and written in many. One walk of
-// the unit, made on first need, indexes both.
+// (`mapClass<Event>("events")`) is read and written in many; a library that
+// picks its database at run time is told which in one place. One walk of
+// the unit, made on first need, indexes them all.
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,6 +39,8 @@ struct TranslationUnitIndex {
   llvm::StringMap<FieldBindings> Bindings;
   /// Entity class (qualified name) to the tables it is mapped to.
   llvm::StringMap<std::vector<std::string>> EntityTables;
+  /// Library name to the dialects its `dialect` calls name, in order.
+  llvm::StringMap<std::vector<sqlfacts::Dialect>> Dialects;
 };
 
 /// Fills \p Out. The resolver may ask for a named statement while the walk

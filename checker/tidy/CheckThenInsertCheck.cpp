@@ -2,6 +2,7 @@
 
 #include "CheckThenInsertCheck.h"
 #include "RaceNotes.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::dbrace {
 
@@ -64,6 +65,14 @@ void CheckThenInsertCheck::diagnose(const ::dbrace::Fact &F) {
          "looks up, %0 does both in one statement",
          DiagnosticIDs::Note)
         << upsertStatement(P->WriteDialect);
+  else if (!P->UniqueKey.empty())
+    diag(P->Write,
+         "the schema's unique key on '%0' (%1) makes this insert fail under "
+         "a race rather than duplicate the row: handle the unique "
+         "violation, or insert with %2 and check the affected rows",
+         DiagnosticIDs::Note)
+        << P->WriteEntity << llvm::join(P->UniqueKey, ", ")
+        << conflictClauses(P->WriteDialect);
   else
     diag(P->Write,
          "a unique constraint with %0 and a check of the affected "

@@ -3,6 +3,7 @@
 #include "DbraceCheck.h"
 #include "RuleUsage.h"
 #include "RulesFilesConfig.h"
+#include "SchemaFiles.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -41,6 +42,7 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Ctx, unsigned Uses)
           option(AssumeSerializableOption, "AssumeSerializable", "false")),
       SlowCalls(option(SlowCallsOption, "SlowCalls", "")),
       LockClause(option(LockClauseOption, "LockClause", "")),
+      SchemaFiles(Options.getLocalOrGlobal("SchemaFiles", "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
@@ -94,10 +96,16 @@ void DbraceCheck::readOptions() {
   }
   if (acceptLockClause())
     AnalyzerOpts.LockClause = StringRef(LockClause).trim().str();
+  if (std::vector<std::string> Paths = splitList(SchemaFiles); !Paths.empty()) {
+    std::string Error;
+    AnalyzerOpts.Schema = ::dbrace::sharedSchema(Paths, Error);
+    if (!AnalyzerOpts.Schema)
+      configurationDiag("%0", DiagnosticIDs::Error) << Error;
+  }
   OptionsKey = llvm::join(ModelOpts.RulesFiles, ";") + "|" + Dialect + "|" +
                EntityMatching + "|" +
                (AnalyzerOpts.AssumeSerializable ? "1" : "0") + "|" + SlowCalls +
-               "|" + AnalyzerOpts.LockClause;
+               "|" + AnalyzerOpts.LockClause + "|" + SchemaFiles;
 }
 
 /// The clause goes into the program's SQL: one locking clause of the
@@ -106,26 +114,28 @@ void DbraceCheck::readOptions() {
 /// Every check validates it, so that all share one analysis; the checks
 /// that declare the option report a bad one.
 bool DbraceCheck::acceptLockClause() {
-  using ::dbrace::sqlfacts::isLockClause;
+  using ::dbrace::sqlfacts::isWaitingLockClause;
   using SqlDialect = ::dbrace::sqlfacts::Dialect;
   if (StringRef(LockClause).trim().empty())
     return false;
   std::optional<SqlDialect> D = AnalyzerOpts.Dialect;
-  if (D ? isLockClause(LockClause, *D)
-        : isLockClause(LockClause, SqlDialect::PostgreSQL) ||
-              isLockClause(LockClause, SqlDialect::MySQL))
+  if (D ? isWaitingLockClause(LockClause, *D)
+        : isWaitingLockClause(LockClause, SqlDialect::PostgreSQL) ||
+              isWaitingLockClause(LockClause, SqlDialect::MySQL))
     return true;
   if (!(Declared & LockClauseOption))
     return false;
+  // A shared lock (FOR SHARE, LOCK IN SHARE MODE) is one clause too, but
+  // two requests hold it at once: the fix-it would fix nothing.
   StringRef Expected =
       !D || *D == SqlDialect::PostgreSQL
-          ? "one locking clause: 'FOR UPDATE', 'FOR NO KEY UPDATE', 'FOR "
-            "SHARE' or 'FOR KEY SHARE', optionally with 'OF' tables and "
-            "'NOWAIT' or 'SKIP LOCKED'"
+          ? "one locking clause that makes a concurrent request wait: 'FOR "
+            "UPDATE' or 'FOR NO KEY UPDATE', optionally with 'OF' tables "
+            "and 'NOWAIT' or 'SKIP LOCKED'"
       : *D == SqlDialect::MySQL
-          ? "one MySQL locking clause: 'FOR UPDATE' or 'FOR SHARE', "
-            "optionally with 'OF' tables and 'NOWAIT' or 'SKIP LOCKED', or "
-            "'LOCK IN SHARE MODE'"
+          ? "one MySQL locking clause that makes a concurrent request wait: "
+            "'FOR UPDATE', optionally with 'OF' tables and 'NOWAIT' or "
+            "'SKIP LOCKED'"
           : "none: SQLite has no locking clause";
   configurationDiag("invalid configuration value '%0' for option "
                     "'%1.LockClause'; expected %2")
@@ -136,6 +146,7 @@ bool DbraceCheck::acceptLockClause() {
 void DbraceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RulesFiles", RulesFiles);
   Options.store(Opts, "Dialect", Dialect);
+  Options.store(Opts, "SchemaFiles", SchemaFiles);
   if (Declared & EntityMatchingOption)
     Options.store(Opts, "EntityMatching", EntityMatching);
   if (Declared & AssumeSerializableOption)

@@ -63,6 +63,7 @@ private:
   std::string AssumeSerializable;
   std::string SlowCalls;
   std::string LockClause;
+  std::string SchemaFiles;
 
   std::vector<RulesFileEntry> RulesFileEntries;
   /// Includes the headers fix-its need, in the style of `IncludeStyle`.

@@ -19,6 +19,7 @@ public:
 
 private:
   void diagnose(const ::dbrace::Fact &F) override;
+  void diagnoseSharedLock(const ::dbrace::RacePair &P);
 };
 
 } // namespace clang::tidy::dbrace

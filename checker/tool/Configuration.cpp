@@ -3,6 +3,7 @@
 #include "Configuration.h"
 #include "AnalysisCache.h"
 #include "RulesFilesConfig.h"
+#include "SchemaFiles.h"
 #include "clang-tidy/ClangTidy.h"
 #include "sql/SqlFacts.h"
 #include "llvm/ADT/StringExtras.h"
@@ -58,6 +59,9 @@ void buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
         ClangTidyOptions::ClangTidyValue(llvm::join(Opts.Rules, ";"));
   rulesconfig::anchorRulesFiles(Overrides.CheckOptions,
                                 rulesconfig::launchDirectory());
+  if (!Opts.Schemas.empty())
+    Overrides.CheckOptions["SchemaFiles"] =
+        ClangTidyOptions::ClangTidyValue(llvm::join(schemaPaths(Opts), ";"));
   if (Opts.Config.empty())
     return;
   std::string Why;
@@ -79,6 +83,25 @@ void buildTidyOptions(const DriverOptions &Opts, ClangTidyOptions &Defaults,
   Overrides = Overrides.merge(*Parsed, 0);
   rulesconfig::anchorRulesFiles(Overrides.CheckOptions,
                                 rulesconfig::launchDirectory());
+}
+
+std::vector<std::string> schemaPaths(const DriverOptions &Opts) {
+  std::vector<std::string> Paths;
+  for (const std::string &Written : Opts.Schemas) {
+    llvm::SmallString<256> Path(Written);
+    llvm::sys::fs::make_absolute(rulesconfig::launchDirectory(), Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    Paths.push_back(std::string(Path));
+  }
+  return Paths;
+}
+
+void checkSchemas(const DriverOptions &Opts, std::vector<DriverError> &Errors) {
+  if (Opts.Schemas.empty())
+    return;
+  std::string Error;
+  if (!::dbrace::sharedSchema(schemaPaths(Opts), Error))
+    Errors.push_back(DriverError::fromText(Error));
 }
 
 void checkRules(const DriverOptions &Opts, std::vector<DriverError> &Errors) {

@@ -30,6 +30,13 @@ void buildTidyOptions(const DriverOptions &Opts,
 /// built-in rules valid.
 void checkRules(const DriverOptions &Opts, std::vector<DriverError> &Errors);
 
+/// `--schema` made absolute against the directory dbrace was started in.
+std::vector<std::string> schemaPaths(const DriverOptions &Opts);
+
+/// Reads the `--schema` files: a malformed one is an error naming its file
+/// and line (exit status 2).
+void checkSchemas(const DriverOptions &Opts, std::vector<DriverError> &Errors);
+
 /// The rules files each `.clang-tidy` of \p Files names, checked as the
 /// command line's are.
 void checkConfiguredRules(const std::vector<std::string> &Files,

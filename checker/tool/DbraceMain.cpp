@@ -397,6 +397,7 @@ int run(DriverOptions &Opts) {
     return listChecks();
   std::vector<DriverError> Problems = conflictingOptions(Opts);
   checkRules(Opts, Problems);
+  checkSchemas(Opts, Problems);
   Inputs In;
   buildTidyOptions(Opts, In.Defaults, In.Overrides, Problems);
   if (Opts.DumpConfig || Opts.ListRules) {

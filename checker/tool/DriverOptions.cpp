@@ -55,6 +55,11 @@ cl::opt<std::string>
 cl::list<std::string> Rules("rules",
                             cl::desc("A rules file of your own (repeatable)"),
                             cl::value_desc("file"), cl::cat(DbraceCategory));
+cl::list<std::string>
+    Schemas("schema",
+            cl::desc("DDL of the database: a file or a folder of .sql files "
+                     "(repeatable); its unique keys tell row identity"),
+            cl::value_desc("file"), cl::cat(DbraceCategory));
 cl::opt<bool> ListRules("list-rules",
                         cl::desc("Print every rules file in effect for the "
                                  "first file (or the current directory), "
@@ -232,6 +237,7 @@ std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
   Opts.Config = Config;
   Opts.HeaderFilter = HeaderFilter;
   Opts.Rules.assign(Rules.begin(), Rules.end());
+  Opts.Schemas.assign(Schemas.begin(), Schemas.end());
   Opts.ListRules = ListRules;
   Opts.ListChecks = ListChecks;
   Opts.DumpConfig = DumpConfig;

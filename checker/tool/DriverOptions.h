@@ -37,6 +37,7 @@ struct DriverOptions {
 
   std::string Checks, Config, HeaderFilter;
   std::vector<std::string> Rules;
+  std::vector<std::string> Schemas; ///< `--schema`: DDL files or folders.
   bool ListRules = false;
   bool ListChecks = false;
   bool DumpConfig = false;

@@ -179,6 +179,7 @@ void Collector::addActionEvents(const RuleCall &C, DbEvent Base,
   case CallAction::Lock: // Part of the read that contains it.
   case CallAction::Key:
   case CallAction::EntityTable: // Indexed for the whole TU.
+  case CallAction::Dialect:     // Likewise.
   case CallAction::SqlText:     // Part of the SQL that contains it.
   case CallAction::Format:
   case CallAction::ParameterIndex: // Read by the bind it numbers.

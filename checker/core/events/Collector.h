@@ -175,6 +175,8 @@ private:
                       const clang::ValueDecl *ResultHolder);
 
   // SqlEvents.cpp
+  sqlfacts::DialectReading readSql(llvm::StringRef Text,
+                                   const LibraryRules *Library);
   sqlfacts::LockStrength conditionLock(const clang::Expr *Condition,
                                        const LibraryRules *Library);
   void addSqlEvents(DbEvent Base, std::shared_ptr<const RecoveredSql> Sql);

@@ -82,6 +82,7 @@ void checkArgumentsInRange(const ApiModel::CallMatch &M,
   Add("entity_arg", R.EntityArg);
   Add("key_arg", R.KeyArg);
   Add("table_arg", R.TableArg);
+  Add("dialect_arg", R.DialectArg);
   Add("condition_arg", R.ConditionArg);
   Add("isolation_arg", R.IsolationArg);
   Add("when.arg", R.WhenArg);

@@ -29,10 +29,32 @@ sqlfacts::LockStrength Collector::conditionLock(const Expr *Condition,
   std::string Select =
       ("SELECT * FROM entity " + llvm::Twine(Clause ? "" : "WHERE ") + Tail)
           .str();
-  const sqlfacts::SqlFacts &Facts =
-      sqlfacts::analyzeSql(Select, Dialect.value_or(Library->Dialect));
+  const sqlfacts::SqlFacts &Facts = *readSql(Select, Library).Facts;
   return Facts.Statements.size() == 1 ? Facts.Statements[0].Lock
                                       : sqlfacts::LockStrength::None;
+}
+
+/// The facts of \p Text: in the option's dialect; else in the one the code
+/// names for \p Library; else, where the code picks the database at run
+/// time without saying which (or names several), in the dialect that reads
+/// the text, the rules' first; else in the rules' dialect.
+sqlfacts::DialectReading Collector::readSql(llvm::StringRef Text,
+                                            const LibraryRules *Library) {
+  sqlfacts::Dialect Default =
+      Library ? Library->Dialect : sqlfacts::Dialect::PostgreSQL;
+  if (Dialect)
+    return {&sqlfacts::analyzeSql(Text, *Dialect), *Dialect};
+  if (!Library || !Library->dialectFromCode())
+    return {&sqlfacts::analyzeSql(Text, Default), Default};
+  llvm::ArrayRef<sqlfacts::Dialect> Named =
+      Unit.DialectsNamed ? Unit.DialectsNamed(Library->Library)
+                         : llvm::ArrayRef<sqlfacts::Dialect>();
+  if (Named.size() == 1)
+    return {&sqlfacts::analyzeSql(Text, Named.front()), Named.front()};
+  return sqlfacts::analyzeSqlInSomeDialect(
+      Text, llvm::is_contained(Named, Default) || Named.empty()
+                ? Default
+                : Named.front());
 }
 
 void Collector::addSqlEvents(DbEvent Base,
@@ -48,8 +70,10 @@ void Collector::addSqlEvents(DbEvent Base,
     }
     return;
   }
-  const sqlfacts::SqlFacts &Facts =
-      sqlfacts::analyzeSql(Sql->Text, Dialect.value_or(Base.Library->Dialect));
+  sqlfacts::DialectReading Reading = readSql(Sql->Text, Base.Library);
+  const sqlfacts::SqlFacts &Facts = *Reading.Facts;
+  if (!Base.Library || Reading.ReadIn != Base.Library->Dialect)
+    Base.SqlDialect = Reading.ReadIn;
   if (!Facts.ParseError.empty())
     Out.NotUnderstood.push_back({Base.At, Sql});
   for (int I = 0, N = Sql->Holes.size(); I < N; ++I)
@@ -114,6 +138,7 @@ bool Collector::shapeStatementEvent(const sqlfacts::StatementFacts &S,
   case sqlfacts::StatementKind::LockTable:
   case sqlfacts::StatementKind::AdvisoryLock:
     E.Kind = EventKind::Lock;
+    E.Lock = S.Lock;
     E.Tables = S.TablesRead;
     E.Tables.insert(E.Tables.end(), S.TablesWritten.begin(),
                     S.TablesWritten.end());

@@ -92,8 +92,10 @@ FixOrNote FixPlanner::lockFix(unsigned R, const ConnectionState &RS) {
   std::string Clause = lockClause(Read);
   if (Clause.empty())
     return immediateBeginFix(RS);
+  // A second clause beside a weaker one would not be valid in every
+  // dialect: the check says what to write instead.
   if (!Read.Sql || !Read.Facts || !Read.Facts->LockClauseAllowed ||
-      !Read.Facts->Certain)
+      !Read.Facts->Certain || Read.Lock != sqlfacts::LockStrength::None)
     return {};
   if (auto Fix = Resolver.insertAt(*Read.Sql, Read.Facts->LockInsertOffset,
                                    " " + Clause))
@@ -103,10 +105,16 @@ FixOrNote FixPlanner::lockFix(unsigned R, const ConnectionState &RS) {
 
 /// The configured clause where the read's dialect has it, else the rules'.
 std::string FixPlanner::lockClause(const DbEvent &Read) const {
+  sqlfacts::Dialect D = dialectOf(Read, Options);
   if (!Options.LockClause.empty() &&
-      sqlfacts::isLockClause(Options.LockClause, dialectOf(Read, Options)))
+      sqlfacts::isWaitingLockClause(Options.LockClause, D))
     return Options.LockClause;
-  return Read.Library ? Read.Library->Fixes.LockClause : "";
+  if (!Read.Library)
+    return "";
+  // The rules' clause is their dialect's; SQL the code runs on another
+  // database (SQLite behind a run-time choice) may have none.
+  const std::string &Clause = Read.Library->Fixes.LockClause;
+  return Clause.empty() || sqlfacts::isLockClause(Clause, D) ? Clause : "";
 }
 
 /// `BEGIN` becomes `BEGIN IMMEDIATE`; a transaction object without a mode

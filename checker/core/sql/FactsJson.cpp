@@ -68,6 +68,7 @@ void keys(llvm::json::OStream &J, llvm::StringRef Key,
           J.attribute("literal", utf8(*K.Literal));
         else
           J.attribute("literal", nullptr);
+        J.attribute("anyOf", K.AnyOf);
       });
   });
 }
@@ -94,6 +95,7 @@ void statement(llvm::json::OStream &J, const StatementFacts &S) {
     });
     strings(J, "guardColumns", S.GuardColumns);
     keys(J, "values", S.Values);
+    strings(J, "functionsRead", S.FunctionsRead);
     strings(J, "columnsReturned", S.ColumnsReturned);
     J.attribute("isExistenceOrCount", S.IsExistenceOrCount);
     J.attribute("lockClauseAllowed", S.LockClauseAllowed);

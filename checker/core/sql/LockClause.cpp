@@ -67,4 +67,12 @@ bool isLockClause(llvm::StringRef Clause, Dialect D) {
          Given == "LOCK IN SHARE MODE";
 }
 
+bool isWaitingLockClause(llvm::StringRef Clause, Dialect D) {
+  if (!isLockClause(Clause, D))
+    return false;
+  const SqlFacts &Facts =
+      analyzeSql(("SELECT 1 FROM t " + Clause.trim()).str(), D);
+  return lockConflictsWithItself(Facts.Statements.front().Lock);
+}
+
 } // namespace dbrace::sqlfacts

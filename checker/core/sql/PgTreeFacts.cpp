@@ -107,8 +107,18 @@ struct ScopeEntry {
   std::string Table; ///< Empty for a subquery.
 };
 
+/// `unnest($1, $2) AS u(id, v)`: each column and the argument it unnests.
+struct UnnestSource {
+  std::string Alias;
+  std::vector<std::pair<std::string, const Value *>> Columns;
+};
+
 struct Scope {
   std::vector<ScopeEntry> Entries;
+  std::vector<UnnestSource> Unnests;
+  /// The FROM reads rows that are no table's (a CTE, a function), which a
+  /// lock clause of this level would not lock.
+  bool ReadsNonTables = false;
   std::string Target;      ///< Update/delete/insert target table.
   std::string TargetAlias; ///< Its alias, or bare name.
 
@@ -222,8 +232,10 @@ public:
       truncate(*S);
     // Everything else (DDL, EXPLAIN, COPY, ...) reads and writes no rows
     // that matter here: kind Other, no tables.
-    if (F.Kind != StatementKind::Other)
+    if (F.Kind != StatementKind::Other) {
       collectTables(&Stmt);
+      collectFunctions(&Stmt);
+    }
     finishTables();
   }
 
@@ -250,18 +262,78 @@ private:
     Scope Sc;
     fromItems(S.getArray("fromClause"), Sc);
     if (F.Kind == StatementKind::Select) {
-      lockingClause(S);
-      // `FOR UPDATE OF a` names an alias; the checker wants the table.
-      for (std::string &Of : F.LockOf)
-        for (const ScopeEntry &E : Sc.Entries)
-          if (E.Alias == Of && !E.Table.empty())
-            Of = E.Table;
+      lockingClause(S, Sc);
+      if (!locksAnyTable(S, Sc)) // PostgreSQL skips CTE and function rows.
+        clearLock();
+      nestedLocks(S, Sc);
     }
     where(S.get("whereClause"), Sc, /*Guards=*/true);
+    joinKeys(S.getArray("fromClause"), Sc);
     returnedColumns(S.getArray("targetList"));
     F.IsExistenceOrCount = existenceOrCount(S, F.IsExistence);
-    F.LockClauseAllowed =
-        F.Kind == StatementKind::Select && lockClauseAllowed(S);
+    // Appended to this level, a lock clause would skip a CTE's or a
+    // function's rows without a word.
+    F.LockClauseAllowed = F.Kind == StatementKind::Select &&
+                          !Sc.ReadsNonTables && lockClauseAllowed(S);
+  }
+
+  static bool locksAnyTable(const Object &S, const Scope &Sc) {
+    if (llvm::any_of(Sc.Entries,
+                     [](const ScopeEntry &E) { return !E.Table.empty(); }))
+      return true;
+    return mentions(S.get("fromClause"), "RangeSubselect");
+  }
+
+  void clearLock() {
+    F.Lock = LockStrength::None;
+    F.NoWait = F.SkipLocked = false;
+    F.LockOf.clear();
+  }
+
+  /// A lock clause inside a CTE or a FROM subquery locks that query's rows
+  /// until the transaction ends, like one at the top: the statement is a
+  /// locking read of those tables, found by that query's keys.
+  void nestedLocks(const Object &S, const Scope &Outer) {
+    std::vector<const Object *> Queries;
+    if (const Array *Ctes = arrayField(S.getObject("withClause"), "ctes"))
+      for (const Value &C : *Ctes)
+        if (const Object *Cte = nodeOf(&C, "CommonTableExpr"))
+          if (const Object *Q = nodeOf(Cte->get("ctequery"), "SelectStmt"))
+            Queries.push_back(Q);
+    forEachNode(
+        S.get("fromClause"), [&](llvm::StringRef Type, const Object &O) {
+          if (Type == "RangeSubselect")
+            if (const Object *Q = nodeOf(O.get("subquery"), "SelectStmt"))
+              Queries.push_back(Q);
+          return Type != "RangeSubselect";
+        });
+    bool OuterLockedAll = F.Lock != LockStrength::None && F.LockOf.empty();
+    bool Added = false;
+    for (const Object *Q : Queries) {
+      if (!Q->getArray("lockingClause"))
+        continue;
+      Scope Sc;
+      fromItems(Q->getArray("fromClause"), Sc);
+      LockStrength Before = F.Lock;
+      size_t OfBefore = F.LockOf.size();
+      lockingClause(*Q, Sc);
+      if (F.LockOf.size() == OfBefore) // No OF: every table of the query.
+        for (const ScopeEntry &E : Sc.Entries)
+          if (!E.Table.empty())
+            F.LockOf.push_back(E.Table);
+      Added |= F.Lock != Before || F.LockOf.size() != OfBefore;
+      where(Q->get("whereClause"), Sc, /*Guards=*/true);
+      joinKeys(Q->getArray("fromClause"), Sc);
+    }
+    if (Added && OuterLockedAll)
+      for (const ScopeEntry &E : Outer.Entries)
+        if (!E.Table.empty())
+          F.LockOf.push_back(E.Table);
+    std::vector<std::string> Unique;
+    for (std::string &T : F.LockOf)
+      if (!llvm::is_contained(Unique, T))
+        Unique.push_back(std::move(T));
+    F.LockOf = std::move(Unique);
   }
 
   void insert(const Object &S) {
@@ -283,6 +355,7 @@ private:
     fromItems(S.getArray("fromClause"), Sc);
     sets(S.getArray("targetList"), Sc);
     where(S.get("whereClause"), Sc, /*Guards=*/true);
+    joinKeys(S.getArray("fromClause"), Sc);
   }
 
   void remove(const Object &S) {
@@ -290,6 +363,7 @@ private:
     Scope Sc = targetScope(S.getObject("relation"));
     fromItems(S.getArray("usingClause"), Sc);
     where(S.get("whereClause"), Sc, /*Guards=*/true);
+    joinKeys(S.getArray("usingClause"), Sc);
   }
 
   void merge(const Object &S) {
@@ -433,6 +507,27 @@ private:
     std::string Name;
   };
 
+  /// Functions a FROM reads rows of, in text order.
+  void collectFunctions(const Value *V) {
+    std::vector<TableRef> Fns;
+    forEachNode(
+        V,
+        [&](llvm::StringRef Type, const Object &O) {
+          if (Type == "RangeFunction")
+            forEachNode(O.get("functions"), [&](llvm::StringRef T,
+                                                const Object &Call) {
+              if (T == "FuncCall")
+                Fns.push_back(
+                    {Call.getInteger("location").value_or(0),
+                     llvm::join(stringList(Call.getArray("funcname")), ".")});
+              return T != "FuncCall";
+            });
+          return true;
+        },
+        /*EnterSubselects=*/true);
+    F.FunctionsRead = ordered(std::move(Fns));
+  }
+
   void addTable(const Object &RV, std::vector<TableRef> &Into) {
     std::string Name = rangeVarName(RV);
     if (!RV.getString("schemaname") && Ctes.contains(Name))
@@ -491,15 +586,48 @@ private:
         Alias = O->getString("relname").value_or("").str();
       // A CTE's rows are no table's: keys on them have no table.
       std::string Table = rangeVarName(*O);
-      if (!O->getString("schemaname") && Ctes.contains(Table))
+      if (!O->getString("schemaname") && Ctes.contains(Table)) {
         Table.clear();
+        Sc.ReadsNonTables = true;
+      }
       Sc.Entries.push_back({Alias, Table});
+    } else if (Type == "RangeFunction") {
+      Sc.ReadsNonTables = true;
+      if (std::optional<UnnestSource> U = unnestSource(*O, Alias))
+        Sc.Unnests.push_back(std::move(*U));
+      if (!Alias.empty())
+        Sc.Entries.push_back({Alias, ""});
     } else if (Type == "JoinExpr") {
       fromItem(O->get("larg"), Sc);
       fromItem(O->get("rarg"), Sc);
     } else if (!Alias.empty()) {
       Sc.Entries.push_back({Alias, ""});
     }
+  }
+
+  /// The columns of `unnest(a, b) AS u(x, y)`, each with its argument; a
+  /// lone `unnest($1) AS u` names its column after the alias.
+  static std::optional<UnnestSource> unnestSource(const Object &RF,
+                                                  llvm::StringRef Alias) {
+    const Array *Fns = RF.getArray("functions");
+    if (!Fns || Fns->size() != 1 || Alias.empty())
+      return std::nullopt;
+    const Array *Pair = arrayField(nodeOf(&Fns->front(), "List"), "items");
+    const Object *Call =
+        Pair && !Pair->empty() ? nodeOf(&Pair->front(), "FuncCall") : nullptr;
+    const Array *Args = Call ? Call->getArray("args") : nullptr;
+    if (!Args || lastName(Call->getArray("funcname")) != "unnest")
+      return std::nullopt;
+    std::vector<std::string> Names;
+    if (const Object *A = RF.getObject("alias"))
+      Names = stringList(A->getArray("colnames"));
+    if (Names.empty() && Args->size() == 1)
+      Names.push_back(Alias.str());
+    UnnestSource U;
+    U.Alias = Alias.str();
+    for (size_t I = 0; I < Names.size() && I < Args->size(); ++I)
+      U.Columns.push_back({Names[I], &(*Args)[I]});
+    return U;
   }
 
   //===--- WHERE --------------------------------------------------------===//
@@ -526,16 +654,22 @@ private:
     std::string Op = lastName(E->getArray("name"));
     const Value *L = E->get("lexpr");
     const Value *R = E->get("rexpr");
+    bool AnyOf = false;
     if (Kind == "AEXPR_IN") {
       // `id IN ($1)` with one element is an equality.
       const Array *Items = arrayField(nodeOf(R, "List"), "items");
       if (Op != "=" || !Items || Items->size() != 1)
         return std::nullopt;
       R = &Items->front();
+    } else if (Kind == "AEXPR_OP_ANY" && Op == "=") {
+      AnyOf = true; // `id = ANY($1)`: one of the array's values.
     } else if (!(Kind == "AEXPR_OP" && (Op == "=" || Op == "<=>")) &&
                Kind != "AEXPR_NOT_DISTINCT") {
       return std::nullopt;
     }
+    if (!AnyOf)
+      if (std::optional<KeyComparison> K = unnestKey(L, R, Sc))
+        return K;
     std::optional<ColumnName> C = columnOf(L);
     const Value *Val = R;
     if (!C) {
@@ -547,8 +681,69 @@ private:
     KeyComparison K;
     K.Table = Sc.resolve(C->Qualifier);
     K.Column = C->Column;
+    K.AnyOf = AnyOf;
     describeValue(Val, K);
     return K;
+  }
+
+  /// `t.id = u.id` with `u` an unnest of fixed values: `t.id` is one of
+  /// the values of the array unnested into `u.id`.
+  std::optional<KeyComparison> unnestKey(const Value *L, const Value *R,
+                                         const Scope &Sc) {
+    std::optional<ColumnName> A = columnOf(L), B = columnOf(R);
+    if (!A || !B)
+      return std::nullopt;
+    const Value *Arg = unnestArgument(*B, Sc);
+    if (!Arg) {
+      std::swap(A, B);
+      Arg = unnestArgument(*B, Sc);
+    }
+    if (!Arg || unnestArgument(*A, Sc) || mentions(Arg, "ColumnRef") ||
+        mentions(Arg, "SubLink"))
+      return std::nullopt;
+    KeyComparison K;
+    K.Table = Sc.resolve(A->Qualifier);
+    K.Column = A->Column;
+    K.AnyOf = true;
+    describeValue(Arg, K);
+    return K;
+  }
+
+  static const Value *unnestArgument(const ColumnName &C, const Scope &Sc) {
+    for (const UnnestSource &U : Sc.Unnests) {
+      if (!C.Qualifier.empty() && C.Qualifier != U.Alias)
+        continue;
+      for (const auto &[Name, Arg] : U.Columns)
+        if (Name == C.Column)
+          return Arg;
+    }
+    return nullptr;
+  }
+
+  /// Keys in the ON of inner joins with an unnest (`JOIN unnest($1) u(id)
+  /// ON t.id = u.id`); other join conditions relate tables, not values.
+  void joinKeys(const Array *From, const Scope &Sc) {
+    if (!From || Sc.Unnests.empty())
+      return;
+    for (const Value &Item : *From)
+      joinKeysIn(Item, Sc);
+  }
+
+  void joinKeysIn(const Value &Item, const Scope &Sc) {
+    forEachNode(&Item, [&](llvm::StringRef Type, const Object &O) {
+      if (Type != "JoinExpr" ||
+          O.getString("jointype").value_or("JOIN_INNER") != "JOIN_INNER")
+        return true;
+      std::vector<const Value *> Cs;
+      conjuncts(O.get("quals"), Cs);
+      for (const Value *C : Cs)
+        if (const Object *E = nodeOf(C, "A_Expr"))
+          if (E->getString("kind").value_or("") == "AEXPR_OP" &&
+              lastName(E->getArray("name")) == "=")
+            if (auto K = unnestKey(E->get("lexpr"), E->get("rexpr"), Sc))
+              F.Keys.push_back(*K);
+      return true;
+    });
   }
 
   void describeValue(const Value *V, KeyComparison &K) {
@@ -771,10 +966,11 @@ private:
 
   //===--- SELECT shape -------------------------------------------------===//
 
-  void lockingClause(const Object &S) {
+  void lockingClause(const Object &S, const Scope &Sc) {
     const Array *Locks = S.getArray("lockingClause");
     if (!Locks)
       return;
+    size_t OfBefore = F.LockOf.size();
     for (const Value &L : *Locks) {
       const Object *LC = nodeOf(&L, "LockingClause");
       if (!LC)
@@ -789,6 +985,11 @@ private:
           if (const Object *RV = nodeOf(&R, "RangeVar"))
             F.LockOf.push_back(rangeVarName(*RV));
     }
+    // `FOR UPDATE OF a` names an alias; the checker wants the table.
+    for (size_t I = OfBefore; I < F.LockOf.size(); ++I)
+      for (const ScopeEntry &E : Sc.Entries)
+        if (E.Alias == F.LockOf[I] && !E.Table.empty())
+          F.LockOf[I] = E.Table;
   }
 
   static LockStrength strengthNamed(llvm::StringRef S) {

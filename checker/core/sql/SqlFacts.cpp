@@ -265,6 +265,10 @@ const SqlFacts &analyzeSql(llvm::StringRef Text, Dialect D) {
   return *It->second;
 }
 
+bool lockConflictsWithItself(LockStrength L) {
+  return L == LockStrength::ForUpdate || L == LockStrength::ForNoKeyUpdate;
+}
+
 llvm::StringRef dialectName(Dialect D) {
   switch (D) {
   case Dialect::PostgreSQL:

@@ -65,6 +65,10 @@ struct KeyComparison {
   std::string Column; ///< Case-folded, unqualified.
   int Param = 0; ///< N of `$N` (after normalisation), 0 if not a parameter.
   std::optional<std::string> Literal; ///< Literal text when compared to one.
+  /// The value is a set the row's column is one of: `id = ANY($1)`, or a
+  /// join with `unnest($1) AS u(id)`. Two such keys bound to different
+  /// values may still share rows.
+  bool AnyOf = false;
 };
 
 struct SetClause {
@@ -103,6 +107,10 @@ struct StatementFacts {
   /// Insert/upsert with a single VALUES row: each named column and the
   /// parameter or literal stored in it (the key of the row it creates).
   std::vector<KeyComparison> Values;
+
+  /// Functions whose rows a FROM reads (`SELECT * FROM api_rate_limit($1)`,
+  /// `unnest($1)`): what tables they read is not known, so they add none.
+  std::vector<std::string> FunctionsRead;
 
   /// Select: the columns its list carries values of, `*` for all of them.
   std::vector<std::string> ColumnsReturned;
@@ -151,6 +159,16 @@ const SqlFacts &analyzeSql(llvm::StringRef Text, Dialect D);
 /// fuzzer and for callers with throw-away text).
 SqlFacts analyzeSqlUncached(llvm::StringRef Text, Dialect D);
 
+/// Facts of \p Text read in a dialect not known beforehand (the code picks
+/// the database at run time and does not say which): in \p Preferred, unless
+/// another dialect reads more of its statements with the parser (SQLite's or
+/// MySQL's quoting, say). Cached like analyzeSql.
+struct DialectReading {
+  const SqlFacts *Facts;
+  Dialect ReadIn;
+};
+DialectReading analyzeSqlInSomeDialect(llvm::StringRef Text, Dialect Preferred);
+
 /// The facts as a JSON document (stable key order), for `dbrace explain-sql`.
 std::string factsToJson(const SqlFacts &Facts);
 
@@ -158,6 +176,19 @@ std::string factsToJson(const SqlFacts &Facts);
 /// fix-it may append to a SELECT (`FOR UPDATE`, `FOR NO KEY UPDATE OF t
 /// NOWAIT`, MySQL's `LOCK IN SHARE MODE`). SQLite has none.
 bool isLockClause(llvm::StringRef Clause, Dialect D);
+
+/// Whether \p Clause is one locking clause of \p D whose lock conflicts with
+/// itself (lockConflictsWithItself), so that appending it to a read makes a
+/// concurrent request wait: not FOR SHARE, FOR KEY SHARE, LOCK IN SHARE MODE.
+bool isWaitingLockClause(llvm::StringRef Clause, Dialect D);
+
+/// Whether two transactions taking lock \p L on one row conflict, so the
+/// second waits for the first to end (PostgreSQL's row-level lock conflict
+/// table): FOR UPDATE and FOR NO KEY UPDATE do. FOR SHARE does not: two
+/// readers both hold it, both pass a check, and the write of each waits for
+/// the other's shared lock, a deadlock that aborts one. FOR KEY SHARE does not
+/// even block an update that keeps the key.
+bool lockConflictsWithItself(LockStrength L);
 
 llvm::StringRef dialectName(Dialect D);
 std::optional<Dialect> parseDialect(llvm::StringRef Name);

@@ -16,12 +16,13 @@ std::string keys(const std::vector<KeyComparison> &L) {
   std::vector<std::string> Out;
   for (const KeyComparison &K : L) {
     std::string S = K.Table.empty() ? K.Column : K.Table + "." + K.Column;
+    S += K.AnyOf ? "=any" : "=";
     if (K.Param)
-      S += "=$" + std::to_string(K.Param);
+      S += "$" + std::to_string(K.Param);
     else if (K.Literal)
-      S += "='" + *K.Literal + "'";
+      S += "'" + *K.Literal + "'";
     else
-      S += "=?";
+      S += "?";
     Out.push_back(S);
   }
   return join(Out);
@@ -104,6 +105,8 @@ std::string renderField(const StatementFacts &S, llvm::StringRef Name) {
     return join(S.GuardColumns);
   if (Name == "returns")
     return join(S.ColumnsReturned);
+  if (Name == "functions")
+    return join(S.FunctionsRead);
   if (Name == "exists")
     return S.IsExistenceOrCount ? "1" : "0";
   if (Name == "lockok")

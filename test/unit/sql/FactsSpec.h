@@ -6,8 +6,10 @@
 //   nowait=1 skiplocked=1 of=a keys=t.id=$1,t.name='x' sets=seats+,v
 //   guards=version values=t.a=$1 exists=1 lockok=1 iso=serializable
 //   mode=immediate certain=0 adv=pg_advisory_xact_lock at=0:10 ins=10
+//   functions=api_rate_limit
 // Keys and values print `=$N` for a parameter, `='text'` for a literal and
-// `=?` for another fixed expression; a set's `+` marks it relative.
+// `=?` for another fixed expression, `=any$N` for one of a set's values
+// (`= ANY($N)`, an unnest join); a set's `+` marks it relative.
 //
 //===----------------------------------------------------------------------===//
 

@@ -39,6 +39,17 @@ TEST(LockClause, MySQLHasNoKeyLocksButLockInShareMode) {
     EXPECT_FALSE(isLockClause(C, Dialect::MySQL)) << C;
 }
 
+TEST(LockClause, OnlyLocksThatConflictWithThemselvesMakeARequestWait) {
+  for (const char *C : {"FOR UPDATE", "for no key update of events nowait"})
+    EXPECT_TRUE(isWaitingLockClause(C, Dialect::PostgreSQL)) << C;
+  for (const char *C : {"FOR SHARE", "FOR KEY SHARE OF events", "FOR BANANA"})
+    EXPECT_FALSE(isWaitingLockClause(C, Dialect::PostgreSQL)) << C;
+  EXPECT_TRUE(isWaitingLockClause("FOR UPDATE SKIP LOCKED", Dialect::MySQL));
+  for (const char *C : {"LOCK IN SHARE MODE", "FOR SHARE"})
+    EXPECT_FALSE(isWaitingLockClause(C, Dialect::MySQL)) << C;
+  EXPECT_FALSE(isWaitingLockClause("FOR UPDATE", Dialect::SQLite));
+}
+
 TEST(LockClause, SQLiteHasNone) {
   EXPECT_FALSE(isLockClause("FOR UPDATE", Dialect::SQLite));
 }

@@ -146,9 +146,9 @@ TEST(Json, StableKeyOrder) {
                         "\"begin\"", "\"end\"", "\"certain\"", "\"tablesRead\"",
                         "\"tablesWritten\"", "\"lock\"", "\"noWait\"",
                         "\"skipLocked\"", "\"lockOf\"", "\"keys\"", "\"table\"",
-                        "\"column\"", "\"param\"", "\"literal\"", "\"sets\"",
-                        "\"guardColumns\"", "\"values\"",
-                        "\"columnsReturned\"", "\"isExistenceOrCount\"", "\"lockClauseAllowed\"",
+                        "\"column\"", "\"param\"", "\"literal\"", "\"anyOf\"",
+                        "\"sets\"", "\"guardColumns\"", "\"values\"",
+                        "\"functionsRead\"", "\"columnsReturned\"", "\"isExistenceOrCount\"", "\"lockClauseAllowed\"",
                         "\"lockInsertOffset\"", "\"isolation\"", "\"mode\"",
                         "\"advisoryFunction\""};
   size_t At = 0;

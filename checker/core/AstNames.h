@@ -64,6 +64,15 @@ template <typename Fn> void forEachCall(const clang::Stmt *S, Fn &&F) {
     forEachCall(Child, F);
 }
 
+/// \p S and every statement under it, lambdas' bodies included.
+template <typename Fn> void forEachDescendant(const clang::Stmt *S, Fn &&F) {
+  if (!S)
+    return;
+  F(S);
+  for (const clang::Stmt *Child : S->children())
+    forEachDescendant(Child, F);
+}
+
 /// Whether a parameter of type \p T lets the callee fill the caller's
 /// variable: a non-const lvalue reference, or a pointer to non-const data.
 /// A pointer to an incomplete class is an opaque handle (`db *`), not that.

@@ -59,6 +59,11 @@ struct EventEffect {
   bool Autocommit = false; ///< Begin of an autocommit handle or mode.
   /// Begin of a transaction mode: its commit begins the next transaction.
   bool Chain = false;
+  /// Read: made before the function was called; a status call here picks
+  /// up its rows (`mysql_store_result(conn)` in a helper that fetches
+  /// them). Without tables here; a caller's call of the function is then
+  /// a status call of the caller's last read.
+  bool CallersRead = false;
 };
 
 struct DbEvent : EventEffect {

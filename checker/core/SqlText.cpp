@@ -49,6 +49,23 @@ void SqlTextResolver::appendHole(const Expr *E, RecoveredSql &Out) {
   Out.Holes.push_back(E);
 }
 
+void SqlTextResolver::setTail(SqlTail::Form How, const Expr *After,
+                              RecoveredSql &Out) {
+  if (After->getBeginLoc().isMacroID() || After->getEndLoc().isMacroID()) {
+    Out.Tail.reset();
+    return;
+  }
+  Out.Tail = SqlTail{How, After, Out.Text.size(), {}};
+}
+
+void RecoveredSql::truncate(size_t Size, size_t PieceCount, size_t HoleCount) {
+  Text.resize(Size);
+  Pieces.resize(PieceCount);
+  Holes.resize(HoleCount);
+  if (Tail && Tail->TextEnd > Size)
+    Tail.reset();
+}
+
 void SqlTextResolver::appendResolved(const RecoveredSql &From,
                                      RecoveredSql &Out, bool Editable) {
   size_t At = 0;
@@ -138,6 +155,8 @@ void SqlTextResolver::append(const Expr *E, const Stmt *Body, RecoveredSql &Out,
     if (Op->getOperator() == OO_Plus && Op->getNumArgs() == 2) {
       append(Op->getArg(0), Body, Out, Via, Depth + 1);
       append(Op->getArg(1), Body, Out, Via, Depth + 1);
+      if (Op->getType()->isRecordType())
+        setTail(SqlTail::Concatenation, Op, Out);
       return;
     }
     if (Op->getOperator() == OO_Call && appendLambdaCall(Op, Out, Via, Depth))
@@ -165,14 +184,16 @@ void SqlTextResolver::append(const Expr *E, const Stmt *Body, RecoveredSql &Out,
     return;
   }
 
+  const VarDecl *V = nullptr;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-      return appendVariable(V, E, Body, Out, Depth + 1);
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    if (const auto *V = dyn_cast<VarDecl>(ME->getMemberDecl()))
-      return appendVariable(V, E, Body, Out, Depth + 1);
-
-  appendHole(E, Out);
+    V = dyn_cast<VarDecl>(DRE->getDecl());
+  else if (const auto *ME = dyn_cast<MemberExpr>(E))
+    V = dyn_cast<VarDecl>(ME->getMemberDecl());
+  if (!V)
+    return appendHole(E, Out);
+  appendVariable(V, E, Body, Out, Depth + 1);
+  if (Out.Tail && Out.Tail->TextEnd == Out.Text.size())
+    Out.Tail->Through.push_back(V->getCanonicalDecl());
 }
 
 const CallRule *SqlTextResolver::textRule(const CallExpr *Call) {
@@ -304,18 +325,14 @@ void SqlTextResolver::appendVariable(const VarDecl *V, const Expr *Use,
   // `std::ostringstream os("SELECT ");` then `os << ...` writes over the
   // initial text from its start.
   if (!Mods.empty() && Mods.front().Streamed && Out.Text.size() > TextStart) {
-    Out.Text.resize(TextStart);
-    Out.Pieces.resize(Pieces);
-    Out.Holes.resize(Holes);
+    Out.truncate(TextStart, Pieces, Holes);
     appendHole(Use, Out);
   }
   for (const Modification &M : Mods) {
     if (!SM.isBeforeInTranslationUnit(M.At->getEndLoc(), Use->getBeginLoc()))
       break;
     if (M.Replaces) {
-      Out.Text.resize(TextStart);
-      Out.Pieces.resize(Pieces);
-      Out.Holes.resize(Holes);
+      Out.truncate(TextStart, Pieces, Holes);
     } else if (!Defined) {
       appendHole(Use, Out);
     }

@@ -40,12 +40,31 @@ struct SqlPiece {
   bool InFormat = false;
 };
 
+/// Where the code that builds a statement can write more text after it:
+/// `"... id = " + std::to_string(id)` takes ` + "..."`, a stream chain
+/// ` << "..."`, an append chain `.append("...")`. A text that ends in a
+/// value has no literal to edit, so a clause goes there.
+struct SqlTail {
+  enum Form { Concatenation, Stream, Append };
+  Form How = Concatenation;
+  const clang::Expr *After = nullptr;
+  /// The length of the text when After was written: the tail is the end of
+  /// the statement only while nothing follows it.
+  size_t TextEnd = 0;
+  /// The local variables the text passes through on its way to the call
+  /// that runs it; the edit changes their values from After on.
+  llvm::SmallVector<const clang::VarDecl *, 2> Through;
+};
+
 struct RecoveredSql {
   std::string Text;
   std::vector<SqlPiece> Pieces;
   std::vector<const clang::Expr *> Holes; ///< Hole i is `$(1001 + i)`.
   const clang::Expr *Root = nullptr;      ///< The expression resolved.
+  std::optional<SqlTail> Tail;
   bool Known() const { return !Pieces.empty(); }
+  /// Drops the text from \p Size on, as when a variable is assigned anew.
+  void truncate(size_t Size, size_t PieceCount, size_t HoleCount);
 };
 
 /// First parameter number used for holes.
@@ -123,6 +142,13 @@ private:
                         const clang::Stmt *Body, RecoveredSql &Out,
                         const clang::VarDecl *Via, unsigned Depth);
   void appendHole(const clang::Expr *E, RecoveredSql &Out);
+  /// Records \p After as the place to write after the text so far.
+  void setTail(SqlTail::Form How, const clang::Expr *After, RecoveredSql &Out);
+  /// Where the running call's full expression is; text written after the
+  /// tail must reach only it (SqlTextEdits.cpp).
+  bool tailReachesOnlyTheCall(const RecoveredSql &Sql);
+  std::optional<clang::FixItHint> insertAtTail(const RecoveredSql &Sql,
+                                               llvm::StringRef Insertion);
   /// Appends \p From, renumbering its holes; its pieces stay editable only
   /// with \p Editable.
   void appendResolved(const RecoveredSql &From, RecoveredSql &Out,

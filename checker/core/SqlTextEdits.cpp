@@ -8,6 +8,7 @@
 #include "AstNames.h"
 #include "SqlText.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Basic/TargetInfo.h"
@@ -89,32 +90,81 @@ std::optional<FixItHint> SqlTextResolver::insertAt(const RecoveredSql &Sql,
   if (auto Loc = locationIn(Piece, Offset))
     return FixItHint::CreateInsertion(*Loc, Insertion);
 
-  // "... WHERE id = " + w.quote(id): the text ends in a hole, so the
-  // clause is appended to the std::string expression itself.
-  const Expr *Root = Sql.Root ? stripWrappers(Sql.Root) : nullptr;
-  // The concatenation converted implicitly to the API's own string class
-  // (a converting constructor the code does not spell): the clause goes on
-  // the concatenation, whose type the conversion still accepts.
-  if (const auto *Conversion = dyn_cast_or_null<CXXConstructExpr>(Root);
-      Conversion && Conversion->getNumArgs() == 1 &&
-      !isa<CXXTemporaryObjectExpr>(Conversion) &&
-      Conversion->getParenOrBraceRange().isInvalid() &&
-      Conversion->getConstructor()->isConvertingConstructor(
-          /*AllowExplicit=*/false))
-    Root = stripWrappers(Conversion->getArg(0));
   bool EndsInHole =
       Offset == Sql.Text.size() &&
       (Sql.Pieces.empty() ||
        Sql.Pieces.back().Offset + Sql.Pieces.back().Length < Sql.Text.size());
-  if (!EndsInHole || !Root || !Root->getType()->isRecordType() ||
-      !isa<CXXOperatorCallExpr>(Root) || Root->getBeginLoc().isMacroID() ||
-      Root->getEndLoc().isMacroID())
+  if (!EndsInHole)
     return std::nullopt;
-  SourceLocation End = Lexer::getLocForEndOfToken(
-      Root->getEndLoc(), 0, Ctx.getSourceManager(), Ctx.getLangOpts());
+  return insertAtTail(Sql, Insertion);
+}
+
+/// `"... WHERE id = " + w.quote(id)`, `os << "... id = " << id`: the text
+/// ends in a value, so the clause is written after the code that wrote it.
+std::optional<FixItHint>
+SqlTextResolver::insertAtTail(const RecoveredSql &Sql,
+                              llvm::StringRef Insertion) {
+  if (!Sql.Tail || Sql.Tail->TextEnd != Sql.Text.size() ||
+      !tailReachesOnlyTheCall(Sql))
+    return std::nullopt;
+  SourceLocation End =
+      Lexer::getLocForEndOfToken(Sql.Tail->After->getEndLoc(), 0,
+                                 Ctx.getSourceManager(), Ctx.getLangOpts());
   if (End.isInvalid())
     return std::nullopt;
-  return FixItHint::CreateInsertion(End, (" + \"" + Insertion + "\"").str());
+  std::string Quoted = ("\"" + Insertion + "\"").str();
+  switch (Sql.Tail->How) {
+  case SqlTail::Concatenation:
+    return FixItHint::CreateInsertion(End, " + " + Quoted);
+  case SqlTail::Stream:
+    return FixItHint::CreateInsertion(End, " << " + Quoted);
+  case SqlTail::Append:
+    return FixItHint::CreateInsertion(End, ".append(" + Quoted + ")");
+  }
+  return std::nullopt;
+}
+
+/// Whether the variables the edit changes are read after the tail only by
+/// the call that runs the statement (`mysql_real_query(c, q.c_str(),
+/// q.size())`) or on the way to it (`std::string s = os.str();`): another
+/// statement run from them must not gain the clause.
+bool SqlTextResolver::tailReachesOnlyTheCall(const RecoveredSql &Sql) {
+  const SqlTail &Tail = *Sql.Tail;
+  if (!Sql.Root)
+    return false;
+  const Stmt *Running = Sql.Root;
+  for (DynTypedNodeList Parents = Ctx.getParents(*Running);
+       !Parents.empty() && Parents[0].get<Expr>();
+       Parents = Ctx.getParents(*Running))
+    Running = Parents[0].get<Expr>();
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Within = [&](SourceLocation L, SourceRange R) {
+    return R.isValid() && !SM.isBeforeInTranslationUnit(L, R.getBegin()) &&
+           !SM.isBeforeInTranslationUnit(R.getEnd(), L);
+  };
+  SourceLocation TailEnd = Tail.After->getEndLoc();
+  for (size_t I = 0; I < Tail.Through.size(); ++I) {
+    const VarDecl *V = Tail.Through[I];
+    const auto *Function =
+        dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
+    if (!V->isLocalVarDecl() || !Function || !Function->getBody())
+      return false;
+    bool Safe = true;
+    forEachDescendant(Function->getBody(), [&](const Stmt *S) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(S);
+      if (!Safe || !Ref || Ref->getDecl()->getCanonicalDecl() != V ||
+          !SM.isBeforeInTranslationUnit(TailEnd, Ref->getLocation()))
+        return;
+      bool OnTheWay = Within(Ref->getLocation(), Running->getSourceRange());
+      for (size_t J = I + 1; J < Tail.Through.size() && !OnTheWay; ++J)
+        if (const Expr *Init = Tail.Through[J]->getInit())
+          OnTheWay = Within(Ref->getLocation(), Init->getSourceRange());
+      Safe = OnTheWay;
+    });
+    if (!Safe)
+      return false;
+  }
+  return true;
 }
 
 std::optional<FixItHint>

@@ -17,14 +17,6 @@ using namespace dbrace;
 
 namespace {
 
-template <typename Fn> void forEachDescendant(const Stmt *S, Fn &&F) {
-  if (!S)
-    return;
-  F(S);
-  for (const Stmt *Child : S->children())
-    forEachDescendant(Child, F);
-}
-
 const VarDecl *variableOf(const Expr *E) {
   const auto *DRE = dyn_cast_or_null<DeclRefExpr>(stripWrappers(E));
   return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
@@ -152,4 +144,17 @@ void SqlTextResolver::appendModification(const Modification &M,
   if (M.Streamed && isManipulator(M.Value))
     return appendConstantText(" ", Out);
   append(M.Value, Body, Out, Via, Depth);
+  if (M.Streamed)
+    return setTail(SqlTail::Stream, M.At, Out);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(M.At); MC && isAppend(MC))
+    return setTail(SqlTail::Append, M.At, Out);
+  // `sql += std::to_string(id)`: the value, a string of the variable's own
+  // class, takes ` + "..."` as the variable would.
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(M.At);
+  if (Op && Op->getOperator() == OO_PlusEqual) {
+    QualType Target = Op->getArg(0)->getType().getNonReferenceType();
+    QualType Value = stripWrappers(M.Value)->getType().getNonReferenceType();
+    if (Target->isRecordType() && Ctx.hasSameUnqualifiedType(Target, Value))
+      setTail(SqlTail::Concatenation, M.Value, Out);
+  }
 }

@@ -145,8 +145,14 @@ void Collector::addActionEvents(const RuleCall &C, DbEvent Base,
       Write->ResultUsed = true;
     return;
   case CallAction::ReadStatus:
-    if (DbEvent *Read = lastEvent(EventKind::Read))
+    if (DbEvent *Read = lastEvent(EventKind::Read)) {
       Read->StatusCalls.push_back(C.Call);
+      return;
+    }
+    Base.Kind = EventKind::Read;
+    Base.CallersRead = true;
+    Base.StatusCalls.push_back(C.Call);
+    Out.Events.push_back(std::move(Base));
     return;
   case CallAction::Lookup:
     return lookupSql(C, ResultHolder);

@@ -27,6 +27,8 @@
 #include <string>
 
 namespace dbrace {
+struct SummaryEvent;
+
 namespace events {
 
 /// An isolation level as rules spell it (`serializable`); Unspecified for
@@ -97,6 +99,8 @@ private:
                        const clang::FunctionDecl *Callee,
                        llvm::ArrayRef<const clang::Expr *> Args,
                        bool Discarded);
+  void addCallersRead(const SummaryEvent &S, const clang::Expr *Call,
+                      llvm::ArrayRef<const clang::Expr *> Args);
 
   // Connections.cpp
   const ApiModel::TypeMatch *typeRuleFor(const clang::CXXRecordDecl *RD);

@@ -45,6 +45,28 @@ static void addKeyArgs(llvm::ArrayRef<const Expr *> Args,
   KeyDecls.append(Keys.begin(), Keys.end());
 }
 
+/// A helper that fetches the rows of a statement its caller ran: its call
+/// is where the caller's last read is looked at, or, with none before it
+/// here either, this function fetches its own caller's read.
+void Collector::addCallersRead(const SummaryEvent &S, const Expr *Call,
+                               llvm::ArrayRef<const Expr *> Args) {
+  DbEvent *Read = lastEvent(EventKind::Read);
+  if (!Read) {
+    DbEvent E;
+    static_cast<EventEffect &>(E) = S;
+    E.At = Call;
+    Out.Events.push_back(std::move(E));
+    Read = &Out.Events.back();
+  }
+  if (S.Returned || S.ResultParams.empty())
+    Read->StatusCalls.push_back(Call);
+  for (unsigned N : S.ResultParams)
+    if (N < Args.size())
+      if (const ValueDecl *D = rootDecl(Args[N]))
+        Read->ResultDecls.push_back(D);
+  addResultFields(Call, S.ResultFields, Read->ResultDecls);
+}
+
 /// A call of a function of this translation unit stands for the events
 /// of its summary.
 void Collector::visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
@@ -57,6 +79,10 @@ void Collector::visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
   if (!Summary)
     return;
   for (const SummaryEvent &S : Summary->Events) {
+    if (S.CallersRead) {
+      addCallersRead(S, Call, Args);
+      continue;
+    }
     DbEvent E;
     static_cast<EventEffect &>(E) = S;
     E.At = Call;

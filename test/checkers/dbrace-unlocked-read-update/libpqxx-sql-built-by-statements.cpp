@@ -20,6 +20,8 @@ void pay(pqxx::work &w, int wallet, int amount) {
 // CHECK-NOTES: :[[@LINE-6]]:17: warning: 'wallets' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value [dbrace-unlocked-read-update]
 // CHECK-NOTES: :[[@LINE-3]]:3: note: the value read is used in this write
 // CHECK-NOTES: :[[@LINE-4]]:3: note: 'wallets' is updated here
+// The text ends in the key, so the lock clause is one more append.
+// CHECK-FIXES: {{^}}  sql.append("WHERE id = ").append(std::to_string(wallet)).append(" FOR UPDATE");{{$}}
 
 // Not flagged: the key is the last piece of each chain, and the read's row
 // (`from`) is not the row written (`to`).

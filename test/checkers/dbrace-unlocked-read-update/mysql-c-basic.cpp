@@ -10,9 +10,9 @@
 #include <cstdlib>
 #include <string>
 
-// Autocommit (the default), the key concatenated into the text.
-// FIXME: no fix-it and no note yet: the lock clause is not appended to a
-// concatenation read through .c_str().
+// Autocommit (the default), the key concatenated into the text: the fix-it
+// opens a transaction and appends the lock clause to the concatenation that
+// .c_str() reads.
 bool book_ticket(MYSQL *conn, int event_id) {
   const std::string id = std::to_string(event_id);
   if (mysql_query(conn, ("SELECT available_seats FROM events WHERE id = " + id).c_str()) != 0)
@@ -29,6 +29,7 @@ bool book_ticket(MYSQL *conn, int event_id) {
   // CHECK-NOTES: :[[@LINE-3]]:3: note: 'events' is updated here
   return true;
 }
+// CHECK-FIXES: {{^}}  if (mysql_query(conn, ("SELECT available_seats FROM events WHERE id = " + id + " FOR UPDATE").c_str()) != 0){{$}}
 
 // START TRANSACTION under REPEATABLE READ: both requests read the same
 // snapshot balance. The fix-it locks the read.

@@ -291,7 +291,10 @@ ExportedFunction dbrace::exportFunction(const FunctionDecl *FD,
   ExportedFunction F;
   F.Key = functionKey(FD, SM);
   F.Name = qualifiedName(FD);
-  F.Visible = FD->isExternallyVisible();
+  F.Visible = FD->isExternallyVisible() && !FD->isMain();
+  F.Destructor = isa<CXXDestructorDecl>(FD);
+  for (const ParmVarDecl *P : FD->parameters())
+    F.Signature += P->getType().getCanonicalType().getAsString() + ";";
   llvm::SmallPtrSet<const RecoveredSql *, 4> Seen;
   for (const SummaryEvent &S : Summary.Events) {
     // A helper's events come from its own summary, through the call; an

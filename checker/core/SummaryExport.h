@@ -57,6 +57,11 @@ struct ExportedFunction {
   std::string Key;
   std::string Name;     ///< As rules name it.
   bool Visible = false; ///< Other units may call it: its rules are written.
+  /// A destructor: the transaction it ends, it rolls back.
+  bool Destructor = false;
+  /// The parameter types, to tell overloads apart: rules name a function
+  /// without them, so overloads summarised differently get no rules.
+  std::string Signature;
   std::vector<ExportedRule> Rules;
   std::vector<DeferredCall> Calls;
 };

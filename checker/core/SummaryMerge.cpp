@@ -13,9 +13,35 @@ namespace {
 
 /// A rule of the callee seen through one call: its arguments become the
 /// caller's parameters, text it builds, or unknown.
+/// The statements of a `sql:` text, read with its values as placeholders.
+const sqlfacts::SqlFacts *factsOf(const ExportedRule &R) {
+  std::vector<FixedSqlPart> Parts;
+  std::string Error, Text;
+  if (R.Rule.Sql.empty() || !parseFixedSql(R.Rule.Sql, Parts, Error))
+    return nullptr;
+  for (const FixedSqlPart &P : Parts)
+    Text += P.Value == FixedSqlPart::Literal ? P.Text : "$1001";
+  return &sqlfacts::analyzeSql(
+      Text, R.Dialect.value_or(sqlfacts::Dialect::PostgreSQL));
+}
+
+bool anyStatement(const sqlfacts::SqlFacts *Facts,
+                  llvm::function_ref<bool(const sqlfacts::StatementFacts &)> F) {
+  return Facts && llvm::any_of(Facts->Statements, F);
+}
+
+bool allStatements(const sqlfacts::SqlFacts *Facts,
+                   llvm::function_ref<bool(const sqlfacts::StatementFacts &)> F) {
+  return Facts && !Facts->Statements.empty() &&
+         llvm::all_of(Facts->Statements, F);
+}
+
 class CallView {
 public:
-  explicit CallView(const DeferredCall &C) : C(C) {}
+  /// \p InOwnTransaction: an earlier call began a transaction on a local
+  /// object of the caller's, which the caller's callers do not share.
+  CallView(const DeferredCall &C, bool &InOwnTransaction)
+      : C(C), InOwnTransaction(InOwnTransaction) {}
 
   std::optional<ExportedRule> map(const ExportedRule &From) const {
     ExportedRule To = From;
@@ -30,15 +56,19 @@ public:
     case CallAction::SetIsolation:
       // A local object of the caller's own: its transaction is not the
       // one the caller's callers have.
-      if (OwnTransaction)
+      if (OwnTransaction) {
+        InOwnTransaction |= R.Action == CallAction::Begin;
         return std::nullopt;
+      }
       return To;
     case CallAction::Slow:
       return To;
     case CallAction::Execute:
       if (!mapSql(R))
         return std::nullopt;
-      break;
+      mapResult(R);
+      return keepsExecute(To, OwnTransaction) ? std::optional(To)
+                                              : std::nullopt;
     case CallAction::Read:
     case CallAction::Write:
       R.KeyArgs = params(R.KeyArgs);
@@ -51,6 +81,33 @@ public:
   }
 
 private:
+  /// What the caller's callers see of a statement: not a begin or end of a
+  /// local object's own transaction, and of a plain read only its value.
+  bool keepsExecute(const ExportedRule &R, bool OwnTransaction) const {
+    using sqlfacts::StatementKind;
+    const sqlfacts::SqlFacts *Facts = factsOf(R);
+    if (OwnTransaction &&
+        anyStatement(Facts, [](const sqlfacts::StatementFacts &S) {
+          return S.Kind == StatementKind::Begin ||
+                 S.Kind == StatementKind::Commit ||
+                 S.Kind == StatementKind::Rollback;
+        })) {
+      InOwnTransaction |= anyStatement(Facts, [](const auto &S) {
+        return S.Kind == StatementKind::Begin;
+      });
+      return false;
+    }
+    // A read whose value stays here: in a transaction of the caller's own
+    // even its lock ends before the caller's callers go on.
+    bool Lock = !InOwnTransaction;
+    return R.Rule.Result != ResultKind::None ||
+           !allStatements(Facts, [&](const sqlfacts::StatementFacts &S) {
+             return S.Kind == StatementKind::Select &&
+                    (S.Lock == sqlfacts::LockStrength::None || !Lock) &&
+                    S.TablesWritten.empty();
+           });
+  }
+
   int param(int Arg) const {
     return Arg >= 0 && static_cast<size_t>(Arg) < C.ArgParams.size()
                ? C.ArgParams[Arg]
@@ -143,6 +200,7 @@ private:
   }
 
   const DeferredCall &C;
+  bool &InOwnTransaction;
 };
 
 class Composer {
@@ -150,8 +208,11 @@ public:
   explicit Composer(
       const std::vector<std::vector<ExportedFunction>> &Units) {
     for (const std::vector<ExportedFunction> &Unit : Units)
-      for (const ExportedFunction &F : Unit)
-        Functions.try_emplace(F.Key, &F);
+      for (const ExportedFunction &F : Unit) {
+        auto [It, New] = Functions.try_emplace(F.Key, &F);
+        if (!New && It->second && It->second->Signature != F.Signature)
+          Overloaded.insert(F.Key);
+      }
   }
 
   MergedSummaries run() {
@@ -185,14 +246,21 @@ private:
       return It->second;
     static const std::vector<ExportedRule> None;
     auto F = Functions.find(Key);
-    if (F == Functions.end() || !InProgress.insert(Key).second)
-      return None; // Unknown, or a cycle closes here.
+    // Unknown; overloads, which one rule name cannot tell apart; or a
+    // cycle that closes here.
+    if (F == Functions.end() || Overloaded.count(Key) ||
+        !InProgress.insert(Key).second)
+      return None;
     std::vector<ExportedRule> Rules = F->second->Rules;
+    bool InOwnTransaction = false;
     for (const DeferredCall &C : F->second->Calls) {
-      CallView View(C);
+      CallView View(C, InOwnTransaction);
       for (const ExportedRule &R : resolve(C.Callee))
-        if (std::optional<ExportedRule> Mapped = View.map(R))
+        if (std::optional<ExportedRule> Mapped = View.map(R)) {
+          if (F->second->Destructor && Mapped->Rule.Action == CallAction::Commit)
+            Mapped->Rule.Action = CallAction::Rollback;
           Rules.push_back(std::move(*Mapped));
+        }
     }
     llvm::stable_sort(Rules, [](const ExportedRule &A, const ExportedRule &B) {
       return A.Order < B.Order;
@@ -204,6 +272,7 @@ private:
   std::map<std::string, const ExportedFunction *> Functions;
   std::map<std::string, std::vector<ExportedRule>> Resolved;
   std::set<std::string> InProgress;
+  std::set<std::string> Overloaded;
 };
 
 std::string quoted(llvm::StringRef S) {

@@ -9,6 +9,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <atomic>
+#include <functional>
 
 using namespace clang;
 using namespace dbrace;
@@ -256,6 +257,132 @@ private:
   const ValueDecl *Target = nullptr;
 };
 
+/// The rules a statement class of the project's own implies: a
+/// constructor or method that prepares the text of its parameter into its
+/// object (`prepare`), one that runs the statement its object holds
+/// (`execute_prepared`), and, in such a class, one that returns its object
+/// after taking a value (`bind`, chained).
+class StatementClass {
+public:
+  StatementClass(const FunctionDecl *FD, const ApiModel &Model)
+      : FD(FD), Method(dyn_cast<CXXMethodDecl>(FD)), Model(Model) {}
+
+  void addRules(std::vector<ExportedRule> &Out) {
+    if (!Method || Method->isStatic() || isa<CXXDestructorDecl>(FD))
+      return;
+    CallRule R;
+    if (std::optional<unsigned> Sql = preparesParameter()) {
+      R.Action = CallAction::Prepare;
+      R.SqlArg = *Sql;
+      R.Result = ResultKind::Object;
+    } else if (runsOwnStatement(FD)) {
+      R.Action = CallAction::ExecutePrepared;
+      R.Result = FD->getReturnType()->isVoidType() ? ResultKind::None
+                                                   : ResultKind::Return;
+      R.ReturnsRowCount = false;
+    } else if (bindsValue() && classRunsStatements()) {
+      R.Action = CallAction::Bind;
+      R.ValueArg = FD->getNumParams() - 1;
+      R.ReturnsWhat = Returns::Object;
+    } else {
+      return;
+    }
+    ExportedRule E;
+    E.Rule = std::move(R);
+    Out.push_back(std::move(E));
+  }
+
+private:
+  /// Whether \p E is rooted in a field of the class.
+  bool ownField(const Expr *E) const {
+    // `name_.c_str()`: the text of the field.
+    for (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(
+             E ? stripWrappers(E) : nullptr);
+         MC && MC->getNumArgs() == 0;
+         MC = dyn_cast<CXXMemberCallExpr>(stripWrappers(E)))
+      E = MC->getImplicitObjectArgument();
+    const auto *F = dyn_cast_or_null<FieldDecl>(E ? rootDecl(E) : nullptr);
+    return F && F->getParent() == Method->getParent();
+  }
+
+  template <typename Fn> void forEachRuleCall(const Stmt *S, Fn &&F) const {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        for (const ApiModel::CallMatch &M :
+             matchingRules(Model, Callee, objectOfCall(Call)))
+          F(Call, *M.Rule);
+    for (const Stmt *Child : S->children())
+      forEachRuleCall(Child, F);
+  }
+
+  static const Expr *argument(const CallExpr *Call, std::optional<unsigned> N) {
+    llvm::ArrayRef<const Expr *> Args = callArguments(Call);
+    return N && *N < Args.size() ? Args[*N] : nullptr;
+  }
+
+  std::optional<unsigned> preparesParameter() const {
+    std::optional<unsigned> Found;
+    forEachRuleCall(FD->getBody(), [&](const CallExpr *Call, const CallRule &R) {
+      if (R.Action != CallAction::Prepare)
+        return;
+      int P = parameterOf(argument(Call, R.SqlArg), FD);
+      const Expr *Name = R.StatementArg ? argument(Call, R.StatementArg)
+                                        : objectOfCall(Call);
+      if (P >= 0 && ownField(Name))
+        Found = static_cast<unsigned>(P);
+    });
+    return Found;
+  }
+
+  bool runsOwnStatement(const FunctionDecl *F) const {
+    bool Runs = false;
+    forEachRuleCall(F->getBody(), [&](const CallExpr *Call, const CallRule &R) {
+      if (R.Action == CallAction::ExecutePrepared &&
+          ownField(R.StatementArg ? argument(Call, R.StatementArg)
+                                  : objectOfCall(Call)))
+        Runs = true;
+    });
+    return Runs;
+  }
+
+  /// Takes a value and returns its own object (`return *this;`).
+  bool bindsValue() const {
+    QualType T = FD->getReturnType();
+    if (!T->isReferenceType() || FD->getNumParams() == 0 ||
+        T->getPointeeCXXRecordDecl() != Method->getParent())
+      return false;
+    bool ReturnsThis = false;
+    std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
+      if (!S)
+        return;
+      if (const auto *Ret = dyn_cast<ReturnStmt>(S))
+        if (const auto *U = dyn_cast_or_null<UnaryOperator>(
+                Ret->getRetValue() ? Ret->getRetValue()->IgnoreParenImpCasts()
+                                   : nullptr))
+          ReturnsThis |= U->getOpcode() == UO_Deref &&
+                         isa<CXXThisExpr>(U->getSubExpr()->IgnoreParenImpCasts());
+      for (const Stmt *Child : S->children())
+        Find(Child);
+    };
+    Find(FD->getBody());
+    return ReturnsThis;
+  }
+
+  bool classRunsStatements() const {
+    for (const CXXMethodDecl *M : Method->getParent()->methods())
+      if (const FunctionDecl *Def = M->getDefinition();
+          Def && Def != FD && Def->hasBody() && runsOwnStatement(Def))
+        return true;
+    return false;
+  }
+
+  const FunctionDecl *FD;
+  const CXXMethodDecl *Method;
+  const ApiModel &Model;
+};
+
 ExportedRule exported(CallRule R, const SummaryEvent &S, const SourceManager &SM) {
   ExportedRule E;
   E.Rule = std::move(R);
@@ -321,6 +448,7 @@ ExportedFunction dbrace::exportFunction(const FunctionDecl *FD,
       }
       F.Rules.push_back(exported(std::move(*R), S, SM));
     }
+  StatementClass(FD, Model).addRules(F.Rules);
   CallFinder(FD, Ctx, Model, Resolver, F.Calls).run();
   return F;
 }

@@ -364,9 +364,21 @@ void writeRule(llvm::StringRef Name, const CallRule &R, llvm::raw_ostream &OS) {
     if (R.Chain)
       OS << ", chain: true";
     break;
+  case CallAction::Prepare:
+    OS << ", sql_arg: " << *R.SqlArg << ", result: object";
+    break;
+  case CallAction::ExecutePrepared:
+    OS << ", returns_row_count: false";
+    writeResult(R, OS);
+    break;
+  case CallAction::Bind:
+    OS << ", value_arg: " << *R.ValueArg;
+    break;
   default:
     break;
   }
+  if (R.ReturnsWhat == Returns::Object)
+    OS << ", returns: object";
   OS << " }\n";
 }
 

@@ -41,9 +41,9 @@ bool dbrace::parseFixedSql(llvm::StringRef Text,
     else if (!Inside.empty() && !Inside.getAsInteger(10, N))
       Part.Value = static_cast<int>(N);
     else {
-      Error = ("'{' at offset " + llvm::Twine(I) +
-               " is not '{N}', '{?}' or '{{'")
-                  .str();
+      Error =
+          ("'{' at offset " + llvm::Twine(I) + " is not '{N}', '{?}' or '{{'")
+              .str();
       return false;
     }
     Flush();

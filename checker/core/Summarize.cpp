@@ -171,9 +171,8 @@ private:
     const auto *Method = dyn_cast<CXXMethodDecl>(FD);
     const auto *Field =
         dyn_cast_or_null<FieldDecl>(Events.ConnectionDecls[E.Connection]);
-    return (E.Kind == EventKind::Begin || E.Kind == EventKind::End) &&
-           Method && Field && !E.Origin &&
-           Field->getParent() == Method->getParent();
+    return (E.Kind == EventKind::Begin || E.Kind == EventKind::End) && Method &&
+           Field && !E.Origin && Field->getParent() == Method->getParent();
   }
 
   /// A helper that begins or ends its caller's transaction (`begin(db)`,

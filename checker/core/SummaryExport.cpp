@@ -56,8 +56,9 @@ std::string fixedText(const RecoveredSql &Sql, const FunctionDecl *FD) {
 }
 
 /// The placeholders bound to \p FD's parameters, `$1` first.
-std::vector<int> placeholderParams(
-    const llvm::DenseMap<int, const Expr *> &Params, const FunctionDecl *FD) {
+std::vector<int>
+placeholderParams(const llvm::DenseMap<int, const Expr *> &Params,
+                  const FunctionDecl *FD) {
   std::vector<int> Out;
   for (const auto &[Placeholder, Value] : Params)
     if (Placeholder > 0 && Placeholder < FirstHoleParam) {
@@ -113,8 +114,8 @@ std::optional<CallRule> ruleOf(const SummaryEvent &S, const FunctionDecl *FD) {
       R.Mode = sqlfacts::BeginMode::Immediate;
     return R;
   case EventKind::End:
-    R.Action = isa<CXXDestructorDecl>(FD) ? CallAction::Rollback
-                                          : CallAction::Commit;
+    R.Action =
+        isa<CXXDestructorDecl>(FD) ? CallAction::Rollback : CallAction::Commit;
     return R;
   case EventKind::Slow:
     R.Action = CallAction::Slow;
@@ -123,8 +124,7 @@ std::optional<CallRule> ruleOf(const SummaryEvent &S, const FunctionDecl *FD) {
   case EventKind::Write:
     if (S.Tables.size() != 1)
       return std::nullopt;
-    R.Action =
-        S.Kind == EventKind::Read ? CallAction::Read : CallAction::Write;
+    R.Action = S.Kind == EventKind::Read ? CallAction::Read : CallAction::Write;
     R.Entity = S.Tables.front();
     R.KeyArgs = S.KeyParams;
     if (S.Kind == EventKind::Read)
@@ -324,15 +324,16 @@ private:
 
   std::optional<unsigned> preparesParameter() const {
     std::optional<unsigned> Found;
-    forEachRuleCall(FD->getBody(), [&](const CallExpr *Call, const CallRule &R) {
-      if (R.Action != CallAction::Prepare)
-        return;
-      int P = parameterOf(argument(Call, R.SqlArg), FD);
-      const Expr *Name = R.StatementArg ? argument(Call, R.StatementArg)
-                                        : objectOfCall(Call);
-      if (P >= 0 && ownField(Name))
-        Found = static_cast<unsigned>(P);
-    });
+    forEachRuleCall(
+        FD->getBody(), [&](const CallExpr *Call, const CallRule &R) {
+          if (R.Action != CallAction::Prepare)
+            return;
+          int P = parameterOf(argument(Call, R.SqlArg), FD);
+          const Expr *Name = R.StatementArg ? argument(Call, R.StatementArg)
+                                            : objectOfCall(Call);
+          if (P >= 0 && ownField(Name))
+            Found = static_cast<unsigned>(P);
+        });
     return Found;
   }
 
@@ -361,8 +362,9 @@ private:
         if (const auto *U = dyn_cast_or_null<UnaryOperator>(
                 Ret->getRetValue() ? Ret->getRetValue()->IgnoreParenImpCasts()
                                    : nullptr))
-          ReturnsThis |= U->getOpcode() == UO_Deref &&
-                         isa<CXXThisExpr>(U->getSubExpr()->IgnoreParenImpCasts());
+          ReturnsThis |=
+              U->getOpcode() == UO_Deref &&
+              isa<CXXThisExpr>(U->getSubExpr()->IgnoreParenImpCasts());
       for (const Stmt *Child : S->children())
         Find(Child);
     };
@@ -383,7 +385,8 @@ private:
   const ApiModel &Model;
 };
 
-ExportedRule exported(CallRule R, const SummaryEvent &S, const SourceManager &SM) {
+ExportedRule exported(CallRule R, const SummaryEvent &S,
+                      const SourceManager &SM) {
   ExportedRule E;
   E.Rule = std::move(R);
   if (S.At)
@@ -406,12 +409,11 @@ std::string dbrace::functionKey(const FunctionDecl *FD,
   std::string Name = qualifiedName(FD);
   if (FD->isExternallyVisible())
     return Name;
-  return Name + "@" +
-         SM.getFilename(SM.getFileLoc(FD->getLocation())).str();
+  return Name + "@" + SM.getFilename(SM.getFileLoc(FD->getLocation())).str();
 }
 
-ExportedFunction dbrace::exportFunction(const FunctionDecl *FD,
-                                        ASTContext &Ctx, const ApiModel &Model,
+ExportedFunction dbrace::exportFunction(const FunctionDecl *FD, ASTContext &Ctx,
+                                        const ApiModel &Model,
                                         SqlTextResolver &Resolver,
                                         const FunctionSummary &Summary) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -441,7 +443,7 @@ ExportedFunction dbrace::exportFunction(const FunctionDecl *FD,
         R->Sql.clear();
         R->SqlArg.reset();
         R->SqlParams.clear();
-        R->Action = S.Kind == EventKind::Begin ? CallAction::Begin
+        R->Action = S.Kind == EventKind::Begin   ? CallAction::Begin
                     : isa<CXXDestructorDecl>(FD) ? CallAction::Rollback
                                                  : CallAction::Commit;
         R->Result = ResultKind::Return;

@@ -25,13 +25,15 @@ const sqlfacts::SqlFacts *factsOf(const ExportedRule &R) {
       Text, R.Dialect.value_or(sqlfacts::Dialect::PostgreSQL));
 }
 
-bool anyStatement(const sqlfacts::SqlFacts *Facts,
-                  llvm::function_ref<bool(const sqlfacts::StatementFacts &)> F) {
+bool anyStatement(
+    const sqlfacts::SqlFacts *Facts,
+    llvm::function_ref<bool(const sqlfacts::StatementFacts &)> F) {
   return Facts && llvm::any_of(Facts->Statements, F);
 }
 
-bool allStatements(const sqlfacts::SqlFacts *Facts,
-                   llvm::function_ref<bool(const sqlfacts::StatementFacts &)> F) {
+bool allStatements(
+    const sqlfacts::SqlFacts *Facts,
+    llvm::function_ref<bool(const sqlfacts::StatementFacts &)> F) {
   return Facts && !Facts->Statements.empty() &&
          llvm::all_of(Facts->Statements, F);
 }
@@ -92,9 +94,8 @@ private:
                  S.Kind == StatementKind::Commit ||
                  S.Kind == StatementKind::Rollback;
         })) {
-      InOwnTransaction |= anyStatement(Facts, [](const auto &S) {
-        return S.Kind == StatementKind::Begin;
-      });
+      InOwnTransaction |= anyStatement(
+          Facts, [](const auto &S) { return S.Kind == StatementKind::Begin; });
       return false;
     }
     // A read whose value stays here: in a transaction of the caller's own
@@ -205,8 +206,7 @@ private:
 
 class Composer {
 public:
-  explicit Composer(
-      const std::vector<std::vector<ExportedFunction>> &Units) {
+  explicit Composer(const std::vector<std::vector<ExportedFunction>> &Units) {
     for (const std::vector<ExportedFunction> &Unit : Units)
       for (const ExportedFunction &F : Unit) {
         auto [It, New] = Functions.try_emplace(F.Key, &F);
@@ -257,7 +257,8 @@ private:
       CallView View(C, InOwnTransaction);
       for (const ExportedRule &R : resolve(C.Callee))
         if (std::optional<ExportedRule> Mapped = View.map(R)) {
-          if (F->second->Destructor && Mapped->Rule.Action == CallAction::Commit)
+          if (F->second->Destructor &&
+              Mapped->Rule.Action == CallAction::Commit)
             Mapped->Rule.Action = CallAction::Rollback;
           Rules.push_back(std::move(*Mapped));
         }

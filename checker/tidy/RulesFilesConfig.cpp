@@ -69,9 +69,9 @@ std::vector<ConfigFile> configChain(llvm::StringRef File) {
 
 /// The key getLocalOrGlobal reads: the check's own unless the global one
 /// was set with a higher priority.
-std::optional<std::string>
-chosenKey(llvm::StringRef CheckName, const ClangTidyOptions::OptionMap &Merged,
-          llvm::StringRef OptionName) {
+std::optional<std::string> chosenKey(llvm::StringRef CheckName,
+                                     const ClangTidyOptions::OptionMap &Merged,
+                                     llvm::StringRef OptionName) {
   auto Global = Merged.find(OptionName);
   if (CheckName.empty())
     return Global == Merged.end() ? std::nullopt

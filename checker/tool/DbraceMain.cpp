@@ -263,9 +263,10 @@ struct SummaryFile {
 std::vector<std::vector<ClangTidyError>>
 runPasses(const DriverOptions &Opts, Inputs &In, const RunOptions &Running,
           std::vector<DriverError> &Problems) {
-  ContextFactory Single = [&In](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
-    return makeContext(In, std::move(FS));
-  };
+  ContextFactory Single =
+      [&In](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+        return makeContext(In, std::move(FS));
+      };
   if (Opts.ReadSummaries)
     In.Overrides = withSummaries(In.Overrides, Opts.Summaries);
   if (!wholeProgram(Opts, In))

@@ -38,8 +38,8 @@ WholeProgramRun
 runWholeProgram(const clang::tooling::CompilationDatabase &Compilations,
                 const std::vector<std::string> &Files,
                 const ContextFactory &Pass1,
-                const SummariesContextFactory &Pass2,
-                const RunOptions &Options, const std::string &SummaryFile);
+                const SummariesContextFactory &Pass2, const RunOptions &Options,
+                const std::string &SummaryFile);
 
 /// The units' exports merged and written to \p Path; false with \p Error.
 bool writeMergedSummaries(

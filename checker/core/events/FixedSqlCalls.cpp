@@ -33,8 +33,8 @@ std::shared_ptr<const RecoveredSql> Collector::fixedSql(const RuleCall &C) {
       Sql->Pieces.push_back(Piece);
       continue;
     }
-    const Expr *Value = P.Value >= 0 ? C.arg(static_cast<unsigned>(P.Value))
-                                     : nullptr;
+    const Expr *Value =
+        P.Value >= 0 ? C.arg(static_cast<unsigned>(P.Value)) : nullptr;
     Sql->Text += "$" + std::to_string(FirstHoleParam + Sql->Holes.size());
     Sql->Holes.push_back(Value ? Value : C.Call);
   }

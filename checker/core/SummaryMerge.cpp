@@ -221,7 +221,7 @@ public:
     for (const auto &[Key, F] : Functions) {
       if (!F->Visible)
         continue;
-      const std::vector<ExportedRule> &Rules = resolve(Key);
+      std::vector<ExportedRule> Rules = resolve(Key);
       if (Rules.empty())
         continue;
       for (const ExportedRule &R : Rules)
@@ -241,16 +241,20 @@ public:
   }
 
 private:
-  const std::vector<ExportedRule> &resolve(const std::string &Key) {
+  std::vector<ExportedRule> resolve(const std::string &Key) {
     if (auto It = Resolved.find(Key); It != Resolved.end())
       return It->second;
-    static const std::vector<ExportedRule> None;
+    const std::vector<ExportedRule> None;
     auto F = Functions.find(Key);
     // Unknown; overloads, which one rule name cannot tell apart; or a
     // cycle that closes here.
-    if (F == Functions.end() || Overloaded.count(Key) ||
-        !InProgress.insert(Key).second)
+    if (F == Functions.end() || Overloaded.count(Key))
       return None;
+    if (!InProgress.insert(Key).second) {
+      ++CycleCuts;
+      return None;
+    }
+    unsigned CutsBefore = CycleCuts;
     std::vector<ExportedRule> Rules = F->second->Rules;
     bool InOwnTransaction = false;
     for (const DeferredCall &C : F->second->Calls) {
@@ -267,6 +271,10 @@ private:
       return A.Order < B.Order;
     });
     InProgress.erase(Key);
+    // Computed with a cycle cut short inside an outer function's
+    // composition: complete only from the top, so not kept.
+    if (CycleCuts != CutsBefore && !InProgress.empty())
+      return Rules;
     return Resolved[Key] = std::move(Rules);
   }
 
@@ -274,6 +282,7 @@ private:
   std::map<std::string, std::vector<ExportedRule>> Resolved;
   std::set<std::string> InProgress;
   std::set<std::string> Overloaded;
+  unsigned CycleCuts = 0;
 };
 
 std::string quoted(llvm::StringRef S) {

@@ -5,6 +5,7 @@
 #include "Events.h"
 #include "FunctionFacts.h"
 #include "Statistics.h"
+#include "SummaryExport.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
@@ -110,6 +111,11 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
   if (Trace)
     trace::sink()->add(std::move(*Trace));
   R.Done = true;
+  if (SummarySink *Sink = summarySink(); Sink && R.Summary.Name != "lambda")
+    Sink->add(Ctx.getSourceManager()
+                  .getFileEntryRefForID(Ctx.getSourceManager().getMainFileID())
+                  ->getName(),
+              exportFunction(FD, Ctx, Model, Resolver, R.Summary));
   return R;
 }
 

@@ -93,6 +93,14 @@ struct CallRule {
   Runs When = Runs::Now;
   CallAction Action = CallAction::Execute;
   std::optional<unsigned> SqlArg;
+  /// Execute: the SQL the call always runs, fixed by the rules rather than
+  /// an argument (a summarised function of the project's own): `{N}` in it
+  /// stands for argument N's value written into the text, `{?}` for a value
+  /// that is no argument.
+  std::string Sql;
+  /// Execute: the arguments bound to the placeholders `$1`, `$2`, ... (the
+  /// `?` in order); -1 for a placeholder bound to no argument.
+  std::vector<int> SqlParams;
   ResultKind Result = ResultKind::Return;
   /// With ResultKind::Argument: the arguments filled (`argument 2 3 4`).
   std::vector<unsigned> ResultArgs;
@@ -250,6 +258,10 @@ struct LibraryRules {
   std::string SourcePath;
   /// Given by the user (`--rules`, `RulesFiles`), not built in.
   bool UserFile = false;
+  /// Summaries dbrace wrote of the project's own functions (`summaries:
+  /// true`): they stand for a call only where the callee is not compiled in
+  /// the translation unit, whose own analysis of it comes first.
+  bool Summaries = false;
   sqlfacts::Dialect Dialect = sqlfacts::Dialect::PostgreSQL;
   FixTemplates Fixes;
   std::vector<CallRule> Calls;

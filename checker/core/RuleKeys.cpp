@@ -8,7 +8,8 @@ using namespace dbrace;
 namespace {
 const KindSpec<CallAction> CallActions[] = {
     {"execute", CallAction::Execute,
-     "sql_arg result params_from runs_with returns_row_count runs"},
+     "sql_arg sql sql_params result params_from runs_with returns_row_count "
+     "runs"},
     {"prepare", CallAction::Prepare, "sql_arg statement_arg result"},
     {"execute_prepared", CallAction::ExecutePrepared,
      "statement_arg result params_from returns_row_count"},

@@ -1,6 +1,7 @@
 //===--- RulesLoader.cpp - Rules files into the API model -----------------===//
 
 #include "ApiModel.h"
+#include "FixedSql.h"
 #include "NestingDepth.h"
 #include "RuleChecks.h"
 #include "RuleKeys.h"
@@ -104,6 +105,10 @@ template <> struct MappingTraits<CallRule> {
     }
     if (Uses("runs_with"))
       Io.mapOptional("runs_with", R.RunsWith);
+    if (Uses("sql"))
+      Io.mapOptional("sql", R.Sql);
+    if (Uses("sql_params"))
+      Io.mapOptional("sql_params", R.SqlParams);
     if (Uses("returns_row_count"))
       Io.mapOptional("returns_row_count", R.ReturnsRowCount, true);
     if (Uses("format_style"))
@@ -148,10 +153,12 @@ template <> struct MappingTraits<CallRule> {
   static std::string validate(IO &, CallRule &R) {
     if (std::string E = checkQualifiedName(R.Name); !E.empty())
       return E;
-    bool NeedsSql =
-        R.Action == CallAction::Execute || R.Action == CallAction::Prepare;
-    if (NeedsSql && !R.SqlArg)
+    if (R.Action == CallAction::Execute && !R.SqlArg && R.Sql.empty())
+      return "action needs 'sql_arg' or 'sql'";
+    if (R.Action == CallAction::Prepare && !R.SqlArg)
       return "action needs 'sql_arg'";
+    if (std::string E = checkFixedSql(R); !E.empty())
+      return E;
     for (const std::string &Name : R.RunsWith)
       if (std::string E = checkQualifiedName(Name); !E.empty())
         return E;
@@ -293,6 +300,7 @@ template <> struct MappingTraits<LibraryRules> {
     Io.mapOptional("out_params", L.OutParams);
     Io.mapOptional("in_params", L.InParams);
     Io.mapOptional("names", L.Names);
+    Io.mapOptional("summaries", L.Summaries, false);
     stateOf(Io).OwnerName.clear();
   }
   static std::string validate(IO &, LibraryRules &L) {

@@ -53,10 +53,13 @@ public:
       if (!Flow.Reached[I])
         continue;
       SummaryEvent S = common(I, Summary.Name);
-      if (Events.Events[I].SqlParam >= 0)
+      if (Events.Events[I].SqlParam >= 0) {
         sqlFromCaller(I, S);
-      else if (!kindSpecific(I, S))
+      } else if (!kindSpecific(I, S)) {
+        if (throughOwnField(I))
+          Summary.ObjectTransaction.push_back(std::move(S));
         continue;
+      }
       Summary.Events.push_back(std::move(S));
     }
   }
@@ -95,6 +98,9 @@ private:
       S.ViaParam = P->getFunctionScopeIndex();
     S.ViaField = isa_and_nonnull<FieldDecl>(Via) || E.AnyTransaction;
     S.KeyParams = keyParams(E);
+    S.FromHelper = E.Origin != nullptr;
+    S.Sql = E.Sql;
+    S.Params = E.Params;
     return S;
   }
 
@@ -157,6 +163,16 @@ private:
     default:
       return false;
     }
+  }
+
+  /// A begin or end through a field of the function's own object.
+  bool throughOwnField(unsigned I) const {
+    const DbEvent &E = Events.Events[I];
+    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+    const auto *Field =
+        dyn_cast_or_null<FieldDecl>(Events.ConnectionDecls[E.Connection]);
+    return (E.Kind == EventKind::Begin || E.Kind == EventKind::End) && Method &&
+           Field && !E.Origin && Field->getParent() == Method->getParent();
   }
 
   /// A helper that begins or ends its caller's transaction (`begin(db)`,

@@ -54,11 +54,25 @@ struct SummaryEvent : EventEffect {
       CapturedGuards;
   const clang::Stmt *At = nullptr; ///< In the callee, for notes.
   std::string Function;            ///< The function At is in, for notes.
+  /// The event comes from a helper the function calls (At is in it): a
+  /// summary written out for other translation units names the call
+  /// instead, so that the helper's own summary is used there.
+  bool FromHelper = false;
+  /// The SQL the event runs, and what its placeholders are bound to, for a
+  /// summary written out as rules.
+  std::shared_ptr<const RecoveredSql> Sql;
+  llvm::DenseMap<int, const clang::Expr *> Params;
 };
 
 struct FunctionSummary {
   std::string Name;
   std::vector<SummaryEvent> Events;
+  /// Begins and ends through a transaction object the function's own
+  /// object keeps in a field (a transaction manager's constructor and
+  /// commit): for callers in other translation units, they begin and end
+  /// the transaction the object stands for. Not used within the unit,
+  /// where the field's events already act in whichever transaction is open.
+  std::vector<SummaryEvent> ObjectTransaction;
 };
 
 } // namespace dbrace

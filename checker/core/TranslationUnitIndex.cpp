@@ -78,8 +78,10 @@ public:
   /// `select_(db.prepare("..."))` in a constructor's member initialisers.
   bool VisitCXXConstructorDecl(CXXConstructorDecl *CD) {
     for (const CXXCtorInitializer *Init : CD->inits())
-      if (const FieldDecl *F = Init->getMember())
+      if (const FieldDecl *F = Init->getMember()) {
         fieldStatement(Init->getInit(), F, CD->getBody());
+        constructedStatement(Init->getInit(), F);
+      }
     return true;
   }
 
@@ -91,6 +93,21 @@ public:
   }
 
 private:
+  /// `select_(conn, "SELECT ...")`: a statement class whose constructor
+  /// prepares the text it is given (`prepare` with `result: object`).
+  void constructedStatement(const Expr *Init, const FieldDecl *F) {
+    const auto *CE = dyn_cast_or_null<CXXConstructExpr>(
+        Init ? Init->IgnoreImplicit() : nullptr);
+    if (!CE)
+      return;
+    for (const ApiModel::CallMatch &M :
+         matchingRules(Model, CE->getConstructor(), nullptr))
+      if (M.Rule->Action == CallAction::Prepare &&
+          M.Rule->Result == ResultKind::Object && M.Rule->SqlArg &&
+          *M.Rule->SqlArg < CE->getNumArgs())
+        record(statementKeyOf(F), CE->getArg(*M.Rule->SqlArg));
+  }
+
   void prepared(const CallRule &Rule, const CallExpr *Call,
                 const Expr *Object) {
     const Expr *Sql = argumentOf(Call, Rule.SqlArg);

@@ -43,6 +43,7 @@ DbraceCheck::DbraceCheck(StringRef Name, ClangTidyContext *Ctx, unsigned Uses)
       SlowCalls(option(SlowCallsOption, "SlowCalls", "")),
       LockClause(option(LockClauseOption, "LockClause", "")),
       SchemaFiles(Options.getLocalOrGlobal("SchemaFiles", "")),
+      SummaryFiles(Options.getLocalOrGlobal("SummaryFiles", "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {
@@ -77,6 +78,13 @@ void DbraceCheck::readOptions() {
   RulesFileEntries = rulesFilesInEffect(
       getID(), TidyContext->getOptions().CheckOptions,
       TidyContext->getCurrentFile(), TidyContext->getCurrentBuildDirectory());
+  // Summaries are rules too (`summaries: true` inside), named apart so
+  // that the driver can hand over the ones it computed.
+  for (RulesFileEntry &Entry : rulesFilesInEffect(
+           getID(), TidyContext->getOptions().CheckOptions,
+           TidyContext->getCurrentFile(),
+           TidyContext->getCurrentBuildDirectory(), "SummaryFiles"))
+    RulesFileEntries.push_back(std::move(Entry));
   for (const RulesFileEntry &Entry : RulesFileEntries)
     ModelOpts.RulesFiles.push_back(Entry.Path);
   ModelOpts.SlowCalls = splitList(SlowCalls);
@@ -147,6 +155,7 @@ void DbraceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RulesFiles", RulesFiles);
   Options.store(Opts, "Dialect", Dialect);
   Options.store(Opts, "SchemaFiles", SchemaFiles);
+  Options.store(Opts, "SummaryFiles", SummaryFiles);
   if (Declared & EntityMatchingOption)
     Options.store(Opts, "EntityMatching", EntityMatching);
   if (Declared & AssumeSerializableOption)

@@ -64,6 +64,7 @@ private:
   std::string SlowCalls;
   std::string LockClause;
   std::string SchemaFiles;
+  std::string SummaryFiles;
 
   std::vector<RulesFileEntry> RulesFileEntries;
   /// Includes the headers fix-its need, in the style of `IncludeStyle`.

@@ -69,9 +69,9 @@ std::vector<ConfigFile> configChain(llvm::StringRef File) {
 
 /// The key getLocalOrGlobal reads: the check's own unless the global one
 /// was set with a higher priority.
-std::optional<std::string>
-chosenKey(llvm::StringRef CheckName,
-          const ClangTidyOptions::OptionMap &Merged) {
+std::optional<std::string> chosenKey(llvm::StringRef CheckName,
+                                     const ClangTidyOptions::OptionMap &Merged,
+                                     llvm::StringRef OptionName) {
   auto Global = Merged.find(OptionName);
   if (CheckName.empty())
     return Global == Merged.end() ? std::nullopt
@@ -94,8 +94,9 @@ const std::string &launchDirectory() { return LaunchDirectory; }
 std::vector<RulesFileEntry>
 rulesFilesInEffect(llvm::StringRef CheckName,
                    const ClangTidyOptions::OptionMap &Merged,
-                   llvm::StringRef File, llvm::StringRef BuildDirectory) {
-  std::optional<std::string> Key = chosenKey(CheckName, Merged);
+                   llvm::StringRef File, llvm::StringRef BuildDirectory,
+                   llvm::StringRef Option) {
+  std::optional<std::string> Key = chosenKey(CheckName, Merged, Option);
   if (!Key)
     return {};
   llvm::StringRef Value = Merged.find(*Key)->getValue().Value;

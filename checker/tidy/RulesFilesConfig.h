@@ -31,10 +31,12 @@ struct RulesFileEntry {
 /// effect for \p File, each path resolved against the folder of the
 /// `.clang-tidy` that set it, or against launchDirectory() when no
 /// `.clang-tidy` did. \p File may be relative to \p BuildDirectory.
+/// \p Option: another option of paths read the same way (`SummaryFiles`).
 std::vector<RulesFileEntry>
 rulesFilesInEffect(llvm::StringRef CheckName,
                    const ClangTidyOptions::OptionMap &Merged,
-                   llvm::StringRef File, llvm::StringRef BuildDirectory = "");
+                   llvm::StringRef File, llvm::StringRef BuildDirectory = "",
+                   llvm::StringRef Option = "RulesFiles");
 
 /// Every rules file some dbrace check uses for \p File: the global option's
 /// and each `dbrace-<check>.RulesFiles`, once each, in option order.

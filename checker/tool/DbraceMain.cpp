@@ -26,6 +26,7 @@
 #include "Statistics.h"
 #include "TextReport.h"
 #include "TidyConfigValidation.h"
+#include "WholeProgram.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "sql/ExplainSql.h"
@@ -193,11 +194,17 @@ void checkConfiguration(const DriverOptions &Opts, const Inputs &In,
 /// A context that reads `.clang-tidy` files through \p FS, over the
 /// command line's options.
 std::unique_ptr<ClangTidyContext>
-makeContext(const Inputs &In,
+makeContext(const ClangTidyOptions &Defaults, const ClangTidyOptions &Overrides,
             llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
   return std::make_unique<ClangTidyContext>(
-      std::make_unique<FileOptionsProvider>(
-          ClangTidyGlobalOptions(), In.Defaults, In.Overrides, std::move(FS)));
+      std::make_unique<FileOptionsProvider>(ClangTidyGlobalOptions(), Defaults,
+                                            Overrides, std::move(FS)));
+}
+
+std::unique_ptr<ClangTidyContext>
+makeContext(const Inputs &In,
+            llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+  return makeContext(In.Defaults, In.Overrides, std::move(FS));
 }
 
 /// What the analysis of the files found, as one clang-tidy run over them
@@ -226,19 +233,80 @@ hintsForFailures(const CompilationSetup &Setup,
   return Hints;
 }
 
-Analysis analyse(const DriverOptions &Opts, const Inputs &In) {
+/// Whole-program mode: over more than one file, unless turned off or the
+/// run sees only part of the code (a shard, a diff) or explains one file.
+bool wholeProgram(const DriverOptions &Opts, const Inputs &In) {
+  return !Opts.SingleTu && !Opts.ReadSummaries && In.Setup.Files.size() > 1 &&
+         !Opts.Explain && !Opts.Shard && !In.Changed;
+}
+
+/// The options with \p SummaryFile loaded as the check option
+/// `SummaryFiles`, as the plugin reads it.
+ClangTidyOptions withSummaries(const ClangTidyOptions &Overrides,
+                               const std::string &SummaryFile) {
+  ClangTidyOptions With = Overrides;
+  With.CheckOptions["SummaryFiles"] =
+      ClangTidyOptions::ClangTidyValue(SummaryFile);
+  return With;
+}
+
+/// A summaries file the run writes, and removes unless --summaries named it.
+struct SummaryFile {
+  std::string Path;
+  bool Temporary = false;
+  ~SummaryFile() {
+    if (Temporary)
+      llvm::sys::fs::remove(Path);
+  }
+};
+
+std::vector<std::vector<ClangTidyError>>
+runPasses(const DriverOptions &Opts, Inputs &In, const RunOptions &Running,
+          std::vector<DriverError> &Problems) {
+  ContextFactory Single =
+      [&In](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+        return makeContext(In, std::move(FS));
+      };
+  if (Opts.ReadSummaries)
+    In.Overrides = withSummaries(In.Overrides, Opts.Summaries);
+  if (!wholeProgram(Opts, In))
+    return runOnFiles(*In.Setup.Compilations, In.Setup.Files, Single, Running);
+  SummaryFile Summaries{Opts.Summaries, Opts.Summaries.empty()};
+  if (Summaries.Temporary) {
+    llvm::SmallString<128> Path;
+    if (std::error_code EC = llvm::sys::fs::createTemporaryFile(
+            "dbrace-summaries", "yaml", Path)) {
+      Problems.push_back(DriverError::fromText(
+          "dbrace: error: cannot create a summaries file: " + EC.message()));
+      return {};
+    }
+    Summaries.Path = std::string(Path);
+  }
+  SummariesContextFactory Second = [&In](const std::string &File) {
+    return ContextFactory(
+        [&In, With = withSummaries(In.Overrides, File)](
+            llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+          return makeContext(In.Defaults, With, std::move(FS));
+        });
+  };
+  WholeProgramRun Run =
+      runWholeProgram(*In.Setup.Compilations, In.Setup.Files, Single, Second,
+                      Running, Summaries.Path);
+  if (!Run.Error.empty())
+    Problems.push_back(DriverError::fromText(Run.Error));
+  return std::move(Run.PerFile);
+}
+
+Analysis analyse(const DriverOptions &Opts, Inputs &In,
+                 std::vector<DriverError> &Problems) {
   RunOptions Running;
   Running.Jobs = Opts.Jobs
                      ? Opts.Jobs
                      : llvm::hardware_concurrency().compute_thread_count();
   Running.Progress =
       Opts.Progress || llvm::sys::Process::StandardErrIsDisplayed();
-  std::vector<std::vector<ClangTidyError>> PerFile = runOnFiles(
-      *In.Setup.Compilations, In.Setup.Files,
-      [&In](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
-        return makeContext(In, std::move(FS));
-      },
-      Running);
+  std::vector<std::vector<ClangTidyError>> PerFile =
+      runPasses(Opts, In, Running, Problems);
   Analysis Result;
   Result.Hints = hintsForFailures(In.Setup, PerFile);
   Result.Errors = mergeFileResults(std::move(PerFile));
@@ -430,7 +498,9 @@ int run(DriverOptions &Opts) {
   std::optional<ExplainSession> Explaining;
   if (Opts.Explain)
     Explaining.emplace(*Opts.Explain);
-  Analysis Result = analyse(Opts, In);
+  Analysis Result = analyse(Opts, In, Problems);
+  if (!Problems.empty())
+    return fail(Opts, Problems);
   if (Explaining)
     return explain(*Explaining, In, Result);
   if (!Opts.WriteBaseline.empty())

@@ -147,6 +147,25 @@ cl::opt<bool> Progress("progress",
 cl::opt<bool> Quiet("quiet", cl::desc("Print no statistics"),
                     cl::cat(DbraceCategory));
 
+// Whole-program analysis (docs/whole-program.md).
+cl::opt<bool> SingleTu(
+    "single-tu",
+    cl::desc("Analyse each file on its own: no summaries of the functions "
+             "other files define (whole-program mode is the default over a "
+             "compilation database of more than one file)"),
+    cl::cat(DbraceCategory));
+cl::opt<std::string> Summaries(
+    "summaries",
+    cl::desc("Write the merged summaries of the project's functions to FILE, "
+             "as a rules file (give it to the plugin as SummaryFiles); with "
+             "--read-summaries, read them from FILE instead of computing them"),
+    cl::value_desc("FILE"), cl::cat(DbraceCategory));
+cl::opt<bool> ReadSummaries(
+    "read-summaries",
+    cl::desc("Analyse in one pass with the summaries in --summaries=FILE, as "
+             "the plugin does with SummaryFiles"),
+    cl::cat(DbraceCategory));
+
 // Debugging rules files.
 cl::opt<std::string> Explain(
     "explain", cl::ValueOptional,
@@ -260,6 +279,13 @@ std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
   Opts.Jobs = Jobs;
   Opts.Progress = Progress;
   Opts.Quiet = Quiet;
+  Opts.SingleTu = SingleTu;
+  Opts.Summaries = Summaries;
+  Opts.ReadSummaries = ReadSummaries;
+  if (Opts.ReadSummaries && Opts.Summaries.empty()) {
+    Errs << "dbrace: error: --read-summaries needs --summaries=FILE\n";
+    return std::nullopt;
+  }
 
   llvm::SmallString<256> Root(SourceRoot.empty() ? "." : SourceRoot.getValue());
   if (std::error_code EC = llvm::sys::fs::make_absolute(Root)) {

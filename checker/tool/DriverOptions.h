@@ -61,6 +61,13 @@ struct DriverOptions {
   bool Progress = false;
   bool Quiet = false;
 
+  /// `--single-tu`: no whole-program pass over the compilation database.
+  bool SingleTu = false;
+  /// `--summaries=FILE`: where the merged summaries are written, or, with
+  /// `--read-summaries`, read from.
+  std::string Summaries;
+  bool ReadSummaries = false;
+
   std::optional<ExplainRequest> Explain;
 };
 

@@ -199,6 +199,9 @@ void Collector::addActionEvents(const RuleCall &C, DbEvent Base,
 /// `execute`: the SQL runs here, or, for a statement that runs only with a
 /// manipulator it lacks, later, as the statement the call initialises.
 void Collector::runSql(const RuleCall &C, DbEvent Base) {
+  bindSqlParams(C, Base);
+  if (!C.Rule.Sql.empty())
+    return addSqlEvents(std::move(Base), fixedSql(C));
   const Expr *SqlArg = C.arg(C.Rule.SqlArg);
   if (!SqlArg)
     return;

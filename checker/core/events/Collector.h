@@ -94,6 +94,11 @@ private:
   static bool chainedOnto(const clang::CallExpr *Call, const clang::Expr *Read);
   llvm::SmallVector<ChainCall, 2> chainCallsOf(const clang::Expr *Read);
 
+  // FixedSqlCalls.cpp
+  struct RuleCall;
+  std::shared_ptr<const RecoveredSql> fixedSql(const RuleCall &C);
+  void bindSqlParams(const RuleCall &C, DbEvent &Base);
+
   // HelperCalls.cpp
   void visitHelperCall(const clang::Expr *Call,
                        const clang::FunctionDecl *Callee,

@@ -74,6 +74,10 @@ bool Collector::destructorRuleEnds(const CXXRecordDecl *RD) {
       Name.consume_front("::");
       if (Name != Class + "::" + Dtor)
         continue;
+      // Compiled here, the destructor's own summary says what it ends.
+      if (M.Library->Summaries && RD->getDestructor() &&
+          RD->getDestructor()->isDefined())
+        continue;
       noteRuleMatched(*M.Library, M.Rule->Line);
       return true;
     }

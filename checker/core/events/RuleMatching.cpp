@@ -66,7 +66,7 @@ std::optional<unsigned> mostArguments(const FunctionDecl *Callee) {
 void checkArgumentsInRange(const ApiModel::CallMatch &M,
                            const FunctionDecl *Callee) {
   const CallRule &R = *M.Rule;
-  if (!R.Line)
+  if (!R.Line || M.Library->Summaries)
     return;
   llvm::SmallVector<std::pair<const char *, unsigned>, 4> Named;
   auto Add = [&](const char *Key, std::optional<unsigned> Arg) {
@@ -168,7 +168,9 @@ dbrace::matchingRules(const ApiModel &Model, const FunctionDecl *Callee,
     bool Matches = Classes.empty() ? C.Rule->Name == Qualified ||
                                          C.Rule->Name == "::" + Qualified
                                    : llvm::is_contained(Classes, Class);
-    if (!Matches)
+    // The translation unit's own analysis of a function it compiles
+    // comes before a summary of it from elsewhere.
+    if (!Matches || (C.Library->Summaries && Callee->isDefined()))
       continue;
     Found.push_back(C);
     noteRuleMatched(*C.Library, C.Rule->Line);

@@ -158,12 +158,15 @@ bool Collector::shapeStatementEvent(const sqlfacts::StatementFacts &S,
 }
 
 /// The parameter of this function that is the whole of \p Sql's text
-/// (`sql`, `sql.c_str()`), if any.
+/// (`sql`, `sql.c_str()`), or whose member is (`query.text` of a `Query`
+/// parameter, the caller's `"..."_M`), if any.
 std::optional<unsigned> Collector::sqlParameter(const RecoveredSql &Sql) const {
   if (Sql.Holes.size() != 1)
     return std::nullopt;
-  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(stripWrappers(Sql.Holes[0]));
-  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  const Expr *Hole = stripWrappers(Sql.Holes[0]);
+  if (!isa_and_nonnull<DeclRefExpr, MemberExpr>(Hole))
+    return std::nullopt;
+  const auto *P = dyn_cast_or_null<ParmVarDecl>(rootDecl(Hole));
   if (!P || P->getDeclContext() != FD)
     return std::nullopt;
   return P->getFunctionScopeIndex();

@@ -306,7 +306,7 @@ calls:
   - { name: my::Db::execute, action: execute, sql_arg: 0, lock_strength: for_share }
 )");
   EXPECT_EQ(E.rfind("bad.yaml:4:59: error: key 'lock_strength' is not used by "
-                    "action 'execute'; it uses 'sql_arg', 'result', ",
+                    "action 'execute'; it uses 'sql_arg', 'sql', 'sql_params', 'result', ",
                     0),
             0u)
       << E;

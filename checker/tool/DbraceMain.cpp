@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "CacheOptions.h"
 #include "ChangedLines.h"
 #include "CheckCatalog.h"
 #include "CompilationSetup.h"
@@ -161,6 +162,7 @@ struct Inputs {
   std::optional<Baseline> Accepted;
   CompilationSetup Setup;
   std::optional<ChangedLines> Changed; ///< With --diff.
+  std::optional<ResultCache> Cache;    ///< Unless --no-cache.
 };
 
 std::optional<ChangedLines> loadChanges(const DriverOptions &Opts,
@@ -226,13 +228,14 @@ hintsForFailures(const CompilationSetup &Setup,
   return Hints;
 }
 
-Analysis analyse(const DriverOptions &Opts, const Inputs &In) {
+Analysis analyse(const DriverOptions &Opts, Inputs &In) {
   RunOptions Running;
   Running.Jobs = Opts.Jobs
                      ? Opts.Jobs
                      : llvm::hardware_concurrency().compute_thread_count();
   Running.Progress =
       Opts.Progress || llvm::sys::Process::StandardErrIsDisplayed();
+  Running.Cache = In.Cache ? &*In.Cache : nullptr;
   std::vector<std::vector<ClangTidyError>> PerFile = runOnFiles(
       *In.Setup.Compilations, In.Setup.Files,
       [&In](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
@@ -424,6 +427,7 @@ int run(DriverOptions &Opts) {
     }
   }
   checkConfiguration(Opts, In, Problems);
+  openResultCache(Opts, In.Cache, Problems);
   if (!Problems.empty())
     return fail(Opts, Problems);
   collectRuleWarnings();
@@ -431,6 +435,8 @@ int run(DriverOptions &Opts) {
   if (Opts.Explain)
     Explaining.emplace(*Opts.Explain);
   Analysis Result = analyse(Opts, In);
+  if (Opts.Stats)
+    printCacheStats(In.Cache, llvm::errs());
   if (Explaining)
     return explain(*Explaining, In, Result);
   if (!Opts.WriteBaseline.empty())

@@ -88,8 +88,13 @@ runOnFiles(const CompilationDatabase &Compilations,
       std::unique_ptr<tidy::ClangTidyContext> Context = MakeContext(FS);
       // Fixes from notes are not applied, as in clang-tidy without
       // --fix-notes; this also decides which fixes count as conflicting.
-      Results[I] = tidy::runClangTidy(*Context, Shared, {Files[I]}, FS,
-                                      /*ApplyAnyFix=*/false);
+      auto Analyse = [&] {
+        return tidy::runClangTidy(*Context, Shared, {Files[I]}, FS,
+                                  /*ApplyAnyFix=*/false);
+      };
+      Results[I] = Options.Cache ? Options.Cache->analyse(Files[I], *Context,
+                                                          Shared, FS, Analyse)
+                                 : Analyse();
       Report.finished(Files[I]);
     }
   };

@@ -78,7 +78,7 @@ def main():
     files = [c["file"] for c in commands]
     dbrace = str(args.build / "bin" / "dbrace")
     cache = args.work / "cache"
-    common = [dbrace, "-p", str(base), "-j2", "--stats", "--quiet"]
+    common = [dbrace, "-p", str(base), "-j2", "--cache-stats", "--quiet"]
     load_before = os.getloadavg()[0]
 
     rows, outputs = [], {}

@@ -18,7 +18,7 @@ void openResultCache(const DriverOptions &Opts,
                      std::optional<ResultCache> &Cache,
                      std::vector<DriverError> &Problems);
 
-/// `--stats`: `dbrace: cache: 3 hits, 1 miss` and the folder.
+/// `--cache-stats`: `dbrace: cache: 3 hits, 1 miss` and the folder.
 void printCacheStats(const std::optional<ResultCache> &Cache,
                      llvm::raw_ostream &OS);
 

@@ -156,7 +156,7 @@ cl::opt<bool> NoCache("no-cache",
                       cl::desc("Analyse every file afresh; read and write no "
                                "cache"),
                       cl::cat(DbraceCategory));
-cl::opt<bool> Stats("stats",
+cl::opt<bool> Stats("cache-stats",
                     cl::desc("Print how many files the cache answered on "
                              "stderr"),
                     cl::cat(DbraceCategory));

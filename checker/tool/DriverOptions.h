@@ -62,7 +62,7 @@ struct DriverOptions {
   bool Quiet = false;
   std::string CacheDir; ///< `--cache-dir`; empty: the default folder.
   bool NoCache = false;
-  bool Stats = false; ///< `--stats`: the cache's hits and misses.
+  bool Stats = false; ///< `--cache-stats`: the cache's hits and misses.
 
   std::optional<ExplainRequest> Explain;
 };

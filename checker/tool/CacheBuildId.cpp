@@ -21,8 +21,8 @@ std::string buildIdOf(const dl_phdr_info &Info) {
     const ElfW(Phdr) &Header = Info.dlpi_phdr[I];
     if (Header.p_type != PT_NOTE)
       continue;
-    const char *Note = reinterpret_cast<const char *>(Info.dlpi_addr +
-                                                      Header.p_vaddr);
+    const char *Note =
+        reinterpret_cast<const char *>(Info.dlpi_addr + Header.p_vaddr);
     const char *End = Note + Header.p_memsz;
     while (Note + sizeof(ElfW(Nhdr)) <= End) {
       const auto *N = reinterpret_cast<const ElfW(Nhdr) *>(Note);
@@ -52,10 +52,11 @@ int addObject(dl_phdr_info *Info, size_t, void *Data) {
   }
   llvm::sys::fs::file_status Status;
   if (!Name.empty() && !llvm::sys::fs::status(Name, Status))
-    Key.add(Name, std::to_string(Status.getSize()) + "@" +
-                      std::to_string(Status.getLastModificationTime()
-                                         .time_since_epoch()
-                                         .count()));
+    Key.add(
+        Name,
+        std::to_string(Status.getSize()) + "@" +
+            std::to_string(
+                Status.getLastModificationTime().time_since_epoch().count()));
   return 0;
 }
 

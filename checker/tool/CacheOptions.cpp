@@ -9,8 +9,8 @@ void openResultCache(const DriverOptions &Opts,
                      std::vector<DriverError> &Problems) {
   if (Opts.NoCache || Opts.Explain)
     return;
-  std::string Dir = Opts.CacheDir.empty() ? defaultCacheDirectory()
-                                          : Opts.CacheDir;
+  std::string Dir =
+      Opts.CacheDir.empty() ? defaultCacheDirectory() : Opts.CacheDir;
   if (Dir.empty())
     return;
   llvm::Expected<CacheStore> Store = CacheStore::open(Dir);

@@ -16,10 +16,14 @@ namespace dbrace::tool {
 namespace {
 
 /// Where the compiler driver finds include folders besides its arguments.
-constexpr const char *CompilerEnvironment[] = {
-    "CPATH",        "C_INCLUDE_PATH",        "CPLUS_INCLUDE_PATH",
-    "OBJC_INCLUDE_PATH", "OBJCPLUS_INCLUDE_PATH", "COMPILER_PATH",
-    "GCC_EXEC_PREFIX",   "SDKROOT"};
+constexpr const char *CompilerEnvironment[] = {"CPATH",
+                                               "C_INCLUDE_PATH",
+                                               "CPLUS_INCLUDE_PATH",
+                                               "OBJC_INCLUDE_PATH",
+                                               "OBJCPLUS_INCLUDE_PATH",
+                                               "COMPILER_PATH",
+                                               "GCC_EXEC_PREFIX",
+                                               "SDKROOT"};
 
 /// The arguments clang-tidy adds to a file's command from its options
 /// (ExtraArgs, ExtraArgsBefore), so preprocessing sees what the analysis
@@ -59,7 +63,8 @@ std::string ResultCache::fileContentKey(llvm::StringRef Path) {
     if (It != FileKeys.end())
       return It->second;
   }
-  std::string Key = CacheKey("dbrace-file/1").addFileContent("path", Path).hex();
+  std::string Key =
+      CacheKey("dbrace-file/1").addFileContent("path", Path).hex();
   std::lock_guard<std::mutex> Guard(FilesLock);
   return FileKeys.emplace(Path.str(), std::move(Key)).first->second;
 }
@@ -104,7 +109,8 @@ ResultCache::inputsKey(llvm::StringRef File, ClangTidyContext &Context,
        Compilations.getCompileCommands(File)) {
     Key.add("directory", Command.Directory);
     Key.add("file", Command.Filename);
-    Key.add("arguments", llvm::join(Command.CommandLine, llvm::StringRef("\0", 1)));
+    Key.add("arguments",
+            llvm::join(Command.CommandLine, llvm::StringRef("\0", 1)));
   }
   ClangTidyOptions Options = Context.getOptionsForFile(File);
   Key.add("options", configurationAsText(Options));

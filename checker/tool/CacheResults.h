@@ -51,17 +51,16 @@ public:
   std::vector<clang::tidy::ClangTidyError>
   analyse(llvm::StringRef File, clang::tidy::ClangTidyContext &Context,
           const clang::tooling::CompilationDatabase &Compilations,
-          llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
-          Analysis Analyse);
+          llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, Analysis Analyse);
 
   CacheCounts counts() const;
   const CacheStore &store() const { return Store; }
 
   /// The key of everything but the sources for \p File: the part of the
   /// key that pass-1 summaries share with results.
-  std::string inputsKey(llvm::StringRef File,
-                        clang::tidy::ClangTidyContext &Context,
-                        const clang::tooling::CompilationDatabase &Compilations);
+  std::string
+  inputsKey(llvm::StringRef File, clang::tidy::ClangTidyContext &Context,
+            const clang::tooling::CompilationDatabase &Compilations);
 
   /// The digest of the sources \p File reads, from the trace of an earlier
   /// run when replaying it shows nothing changed, else by preprocessing

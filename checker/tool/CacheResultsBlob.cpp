@@ -60,8 +60,8 @@ bool readEdits(BlobReader &In, tooling::Replacements &Edits) {
 
 bool readMessage(BlobReader &In, tooling::DiagnosticMessage &M) {
   uint32_t Files = 0, Ranges = 0;
-  if (!In.text(M.Message) || !In.text(M.FilePath) ||
-      !In.number(M.FileOffset) || !In.count(Files, 8))
+  if (!In.text(M.Message) || !In.text(M.FilePath) || !In.number(M.FileOffset) ||
+      !In.count(Files, 8))
     return false;
   for (uint32_t I = 0; I < Files; ++I) {
     std::string File;
@@ -169,8 +169,10 @@ bool decodeResults(llvm::StringRef Blob, std::vector<ClangTidyError> &Errors,
                      [&](std::string S) {
                        Record.PlacesNotUnderstood.insert(std::move(S));
                      }) &&
-         readStrings(
-             In, [&](std::string S) { Record.RulesMatched.insert(std::move(S)); }) &&
+         readStrings(In,
+                     [&](std::string S) {
+                       Record.RulesMatched.insert(std::move(S));
+                     }) &&
          readStrings(In,
                      [&](std::string S) {
                        Record.RuleWarnings.push_back(std::move(S));

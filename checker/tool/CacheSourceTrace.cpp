@@ -196,7 +196,8 @@ std::optional<SourceTrace> decodeTrace(llvm::StringRef Blob) {
   Trace.Queries.resize(Count);
   for (SourceQuery &Q : Trace.Queries) {
     uint32_t Kind = 0;
-    if (!In.number(Kind) || Kind > 127 || !llvm::StringRef("selo").contains(static_cast<char>(Kind)) ||
+    if (!In.number(Kind) || Kind > 127 ||
+        !llvm::StringRef("selo").contains(static_cast<char>(Kind)) ||
         !In.text(Q.Path))
       return std::nullopt;
     Q.Kind = static_cast<char>(Kind);

@@ -28,7 +28,7 @@
 namespace dbrace::tool {
 
 struct SourceQuery {
-  char Kind; ///< 's'tatus, 'e'xists, 'o'pen (content), 'l'ist a folder.
+  char Kind;        ///< 's'tatus, 'e'xists, 'o'pen (content), 'l'ist a folder.
   std::string Path; ///< Absolute.
 };
 

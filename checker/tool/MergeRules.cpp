@@ -107,8 +107,8 @@ std::optional<Node> Reader::convert(yaml::Node *N) {
     llvm::SmallString<64> Storage;
     Out.What = Node::Scalar;
     Out.Text = S->getValue(Storage).str();
-    Out.Quoted = S->getRawValue().starts_with("'") ||
-                 S->getRawValue().starts_with("\"");
+    Out.Quoted =
+        S->getRawValue().starts_with("'") || S->getRawValue().starts_with("\"");
   } else if (auto *B = llvm::dyn_cast<yaml::BlockScalarNode>(N)) {
     Out.What = Node::Scalar;
     Out.Text = B->getValue().str();
@@ -134,8 +134,7 @@ std::optional<Node> Reader::convert(yaml::Node *N) {
         return std::nullopt;
       }
       llvm::SmallString<64> Storage;
-      Out.Entries.emplace_back(Key->getValue(Storage).str(),
-                               std::move(*Value));
+      Out.Entries.emplace_back(Key->getValue(Storage).str(), std::move(*Value));
     }
   } else if (!llvm::isa<yaml::NullNode>(N)) {
     Error = Out.Where + ": error: anchors, aliases and tags are not merged";

@@ -73,6 +73,8 @@ def _report_of(ctx, target, source, cc_toolchain, features):
         ),
         outputs = [report],
         mnemonic = "Dbrace",
+        # --action_env (DBRACE, PATH) reaches the action only this way.
+        use_default_shell_env = True,
         progress_message = "dbrace {}".format(source.short_path),
     )
     return report

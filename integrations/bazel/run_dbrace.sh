@@ -15,10 +15,20 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do
   rules="$rules --rules=$1"
   shift
 done
+# Bazel's toolchain for GCC adds a flag clang 19 does not know (an error,
+# not a warning): drop it, keep the rest in order.
+[ $# -gt 0 ] && shift # --
+for arg in "$@"; do
+  shift
+  case $arg in
+  -fno-canonical-system-headers) ;;
+  *) set -- "$@" "$arg" ;;
+  esac
+done
 # DBRACE (--action_env=DBRACE=...) names the driver; else dbrace on PATH.
 # shellcheck disable=SC2086
 "${DBRACE:-dbrace}" "$source" $rules --no-cache --quiet --format=json \
-  --output="$report" "$@"
+  --output="$report" -- "$@"
 status=$?
 if [ "$status" -gt 1 ]; then
   exit "$status"

@@ -4,10 +4,11 @@
 On one code base from bench/generate.py, one after the other:
   cold        dbrace -j2 with an empty --cache-dir (analyses and stores all)
   warm        the same again: every file answered by replaying what its
-              preprocessing read (no preprocessor, no parse)
-  warm, pp    the `sources` entries deleted first: every file is
-              preprocessed, then answered from the cache
+              analysis read (no preprocessor, no parse)
   one file    one source file edited: that file analysed, the rest cached
+  all edited  a comment appended to every source: all analysed again
+  all back    the comments removed (a branch switched back): every file
+              preprocessed, then answered from the cache
   no cache    dbrace -j2 --no-cache (what a run costs without the cache)
   preprocess  clang++ -E of every file, one process each (-j2)
   parse       clang-tidy 19 with only llvm-header-guard (the parse), one
@@ -93,8 +94,13 @@ def main():
 
     dbrace_run("cold", f"--cache-dir={cache}")
     dbrace_run("warm", f"--cache-dir={cache}")
-    shutil.rmtree(cache / "sources")
-    dbrace_run("warm, preprocessing each file", f"--cache-dir={cache}")
+    originals = {f: Path(f).read_text() for f in files}
+    for f in files:
+        Path(f).write_text(originals[f] + "\n// edited\n")
+    dbrace_run("all files edited", f"--cache-dir={cache}")
+    for f in files:
+        Path(f).write_text(originals[f])
+    dbrace_run("all files back (preprocessing each)", f"--cache-dir={cache}")
     edited = Path(files[len(files) // 2])
     edited.write_text(edited.read_text() + "\nint bench_edit_marker();\n")
     dbrace_run("one file edited", f"--cache-dir={cache}")
@@ -111,7 +117,7 @@ def main():
     load_after = os.getloadavg()[0]
 
     first = outputs["cold"]
-    for name in ("warm", "warm, preprocessing each file"):
+    for name in ("warm", "all files edited", "all files back (preprocessing each)"):
         assert outputs[name] == first, f"{name} printed other findings"
     assert outputs["no cache"] == outputs["one file edited"]
 

@@ -123,15 +123,53 @@ ResultCache::sources(llvm::StringRef File, llvm::StringRef InputsKey,
                      ClangTidyContext &Context,
                      const tooling::CompilationDatabase &Compilations,
                      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
-  if (std::optional<std::string> Blob = Store.get("sources", InputsKey))
-    if (std::optional<SourceTrace> Earlier = decodeTrace(*Blob))
-      if (replayDigest(Earlier->Queries, *FS) == Earlier->Digest)
-        return Earlier;
+  std::optional<std::string> Blob = Store.get("sources", InputsKey);
+  std::optional<SourceTrace> Earlier = Blob ? decodeTrace(*Blob) : std::nullopt;
+  if (!Earlier)
+    return std::nullopt;
+  if (replayDigest(Earlier->Queries, *FS) == Earlier->Digest)
+    return Earlier;
+  // The sources changed since: their digest now may still have results
+  // (a branch switched back), which only the preprocessor can tell.
   std::optional<SourceTrace> Fresh =
       traceSources(Compilations, File, FS, tidyExtraArguments(Context));
   if (Fresh)
     Store.put("sources", InputsKey, encodeTrace(*Fresh));
   return Fresh;
+}
+
+static std::string resultsKey(llvm::StringRef Inputs, llvm::StringRef Sources) {
+  return CacheKey("dbrace-results/1")
+      .add("inputs", Inputs)
+      .add("sources", Sources)
+      .hex();
+}
+
+std::vector<ClangTidyError>
+ResultCache::store(std::string Key, std::vector<ClangTidyError> Errors,
+                   const UnitRecord &Record, bool Stable) {
+  ++Misses;
+  if (!Stable || !storable(Errors) ||
+      !Store.put("results", Key, encodeResults(Errors, Record)))
+    ++NotStored;
+  return Errors;
+}
+
+std::vector<ClangTidyError> ResultCache::analyseRecording(
+    llvm::StringRef Inputs, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+    Analysis Analyse) {
+  SourceRecorder Recorder(FS);
+  UnitRecord Record;
+  std::vector<ClangTidyError> Errors;
+  {
+    RecordingUnit Recording(Record);
+    Errors = Analyse(Recorder.fileSystem());
+  }
+  SourceTrace Trace = Recorder.take();
+  if (storable(Errors))
+    Store.put("sources", Inputs, encodeTrace(Trace));
+  return store(resultsKey(Inputs, Trace.Digest), std::move(Errors), Record,
+               /*Stable=*/true);
 }
 
 std::vector<ClangTidyError>
@@ -142,36 +180,28 @@ ResultCache::analyse(llvm::StringRef File, ClangTidyContext &Context,
   std::string Inputs = inputsKey(File, Context, Compilations);
   std::optional<SourceTrace> Trace =
       sources(File, Inputs, Context, Compilations, FS);
-  std::string Key;
-  if (Trace) {
-    Key = CacheKey("dbrace-results/1")
-              .add("inputs", Inputs)
-              .add("sources", Trace->Digest)
-              .hex();
-    std::vector<ClangTidyError> Errors;
-    UnitRecord Record;
-    if (std::optional<std::string> Blob = Store.get("results", Key))
-      if (decodeResults(*Blob, Errors, Record)) {
-        replayUnit(Record);
-        ++Hits;
-        return Errors;
-      }
-  }
-  UnitRecord Record;
+  // Never seen (or does not preprocess): the analysis records the trace.
+  if (!Trace)
+    return analyseRecording(Inputs, FS, Analyse);
+  std::string Key = resultsKey(Inputs, Trace->Digest);
   std::vector<ClangTidyError> Errors;
+  UnitRecord Record;
+  if (std::optional<std::string> Blob = Store.get("results", Key))
+    if (decodeResults(*Blob, Errors, Record)) {
+      replayUnit(Record);
+      ++Hits;
+      return Errors;
+    }
+  Errors.clear();
+  Record = UnitRecord();
   {
     RecordingUnit Recording(Record);
-    Errors = Analyse();
+    Errors = Analyse(FS);
   }
-  ++Misses;
   // A source edited while it was analysed: the results may be of either
   // version, so they are not kept under the key of the first.
-  if (Trace && storable(Errors) &&
-      replayDigest(Trace->Queries, *FS) == Trace->Digest &&
-      Store.put("results", Key, encodeResults(Errors, Record)))
-    return Errors;
-  ++NotStored;
-  return Errors;
+  bool Stable = replayDigest(Trace->Queries, *FS) == Trace->Digest;
+  return store(std::move(Key), std::move(Errors), Record, Stable);
 }
 
 CacheCounts ResultCache::counts() const {

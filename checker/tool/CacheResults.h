@@ -43,8 +43,9 @@ class ResultCache {
 public:
   explicit ResultCache(CacheStore Store) : Store(std::move(Store)) {}
 
-  using Analysis =
-      llvm::function_ref<std::vector<clang::tidy::ClangTidyError>()>;
+  /// Runs the analysis, reading the sources through the file system given.
+  using Analysis = llvm::function_ref<std::vector<clang::tidy::ClangTidyError>(
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>)>;
 
   /// The diagnostics of \p File: an entry's when one matches, else those
   /// \p Analyse returns, then stored. Safe to call from several threads.
@@ -62,10 +63,11 @@ public:
   inputsKey(llvm::StringRef File, clang::tidy::ClangTidyContext &Context,
             const clang::tooling::CompilationDatabase &Compilations);
 
-  /// The digest of the sources \p File reads, from the trace of an earlier
-  /// run when replaying it shows nothing changed, else by preprocessing
-  /// (and the trace stored under \p InputsKey). Nothing when the file
-  /// does not preprocess.
+  /// The digest of the sources \p File reads, from the trace an earlier
+  /// run stored under \p InputsKey when replaying it shows nothing
+  /// changed, else by preprocessing (the trace then stored). Nothing when
+  /// no earlier run stored a trace (the analysis will record one), or the
+  /// file does not preprocess.
   std::optional<SourceTrace>
   sources(llvm::StringRef File, llvm::StringRef InputsKey,
           clang::tidy::ClangTidyContext &Context,
@@ -73,6 +75,15 @@ public:
           llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
 
 private:
+  /// Analyses through a recorder and stores the results under the trace
+  /// the analysis itself read: no preprocessing of its own.
+  std::vector<clang::tidy::ClangTidyError>
+  analyseRecording(llvm::StringRef Inputs,
+                   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                   Analysis Analyse);
+  std::vector<clang::tidy::ClangTidyError>
+  store(std::string Key, std::vector<clang::tidy::ClangTidyError> Errors,
+        const UnitRecord &Record, bool Stable);
   /// The content of a configuration file, read once per run.
   std::string fileContentKey(llvm::StringRef Path);
   void addConfiguredFiles(CacheKey &Key, llvm::StringRef File,

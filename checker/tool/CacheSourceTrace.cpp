@@ -168,6 +168,19 @@ traceSources(const CompilationDatabase &Compilations, llvm::StringRef File,
   return Tracing->take();
 }
 
+SourceRecorder::SourceRecorder(
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)
+    : Tracing(llvm::makeIntrusiveRefCnt<TracingFileSystem>(std::move(FS))) {}
+
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+SourceRecorder::fileSystem() const {
+  return Tracing;
+}
+
+SourceTrace SourceRecorder::take() {
+  return static_cast<TracingFileSystem &>(*Tracing).take();
+}
+
 std::string replayDigest(const std::vector<SourceQuery> &Queries,
                          llvm::vfs::FileSystem &FS) {
   CacheKey Digest("dbrace-sources/1");

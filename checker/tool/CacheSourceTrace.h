@@ -45,6 +45,19 @@ traceSources(const clang::tooling::CompilationDatabase &Compilations,
              llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
              const clang::tooling::ArgumentsAdjuster &Adjust);
 
+/// Records what is asked of fileSystem(), as traceSources does, for a run
+/// that reads the sources anyway (the analysis itself): what it parses is
+/// exactly what was hashed, since each file is read once, whole.
+class SourceRecorder {
+public:
+  explicit SourceRecorder(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS);
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> fileSystem() const;
+  SourceTrace take();
+
+private:
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Tracing;
+};
+
 /// The digest \p Queries give asked of \p FS now.
 std::string replayDigest(const std::vector<SourceQuery> &Queries,
                          llvm::vfs::FileSystem &FS);

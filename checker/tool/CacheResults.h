@@ -11,7 +11,7 @@
 //   header filter, extra arguments), and the content of every file a check
 //   option names: the rules files (built-in and the user's), the schema,
 //   and any `...Files` option (summaries);
-// - every file its preprocessing read, and every lookup that found
+// - every file its compilation read, and every lookup that found
 //   nothing (CacheSourceTrace.h).
 //
 //===----------------------------------------------------------------------===//

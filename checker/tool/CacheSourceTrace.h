@@ -3,9 +3,9 @@
 // A translation unit's analysis depends on the bytes of every file its
 // preprocessing reads, and on every lookup that found nothing (a header
 // added to an earlier include folder changes which one is included). The
-// preprocessor runs alone (no parse, no analysis) through a file system
-// that records each query and its answer; the digest of the answers is the
-// sources' part of the cache key. The comments and spacing that `-E`
+// analysis itself, or the preprocessor run alone (no parse, no analysis),
+// reads through a file system that records each query and its answer; the
+// digest of the answers is the sources' part of the cache key. The comments and spacing that `-E`
 // output drops are in it too: NOLINT comments and the columns of findings
 // depend on them.
 //

@@ -5,9 +5,9 @@
 // added to an earlier include folder changes which one is included). The
 // analysis itself, or the preprocessor run alone (no parse, no analysis),
 // reads through a file system that records each query and its answer; the
-// digest of the answers is the sources' part of the cache key. The comments and spacing that `-E`
-// output drops are in it too: NOLINT comments and the columns of findings
-// depend on them.
+// digest of the answers is the sources' part of the cache key. The comments and
+// spacing that `-E` output drops are in it too: NOLINT comments and the columns
+// of findings depend on them.
 //
 // A later run can replay the queries without the preprocessor: when every
 // answer is still the same, a fresh preprocessing would ask and read the

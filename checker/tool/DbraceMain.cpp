@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "CacheOptions.h"
 #include "ChangedLines.h"
 #include "CheckCatalog.h"
 #include "CompilationSetup.h"
@@ -162,6 +163,7 @@ struct Inputs {
   std::optional<Baseline> Accepted;
   CompilationSetup Setup;
   std::optional<ChangedLines> Changed; ///< With --diff.
+  std::optional<ResultCache> Cache;    ///< Unless --no-cache.
 };
 
 std::optional<ChangedLines> loadChanges(const DriverOptions &Opts,
@@ -305,6 +307,7 @@ Analysis analyse(const DriverOptions &Opts, Inputs &In,
                      : llvm::hardware_concurrency().compute_thread_count();
   Running.Progress =
       Opts.Progress || llvm::sys::Process::StandardErrIsDisplayed();
+  Running.Cache = In.Cache ? &*In.Cache : nullptr;
   std::vector<std::vector<ClangTidyError>> PerFile =
       runPasses(Opts, In, Running, Problems);
   Analysis Result;
@@ -492,6 +495,7 @@ int run(DriverOptions &Opts) {
     }
   }
   checkConfiguration(Opts, In, Problems);
+  openResultCache(Opts, In.Cache, Problems);
   if (!Problems.empty())
     return fail(Opts, Problems);
   collectRuleWarnings();
@@ -499,6 +503,8 @@ int run(DriverOptions &Opts) {
   if (Opts.Explain)
     Explaining.emplace(*Opts.Explain);
   Analysis Result = analyse(Opts, In, Problems);
+  if (Opts.Stats)
+    printCacheStats(In.Cache, llvm::errs());
   if (!Problems.empty())
     return fail(Opts, Problems);
   if (Explaining)

@@ -6,6 +6,7 @@
 #include "FunctionFacts.h"
 #include "Statistics.h"
 #include "SummaryExport.h"
+#include "UnitRecording.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
@@ -111,11 +112,15 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
   if (Trace)
     trace::sink()->add(std::move(*Trace));
   R.Done = true;
-  if (SummarySink *Sink = summarySink(); Sink && R.Summary.Name != "lambda")
-    Sink->add(Ctx.getSourceManager()
-                  .getFileEntryRefForID(Ctx.getSourceManager().getMainFileID())
-                  ->getName(),
-              exportFunction(FD, Ctx, Model, Resolver, R.Summary));
+  if (SummarySink *Sink = summarySink(); Sink && R.Summary.Name != "lambda") {
+    const SourceManager &SM = Ctx.getSourceManager();
+    llvm::StringRef MainFile =
+        SM.getFileEntryRefForID(SM.getMainFileID())->getName();
+    ExportedFunction F = exportFunction(FD, Ctx, Model, Resolver, R.Summary);
+    if (UnitRecord *Record = currentUnitRecord())
+      Record->Exports.emplace_back(MainFile.str(), F);
+    Sink->add(MainFile, std::move(F));
+  }
   return R;
 }
 

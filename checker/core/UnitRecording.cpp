@@ -28,6 +28,9 @@ void replayUnit(const UnitRecord &Record) {
     noteRuleMatchedAt(Place);
   for (const std::string &Text : Record.RuleWarnings)
     noteRuleWarning(Text);
+  if (SummarySink *Sink = summarySink())
+    for (const auto &[Unit, F] : Record.Exports)
+      Sink->add(Unit, F);
 }
 
 } // namespace dbrace

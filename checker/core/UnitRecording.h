@@ -4,15 +4,18 @@
 // matched (RuleUsage.h) process-wide. A front end that reuses the results of
 // a translation unit from a cache must count the same again, as if the unit
 // had been analysed, or the summary of a warm run would differ from a cold
-// one: so what a unit counts is also recorded, per thread.
+// one: so what a unit counts is also recorded, per thread. So are the
+// summaries it exports to a whole-program run's first pass.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef DBRACE_CORE_UNITRECORDING_H
 #define DBRACE_CORE_UNITRECORDING_H
 
+#include "SummaryExport.h"
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dbrace {
@@ -22,6 +25,8 @@ struct UnitRecord {
   std::set<std::string> PlacesNotUnderstood; ///< `file:offset`.
   std::set<std::string> RulesMatched;        ///< `file:line` of user rules.
   std::vector<std::string> RuleWarnings;     ///< In the order found.
+  /// What the unit (its main file, first) gave the summary sink.
+  std::vector<std::pair<std::string, ExportedFunction>> Exports;
 };
 
 /// While alive, what this thread's analysis counts also goes to \p Into.
@@ -39,7 +44,8 @@ private:
 /// The record of the unit this thread analyses; null when none is kept.
 UnitRecord *currentUnitRecord();
 
-/// Counts \p Record again, as the analysis of its unit did.
+/// Counts \p Record again, as the analysis of its unit did, and gives its
+/// exports to the summary sink when one is installed.
 void replayUnit(const UnitRecord &Record);
 
 } // namespace dbrace

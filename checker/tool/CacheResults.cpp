@@ -3,6 +3,7 @@
 #include "CacheResults.h"
 #include "ApiModel.h"
 #include "RulesFilesConfig.h"
+#include "SummaryExport.h"
 #include "UnitRecording.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/ADT/StringExtras.h"
@@ -101,8 +102,9 @@ void ResultCache::addConfiguredFiles(CacheKey &Key, llvm::StringRef File,
 std::string
 ResultCache::inputsKey(llvm::StringRef File, ClangTidyContext &Context,
                        const tooling::CompilationDatabase &Compilations) {
-  CacheKey Key("dbrace-inputs/1");
+  CacheKey Key("dbrace-inputs/2");
   Key.add("dbrace", buildIdentity());
+  Key.add("exports", ::dbrace::summarySink() ? "collected" : "none");
   for (const char *Name : CompilerEnvironment)
     Key.add(Name, llvm::sys::Process::GetEnv(Name).value_or("<unset>"));
   for (const tooling::CompileCommand &Command :
@@ -113,6 +115,10 @@ ResultCache::inputsKey(llvm::StringRef File, ClangTidyContext &Context,
             llvm::join(Command.CommandLine, llvm::StringRef("\0", 1)));
   }
   ClangTidyOptions Options = Context.getOptionsForFile(File);
+  if (SummariesPart) {
+    Options.CheckOptions.erase("SummaryFiles");
+    Key.add("summaries used", SummariesPart(File));
+  }
   Key.add("options", configurationAsText(Options));
   addConfiguredFiles(Key, File, Options);
   return Key.hex();

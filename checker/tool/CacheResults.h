@@ -10,7 +10,10 @@
 // - the clang-tidy options in effect for the file (checks, check options,
 //   header filter, extra arguments), and the content of every file a check
 //   option names: the rules files (built-in and the user's), the schema,
-//   and any `...Files` option (summaries);
+//   and any `...Files` option (summaries; in a whole-program run's second
+//   pass, only the summaries the file uses);
+// - whether the run collects the summaries the unit exports (a
+//   whole-program run's first pass), which the entry then holds;
 // - every file its compilation read, and every lookup that found
 //   nothing (CacheSourceTrace.h).
 //
@@ -24,6 +27,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/FunctionExtras.h"
 #include <atomic>
+#include <functional>
 #include <map>
 #include <mutex>
 
@@ -53,6 +57,13 @@ public:
   analyse(llvm::StringRef File, clang::tidy::ClangTidyContext &Context,
           const clang::tooling::CompilationDatabase &Compilations,
           llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS, Analysis Analyse);
+
+  /// While set, a file's `SummaryFiles` are keyed by what \p PartFor
+  /// returns for it (the summaries it uses) rather than by their paths and
+  /// whole content: a whole-program run's second pass.
+  void keySummariesBy(std::function<std::string(llvm::StringRef File)> PartFor) {
+    SummariesPart = std::move(PartFor);
+  }
 
   CacheCounts counts() const;
   const CacheStore &store() const { return Store; }
@@ -90,6 +101,7 @@ private:
                           const clang::tidy::ClangTidyOptions &Options);
 
   CacheStore Store;
+  std::function<std::string(llvm::StringRef)> SummariesPart;
   std::atomic<unsigned> Hits{0}, Misses{0}, NotStored{0};
   std::mutex FilesLock;
   std::map<std::string, std::string> FileKeys;

@@ -1,6 +1,7 @@
 //===--- CacheResultsBlob.cpp - A unit's results as a cache entry ---------===//
 
 #include "CacheBlob.h"
+#include "CacheExportsBlob.h"
 #include "CacheResults.h"
 #include "UnitRecording.h"
 
@@ -149,6 +150,7 @@ std::string encodeResults(const std::vector<ClangTidyError> &Errors,
   writeStrings(Out, Record.PlacesNotUnderstood);
   writeStrings(Out, Record.RulesMatched);
   writeStrings(Out, Record.RuleWarnings);
+  writeExports(Out, Record.Exports);
   return Out.take();
 }
 
@@ -177,7 +179,7 @@ bool decodeResults(llvm::StringRef Blob, std::vector<ClangTidyError> &Errors,
                      [&](std::string S) {
                        Record.RuleWarnings.push_back(std::move(S));
                      }) &&
-         In.atEnd();
+         readExports(In, Record.Exports) && In.atEnd();
 }
 
 } // namespace dbrace::tool

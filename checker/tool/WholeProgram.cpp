@@ -7,6 +7,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <map>
+#include <set>
 #include <mutex>
 
 using namespace dbrace::tool;
@@ -27,30 +28,41 @@ private:
   std::mutex Mutex;
 };
 
-/// Whether a unit calls a function another unit defines and the merge
-/// summarised.
-bool needsSecondPass(const std::vector<ExportedFunction> &Unit,
-                     const llvm::StringSet<> &Summarised) {
+/// The functions of other units \p Unit calls that the merge summarised:
+/// what its second pass depends on.
+std::set<std::string> summariesUsed(const std::vector<ExportedFunction> &Unit,
+                                    const ::dbrace::MergedSummaries &Merged) {
   llvm::StringSet<> Defined;
   for (const ExportedFunction &F : Unit)
     Defined.insert(F.Key);
+  std::set<std::string> Used;
   for (const ExportedFunction &F : Unit)
     for (const ::dbrace::DeferredCall &C : F.Calls)
-      if (!Defined.contains(C.Callee) && Summarised.contains(C.Callee))
-        return true;
-  return false;
+      if (!Defined.contains(C.Callee) && Merged.Rules.count(C.Callee))
+        Used.insert(C.Callee);
+  return Used;
+}
+
+/// \p Used's rules as the summaries file writes them: the part of it a
+/// unit's second pass reads, and so the part its cache entry is keyed by.
+std::string summariesText(const ::dbrace::MergedSummaries &Merged,
+                          const std::set<std::string> &Used) {
+  ::dbrace::MergedSummaries Part;
+  Part.Dialect = Merged.Dialect;
+  Part.LockClause = Merged.LockClause;
+  for (const std::string &Name : Used)
+    Part.Rules[Name] = Merged.Rules.at(Name);
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  ::dbrace::writeSummaries(Part, OS);
+  return Text;
 }
 
 } // namespace
 
 bool dbrace::tool::writeMergedSummaries(
-    const std::vector<std::vector<ExportedFunction>> &Units,
-    const std::string &Path, std::string &Error,
-    std::vector<std::string> *Summarised) {
-  ::dbrace::MergedSummaries Merged = ::dbrace::mergeSummaries(Units);
-  if (Summarised)
-    for (const auto &Entry : Merged.Rules)
-      Summarised->push_back(Entry.first);
+    const ::dbrace::MergedSummaries &Merged, const std::string &Path,
+    std::string &Error) {
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
   if (EC) {
@@ -69,43 +81,44 @@ WholeProgramRun dbrace::tool::runWholeProgram(
   WholeProgramRun Run;
   Collected Exports;
   ::dbrace::setSummarySink(&Exports);
-  // A cached result would replay the file's findings but not the summaries
-  // it exports, so the first pass always analyses.
-  RunOptions Exporting = Options;
-  Exporting.Cache = nullptr;
-  Run.PerFile = runOnFiles(Compilations, Files, Pass1, Exporting);
+  Run.PerFile = runOnFiles(Compilations, Files, Pass1, Options);
   ::dbrace::setSummarySink(nullptr);
 
   // In the order of the files, so that the first file compiling a function
   // gives its summary whatever order the threads finished in.
   std::vector<std::vector<ExportedFunction>> Units;
-  std::vector<const std::vector<ExportedFunction> *> UnitOfFile;
-  static const std::vector<ExportedFunction> NoExports;
   for (const std::string &File : Files) {
     auto It = Exports.ByUnit.find(realPath(File));
-    UnitOfFile.push_back(It == Exports.ByUnit.end() ? &NoExports : &It->second);
-    Units.push_back(*UnitOfFile.back());
+    Units.push_back(It == Exports.ByUnit.end() ? std::vector<ExportedFunction>()
+                                               : It->second);
   }
-  std::vector<std::string> Names;
-  if (!writeMergedSummaries(Units, SummaryFile, Run.Error, &Names))
+  ::dbrace::MergedSummaries Merged = ::dbrace::mergeSummaries(Units);
+  if (!writeMergedSummaries(Merged, SummaryFile, Run.Error))
     return Run;
-  llvm::StringSet<> Summarised;
-  for (const std::string &Name : Names)
-    Summarised.insert(Name);
 
   std::vector<std::string> Again;
   std::vector<size_t> Where;
-  for (size_t I = 0; I < Files.size(); ++I)
-    if (needsSecondPass(*UnitOfFile[I], Summarised)) {
-      Again.push_back(Files[I]);
-      Where.push_back(I);
-    }
+  std::map<std::string, std::string> UsedText;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    std::set<std::string> Used = summariesUsed(Units[I], Merged);
+    if (Used.empty())
+      continue;
+    Again.push_back(Files[I]);
+    Where.push_back(I);
+    UsedText[Files[I]] = summariesText(Merged, Used);
+  }
   Run.Reanalysed = Again.size();
   if (Again.empty())
     return Run;
-  RunOptions Quiet = Options;
+  // A file's second pass is cached under the summaries it uses, not the
+  // whole file's: an edit elsewhere leaves its entry valid.
+  if (Options.Cache)
+    Options.Cache->keySummariesBy(
+        [&UsedText](llvm::StringRef File) { return UsedText.at(File.str()); });
   std::vector<std::vector<clang::tidy::ClangTidyError>> Second =
-      runOnFiles(Compilations, Again, Pass2(SummaryFile), Quiet);
+      runOnFiles(Compilations, Again, Pass2(SummaryFile), Options);
+  if (Options.Cache)
+    Options.Cache->keySummariesBy(nullptr);
   for (size_t J = 0; J < Again.size(); ++J)
     Run.PerFile[Where[J]] = std::move(Second[J]);
   return Run;

@@ -7,7 +7,9 @@
 // rules file, only the files that call a summarised function another file
 // defines: every other file's findings cannot change, so pass 1's stand.
 // Each pass is a function of (file, rules, summaries in) to (summaries out,
-// diagnostics), which a per-file cache can wrap.
+// diagnostics), which the per-file cache wraps: a first-pass entry holds
+// the unit's exports, and a second-pass entry is keyed by the summaries
+// its file uses.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,7 +17,7 @@
 #define DBRACE_TOOL_WHOLEPROGRAM_H
 
 #include "ParallelRunner.h"
-#include "SummaryExport.h"
+#include "SummaryMerge.h"
 #include <functional>
 #include <string>
 #include <vector>
@@ -41,11 +43,9 @@ runWholeProgram(const clang::tooling::CompilationDatabase &Compilations,
                 const SummariesContextFactory &Pass2, const RunOptions &Options,
                 const std::string &SummaryFile);
 
-/// The units' exports merged and written to \p Path; false with \p Error.
-bool writeMergedSummaries(
-    const std::vector<std::vector<::dbrace::ExportedFunction>> &Units,
-    const std::string &Path, std::string &Error,
-    std::vector<std::string> *Summarised = nullptr);
+/// \p Merged written to \p Path; false with \p Error.
+bool writeMergedSummaries(const ::dbrace::MergedSummaries &Merged,
+                          const std::string &Path, std::string &Error);
 
 } // namespace dbrace::tool
 

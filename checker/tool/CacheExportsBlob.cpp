@@ -1,4 +1,5 @@
-//===--- CacheExportsBlob.cpp - A unit's exported summaries in an entry ----===//
+//===--- CacheExportsBlob.cpp - A unit's exported summaries in an entry
+//----===//
 
 #include "CacheExportsBlob.h"
 
@@ -136,8 +137,7 @@ void writeCall(BlobWriter &Out, const DeferredCall &C) {
 bool readCall(BlobReader &In, DeferredCall &C) {
   return In.text(C.Callee) && readNumber(In, C.Order) &&
          readSigned(In, C.Object) &&
-         readList(In, C.ArgParams,
-                  [&](int &P) { return readSigned(In, P); }) &&
+         readList(In, C.ArgParams, [&](int &P) { return readSigned(In, P); }) &&
          readList(In, C.ArgSql,
                   [&](std::optional<std::string> &Sql) {
                     bool Known = false;

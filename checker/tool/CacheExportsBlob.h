@@ -1,4 +1,5 @@
-//===--- CacheExportsBlob.h - A unit's exported summaries in an entry ------===//
+//===--- CacheExportsBlob.h - A unit's exported summaries in an entry
+//------===//
 //
 // A whole-program run's first pass is cached like any other: its entry also
 // holds what the unit exported (SummaryExport.h), so a hit gives the merge
@@ -19,7 +20,8 @@
 
 namespace dbrace::tool {
 
-using UnitExports = std::vector<std::pair<std::string, ::dbrace::ExportedFunction>>;
+using UnitExports =
+    std::vector<std::pair<std::string, ::dbrace::ExportedFunction>>;
 
 void writeExports(BlobWriter &Out, const UnitExports &Exports);
 bool readExports(BlobReader &In, UnitExports &Exports);

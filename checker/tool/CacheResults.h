@@ -61,7 +61,8 @@ public:
   /// While set, a file's `SummaryFiles` are keyed by what \p PartFor
   /// returns for it (the summaries it uses) rather than by their paths and
   /// whole content: a whole-program run's second pass.
-  void keySummariesBy(std::function<std::string(llvm::StringRef File)> PartFor) {
+  void
+  keySummariesBy(std::function<std::string(llvm::StringRef File)> PartFor) {
     SummariesPart = std::move(PartFor);
   }
 

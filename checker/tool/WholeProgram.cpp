@@ -7,8 +7,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include <map>
-#include <set>
 #include <mutex>
+#include <set>
 
 using namespace dbrace::tool;
 using ::dbrace::ExportedFunction;
@@ -60,9 +60,9 @@ std::string summariesText(const ::dbrace::MergedSummaries &Merged,
 
 } // namespace
 
-bool dbrace::tool::writeMergedSummaries(
-    const ::dbrace::MergedSummaries &Merged, const std::string &Path,
-    std::string &Error) {
+bool dbrace::tool::writeMergedSummaries(const ::dbrace::MergedSummaries &Merged,
+                                        const std::string &Path,
+                                        std::string &Error) {
   std::error_code EC;
   llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Text);
   if (EC) {

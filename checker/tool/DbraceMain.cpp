@@ -262,6 +262,24 @@ struct SummaryFile {
   }
 };
 
+/// A shard's part of a whole-program run's first pass: its units' exports
+/// written to --summaries for `dbrace merge`. Its findings are not final
+/// (the second pass, with every shard's summaries, reports), so only what
+/// stops the analysis is reported: a file that does not compile.
+std::vector<std::vector<ClangTidyError>>
+runShardFirstPass(const DriverOptions &Opts, const Inputs &In,
+                  const ContextFactory &Single, const RunOptions &Running,
+                  std::vector<DriverError> &Problems) {
+  FirstPass Pass = runFirstPass(*In.Setup.Compilations, In.Setup.Files, Single,
+                                Running, Opts.SourceRoot);
+  std::string Error;
+  if (!writeShardSummaries(Pass.Units, Opts.Summaries, Error))
+    Problems.push_back(DriverError::fromText(Error));
+  for (std::vector<ClangTidyError> &Errors : Pass.PerFile)
+    llvm::erase_if(Errors, isFinding);
+  return std::move(Pass.PerFile);
+}
+
 std::vector<std::vector<ClangTidyError>>
 runPasses(const DriverOptions &Opts, Inputs &In, const RunOptions &Running,
           std::vector<DriverError> &Problems) {
@@ -271,6 +289,8 @@ runPasses(const DriverOptions &Opts, Inputs &In, const RunOptions &Running,
       };
   if (Opts.ReadSummaries)
     In.Overrides = withSummaries(In.Overrides, Opts.Summaries);
+  if (Opts.Shard && !Opts.Summaries.empty() && !Opts.ReadSummaries)
+    return runShardFirstPass(Opts, In, Single, Running, Problems);
   if (!wholeProgram(Opts, In))
     return runOnFiles(*In.Setup.Compilations, In.Setup.Files, Single, Running);
   SummaryFile Summaries{Opts.Summaries, Opts.Summaries.empty()};
@@ -293,7 +313,7 @@ runPasses(const DriverOptions &Opts, Inputs &In, const RunOptions &Running,
   };
   WholeProgramRun Run =
       runWholeProgram(*In.Setup.Compilations, In.Setup.Files, Single, Second,
-                      Running, Summaries.Path);
+                      Running, Opts.SourceRoot, Summaries.Path);
   if (!Run.Error.empty())
     Problems.push_back(DriverError::fromText(Run.Error));
   return std::move(Run.PerFile);

@@ -3,6 +3,7 @@
 #include "MergeReports.h"
 #include "JsonReport.h"
 #include "MergeRules.h"
+#include "ShardSummaries.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -28,8 +29,10 @@ const char Usage[] =
     "Joins the SARIF (or the JSON) reports of `dbrace --shard=K/N` runs into\n"
     "the report one run over all their files writes. --source-root is the\n"
     "one the JSON reports were written with (default: the current\n"
-    "directory); SARIF reports name theirs. Rules files (.yaml), such as\n"
-    "summaries, are joined into one rules file.\n";
+    "directory); SARIF reports name theirs. Rules files (.yaml) are joined\n"
+    "into one rules file; the summaries files of shards' first passes\n"
+    "(--shard=K/N --summaries=FILE) into the summaries file of the whole\n"
+    "program, for their second passes (--read-summaries).\n";
 
 /// Where a diagnostic sorts in the driver's report: absolute file, place,
 /// check, message (ErrorMerge's order; line and column order as offsets).
@@ -283,6 +286,32 @@ int mergeRules(const std::vector<std::string> &Paths, const std::string &Output,
   return writeTo(Output, *Merged, Out, Err) ? ExitWritten : ExitError;
 }
 
+/// Shards' first passes: every input must be one; their units composed
+/// into the summaries file a run over all of them writes.
+int mergeShardSummaries(const std::vector<std::string> &Paths,
+                        const std::string &Output, llvm::raw_ostream &Out,
+                        llvm::raw_ostream &Err) {
+  std::vector<UnitSummaries> Units;
+  for (const std::string &Path : Paths) {
+    if (!isShardSummaries(Path)) {
+      Err << "dbrace: error: " << Path
+          << ": not a shard's summaries file; cannot merge it with them\n";
+      return ExitError;
+    }
+    llvm::Expected<std::vector<UnitSummaries>> Read = readShardSummaries(Path);
+    if (!Read) {
+      Err << llvm::toString(Read.takeError()) << "\n";
+      return ExitError;
+    }
+    for (UnitSummaries &U : *Read)
+      Units.push_back(std::move(U));
+  }
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  ::dbrace::writeSummaries(mergeUnits(std::move(Units)), OS);
+  return writeTo(Output, Text, Out, Err) ? ExitWritten : ExitError;
+}
+
 } // namespace
 
 int mergeMain(llvm::ArrayRef<llvm::StringRef> Args, llvm::raw_ostream &Out,
@@ -296,6 +325,8 @@ int mergeMain(llvm::ArrayRef<llvm::StringRef> Args, llvm::raw_ostream &Out,
   if (!parseArgs(Args, Paths, Output, Root, Err))
     return ExitError;
 
+  if (llvm::any_of(Paths, isShardSummaries))
+    return mergeShardSummaries(Paths, Output, Out, Err);
   if (llvm::any_of(Paths, isRulesFile))
     return mergeRules(Paths, Output, Out, Err);
 

@@ -2,7 +2,7 @@
 
 #include "WholeProgram.h"
 #include "RealPath.h"
-#include "SummaryMerge.h"
+#include "SourcePositions.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -73,26 +73,36 @@ bool dbrace::tool::writeMergedSummaries(const ::dbrace::MergedSummaries &Merged,
   return true;
 }
 
+FirstPass dbrace::tool::runFirstPass(
+    const clang::tooling::CompilationDatabase &Compilations,
+    const std::vector<std::string> &Files, const ContextFactory &Pass1,
+    const RunOptions &Options, const std::string &SourceRoot) {
+  FirstPass Pass;
+  Collected Exports;
+  ::dbrace::setSummarySink(&Exports);
+  Pass.PerFile = runOnFiles(Compilations, Files, Pass1, Options);
+  ::dbrace::setSummarySink(nullptr);
+  SourcePositions Paths(SourceRoot);
+  for (const std::string &File : Files) {
+    auto It = Exports.ByUnit.find(realPath(File));
+    Pass.Units.push_back(
+        {Paths.displayPath(File), It == Exports.ByUnit.end()
+                                      ? std::vector<ExportedFunction>()
+                                      : std::move(It->second)});
+  }
+  return Pass;
+}
+
 WholeProgramRun dbrace::tool::runWholeProgram(
     const clang::tooling::CompilationDatabase &Compilations,
     const std::vector<std::string> &Files, const ContextFactory &Pass1,
     const SummariesContextFactory &Pass2, const RunOptions &Options,
-    const std::string &SummaryFile) {
+    const std::string &SourceRoot, const std::string &SummaryFile) {
   WholeProgramRun Run;
-  Collected Exports;
-  ::dbrace::setSummarySink(&Exports);
-  Run.PerFile = runOnFiles(Compilations, Files, Pass1, Options);
-  ::dbrace::setSummarySink(nullptr);
-
-  // In the order of the files, so that the first file compiling a function
-  // gives its summary whatever order the threads finished in.
-  std::vector<std::vector<ExportedFunction>> Units;
-  for (const std::string &File : Files) {
-    auto It = Exports.ByUnit.find(realPath(File));
-    Units.push_back(It == Exports.ByUnit.end() ? std::vector<ExportedFunction>()
-                                               : It->second);
-  }
-  ::dbrace::MergedSummaries Merged = ::dbrace::mergeSummaries(Units);
+  FirstPass First =
+      runFirstPass(Compilations, Files, Pass1, Options, SourceRoot);
+  Run.PerFile = std::move(First.PerFile);
+  ::dbrace::MergedSummaries Merged = mergeUnits(First.Units);
   if (!writeMergedSummaries(Merged, SummaryFile, Run.Error))
     return Run;
 
@@ -100,7 +110,8 @@ WholeProgramRun dbrace::tool::runWholeProgram(
   std::vector<size_t> Where;
   std::map<std::string, std::string> UsedText;
   for (size_t I = 0; I < Files.size(); ++I) {
-    std::set<std::string> Used = summariesUsed(Units[I], Merged);
+    std::set<std::string> Used =
+        summariesUsed(First.Units[I].Functions, Merged);
     if (Used.empty())
       continue;
     Again.push_back(Files[I]);

@@ -2,6 +2,7 @@
 
 #include "JsonReport.h"
 #include "Baseline.h"
+#include "Timelines.h"
 #include "llvm/ADT/STLExtras.h"
 
 using clang::tidy::ClangTidyError;
@@ -18,7 +19,7 @@ namespace {
 const char *const KeyOrder[] = {"check",  "level",       "file",      "line",
                                 "column", "endLine",     "endColumn", "offset",
                                 "length", "replacement", "message",   "notes",
-                                "fixes",  "fingerprint"};
+                                "fixes",  "fingerprint", "timeline"};
 
 const char *levelName(clang::tooling::Diagnostic::Level L) {
   switch (L) {
@@ -92,7 +93,8 @@ void writeJsonDiagnostics(const Array &Diagnostics, llvm::raw_ostream &OS) {
 }
 
 void writeJsonReport(const std::vector<ClangTidyError> &Errors,
-                     SourcePositions &Sources, llvm::raw_ostream &OS) {
+                     SourcePositions &Sources, llvm::raw_ostream &OS,
+                     const TimelineSession *Timelines) {
   Array Diagnostics;
   for (const ClangTidyError &E : Errors) {
     Object D{{"check", E.DiagnosticName}, {"level", levelName(E.DiagLevel)}};
@@ -110,6 +112,8 @@ void writeJsonReport(const std::vector<ClangTidyError> &Errors,
     D["fixes"] = fixes(Sources, E.Message);
     if (isFinding(E))
       D["fingerprint"] = findingFingerprint(E, Sources);
+    if (const timeline::Timeline *T = Timelines ? Timelines->find(E) : nullptr)
+      D["timeline"] = timelineJson(*T, E.DiagnosticName, Sources);
     Diagnostics.push_back(std::move(D));
   }
   writeJsonDiagnostics(Diagnostics, OS);

@@ -118,18 +118,18 @@ private:
     timeline::Builder Build({FD, Ctx, Events, Flow, *Sqls});
     for (size_t I = 0; I < Facts.size(); ++I) {
       const FactEvents &On = FactOrigins[I];
-      Sink->add(std::visit(
-          llvm::makeVisitor(
-              [&](const RacePair &P) {
-                return Build.race(On.First, On.Second, On.Guard, P);
-              },
-              [&](const LockInAutocommit &L) {
-                return Build.lockInAutocommit(On.First, L);
-              },
-              [&](const SlowCallUnderLock &S) {
-                return Build.slowCall(On.First, S);
-              }),
-          Facts[I]));
+      Sink->add(std::visit(llvm::makeVisitor(
+                               [&](const RacePair &P) {
+                                 return Build.race(On.First, On.Second,
+                                                   On.Guard, P);
+                               },
+                               [&](const LockInAutocommit &L) {
+                                 return Build.lockInAutocommit(On.First, L);
+                               },
+                               [&](const SlowCallUnderLock &S) {
+                                 return Build.slowCall(On.First, S);
+                               }),
+                           Facts[I]));
     }
   }
   const ConnectionState &before(unsigned I) const { return Flow.Before[I]; }

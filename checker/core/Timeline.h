@@ -53,15 +53,15 @@ enum class Shape {
 struct Step {
   Request Who = Request::A;
   StepKind Kind = StepKind::Read;
-  trace::Place At;      ///< Invalid: nowhere in this function (the caller's).
-  std::string Sql;      ///< As recovered, holes renumbered after `$N`s.
-  std::string Code;     ///< The call as written, where there is no SQL.
-  std::string Values;   ///< Read: `r`, `seats, price`; empty if unknown.
+  trace::Place At;       ///< Invalid: nowhere in this function (the caller's).
+  std::string Sql;       ///< As recovered, holes renumbered after `$N`s.
+  std::string Code;      ///< The call as written, where there is no SQL.
+  std::string Values;    ///< Read: `r`, `seats, price`; empty if unknown.
   std::string Condition; ///< Check: the condition as written.
   /// Check: the condition's value on the way to the write (the write in
   /// an `if`'s branch, or after its branch exits early); unknown otherwise.
   std::optional<bool> Holds;
-  std::string Helper;   ///< The event is in this helper, at InHelper.
+  std::string Helper; ///< The event is in this helper, at InHelper.
   trace::Place InHelper;
   bool CallerTransaction = false; ///< Begin/Commit: the caller's.
   bool ScopeEnd = false;          ///< Commit: the RAII object's destructor.

@@ -69,8 +69,7 @@ std::string displaySql(const RecoveredSql &Sql) {
 std::string Builder::text(SourceRange Range) const {
   CharSourceRange Chars = CharSourceRange::getTokenRange(
       SM.getFileLoc(Range.getBegin()), SM.getFileLoc(Range.getEnd()));
-  return oneLine(
-      Lexer::getSourceText(Chars, SM, S.Ctx.getLangOpts()).str());
+  return oneLine(Lexer::getSourceText(Chars, SM, S.Ctx.getLangOpts()).str());
 }
 
 std::string Builder::codeOf(const Stmt *At) const {
@@ -92,8 +91,9 @@ std::optional<bool> Builder::holdsOnTheWay(const Expr *Guard,
   if (!If || If->getCond() != Guard || !Write)
     return std::nullopt;
   auto Inside = [&](const Stmt *Branch) {
-    return Branch && !SM.isBeforeInTranslationUnit(Write->getBeginLoc(),
-                                                  Branch->getBeginLoc()) &&
+    return Branch &&
+           !SM.isBeforeInTranslationUnit(Write->getBeginLoc(),
+                                         Branch->getBeginLoc()) &&
            !SM.isBeforeInTranslationUnit(Branch->getEndLoc(),
                                          Write->getBeginLoc());
   };
@@ -104,7 +104,8 @@ std::optional<bool> Builder::holdsOnTheWay(const Expr *Guard,
   const Stmt *Then = If->getThen();
   if (const auto *Block = dyn_cast<CompoundStmt>(Then); Block && Block->size())
     Then = Block->body_back();
-  if (!If->getElse() && isa<ReturnStmt, ContinueStmt, BreakStmt, CXXThrowExpr>(Then))
+  if (!If->getElse() &&
+      isa<ReturnStmt, ContinueStmt, BreakStmt, CXXThrowExpr>(Then))
     return false;
   return std::nullopt;
 }
@@ -134,8 +135,7 @@ std::string Builder::valuesOf(const DbEvent &E) const {
     Node = Parents[0];
     if (const auto *V = Node.get<VarDecl>())
       return V->getNameAsString();
-    if (const auto *B = Node.get<BinaryOperator>();
-        B && B->isAssignmentOp())
+    if (const auto *B = Node.get<BinaryOperator>(); B && B->isAssignmentOp())
       return text(B->getLHS()->getSourceRange());
     if (!Node.get<Expr>())
       break;
@@ -291,8 +291,7 @@ std::optional<unsigned> Builder::nextWrite(unsigned After,
     if (E.Kind != EventKind::Write || !S.Flow.Reached[I] ||
         E.Connection != Of.Connection)
       continue;
-    if (Of.Tables.empty() ||
-        llvm::any_of(E.Tables, [&](const std::string &T) {
+    if (Of.Tables.empty() || llvm::any_of(E.Tables, [&](const std::string &T) {
           return llvm::any_of(Of.Tables, [&](const std::string &U) {
             return sqlfacts::sameTable(T, U);
           });

@@ -26,8 +26,8 @@
 #include "SourcePositions.h"
 #include "Statistics.h"
 #include "TextReport.h"
-#include "Timelines.h"
 #include "TidyConfigValidation.h"
+#include "Timelines.h"
 #include "WholeProgram.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -63,8 +63,8 @@ std::string renderReport(const DriverOptions &Opts,
   if (Opts.Format == OutputFormat::Json)
     writeJsonReport(Errors, Sources, OS, Opts.Timeline ? Timelines : nullptr);
   else
-    writeSarifReport(Errors, Sources,
-                     {DBRACE_VERSION, Opts.DocsUrl, Timelines}, OS);
+    writeSarifReport(Errors, Sources, {DBRACE_VERSION, Opts.DocsUrl, Timelines},
+                     OS);
   return Text;
 }
 
@@ -73,7 +73,8 @@ std::string renderReport(const DriverOptions &Opts,
 bool writeHtml(const DriverOptions &Opts,
                const std::vector<ClangTidyError> &Errors,
                SourcePositions &Sources, const TimelineSession *Timelines) {
-  if (llvm::Error E = writeHtmlReport(Opts.Output, Errors, Sources, Timelines)) {
+  if (llvm::Error E =
+          writeHtmlReport(Opts.Output, Errors, Sources, Timelines)) {
     llvm::errs() << "dbrace: error: cannot write the HTML report to '"
                  << Opts.Output << "': " << llvm::toString(std::move(E))
                  << "\n";
@@ -360,10 +361,10 @@ void printWithTimelines(const Inputs &In,
                         SourcePositions &Sources) {
   auto Print = [&](const ClangTidyError &E) {
     if (const ::dbrace::timeline::Timeline *T = Timelines.find(E)) {
-      llvm::outs() << E.Message.FilePath << ":"
-                   << Sources.position(E.Message.FilePath, E.Message.FileOffset)
-                          .Line
-                   << ": " << E.DiagnosticName << ":\n";
+      llvm::outs()
+          << E.Message.FilePath << ":"
+          << Sources.position(E.Message.FilePath, E.Message.FileOffset).Line
+          << ": " << E.DiagnosticName << ":\n";
       printTimeline(*T, E.DiagnosticName, Sources, llvm::outs());
     }
   };
@@ -443,8 +444,8 @@ bool writeOutputs(const DriverOptions &Opts, const Inputs &In,
   else if (Opts.Format == OutputFormat::Text || Opts.Fix)
     printAndFixAsConfigured(In, Result.Errors, Opts.Fix,
                             /*ToStderr=*/Opts.Format != OutputFormat::Text);
-  if (Opts.Format != OutputFormat::Text &&
-      Opts.Format != OutputFormat::Html && !writeText(Opts.Output, Report))
+  if (Opts.Format != OutputFormat::Text && Opts.Format != OutputFormat::Html &&
+      !writeText(Opts.Output, Report))
     return false;
   return Opts.ExportFixes.empty() ||
          exportFixes(Opts.ExportFixes, In.Setup.Files, Result.Errors);

@@ -46,7 +46,8 @@ pre.diff { background: #f6f6f6; padding: .5em; overflow-x: auto; }
 )";
 
 std::string page(llvm::StringRef Title, llvm::StringRef Body) {
-  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+         "charset=\"utf-8\">\n"
          "<title>" +
          escape(Title) + "</title>\n<style>" + Style +
          "</style>\n</head>\n<body>\n" + Body.str() + "</body>\n</html>\n";
@@ -85,9 +86,8 @@ const char *highlightOf(timeline::StepKind K) {
 
 /// The lines of \p File to mark, by line: the timeline's steps there, or
 /// else the warning and its notes.
-std::map<unsigned, std::string> highlights(const Finding &F,
-                                           llvm::StringRef File,
-                                           SourcePositions &Sources) {
+std::map<unsigned, std::string>
+highlights(const Finding &F, llvm::StringRef File, SourcePositions &Sources) {
   std::map<unsigned, std::string> Lines;
   auto Same = [&](llvm::StringRef Other) {
     return Sources.displayPath(Other) == Sources.displayPath(File);
@@ -203,16 +203,16 @@ std::string findingPage(const Finding &F, SourcePositions &Sources) {
                      escape(F.File + ":" + std::to_string(F.Line)) +
                      "</code></p>\n<ul class=\"notes\">\n";
   for (const auto &N : E.Notes)
-    Body += "<li>" +
-            escape(N.FilePath.empty()
-                       ? N.Message
-                       : placeText({N.FilePath, N.FileOffset,
-                                    Sources.position(N.FilePath, N.FileOffset)
-                                        .Line,
-                                    1},
-                                   Sources) +
-                             ": " + N.Message) +
-            "</li>\n";
+    Body +=
+        "<li>" +
+        escape(N.FilePath.empty()
+                   ? N.Message
+                   : placeText({N.FilePath, N.FileOffset,
+                                Sources.position(N.FilePath, N.FileOffset).Line,
+                                1},
+                               Sources) +
+                         ": " + N.Message) +
+        "</li>\n";
   Body += "</ul>\n<p class=\"legend\"><span class=\"hl-read\" "
           "style=\"background:#ffe0a0\">read</span><span "
           "style=\"background:#d8e8ff\">check</span><span "
@@ -232,8 +232,9 @@ std::string findingPage(const Finding &F, SourcePositions &Sources) {
 
 std::string indexPage(const std::vector<Finding> &Findings,
                       const std::vector<const ClangTidyError *> &Problems) {
-  std::map<std::string, std::map<std::string, std::map<std::string,
-                                                       std::vector<const Finding *>>>>
+  std::map<std::string,
+           std::map<std::string,
+                    std::map<std::string, std::vector<const Finding *>>>>
       Grouped;
   for (const Finding &F : Findings)
     Grouped[F.E->DiagnosticName][F.File][F.Table].push_back(&F);
@@ -241,8 +242,8 @@ std::string indexPage(const std::vector<Finding> &Findings,
                      (Findings.size() == 1 ? " finding" : " findings") +
                      "</h1>\n";
   for (const ClangTidyError *P : Problems)
-    Body += "<p class=\"error\">error: " + escape(P->Message.Message) +
-            "</p>\n";
+    Body +=
+        "<p class=\"error\">error: " + escape(P->Message.Message) + "</p>\n";
   for (const auto &[Check, Files] : Grouped) {
     Body += "<h2 class=\"check\">" + escape(Check) + "</h2>\n";
     for (const auto &[File, Tables] : Files) {
@@ -252,8 +253,8 @@ std::string indexPage(const std::vector<Finding> &Findings,
                 escape(Table.empty() ? "(unknown)" : Table) + "</h4>\n<ul>\n";
         for (const Finding *F : List)
           Body += "<li><a href=\"" + F->Page + "\">line " +
-                  std::to_string(F->Line) + "</a>: " +
-                  escape(F->E->Message.Message) + "</li>\n";
+                  std::to_string(F->Line) +
+                  "</a>: " + escape(F->E->Message.Message) + "</li>\n";
         Body += "</ul>\n";
       }
     }

@@ -22,10 +22,10 @@ class TimelineSession;
 
 /// Writes `index.html` and `finding-N.html` into \p Dir, creating it;
 /// errors (a file that did not compile) are listed on the index.
-llvm::Error writeHtmlReport(llvm::StringRef Dir,
-                            const std::vector<clang::tidy::ClangTidyError> &Errors,
-                            SourcePositions &Sources,
-                            const TimelineSession *Timelines);
+llvm::Error
+writeHtmlReport(llvm::StringRef Dir,
+                const std::vector<clang::tidy::ClangTidyError> &Errors,
+                SourcePositions &Sources, const TimelineSession *Timelines);
 
 } // namespace dbrace::tool
 

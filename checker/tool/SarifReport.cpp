@@ -189,13 +189,12 @@ public:
     }
     Array Threads;
     for (timeline::Request R : {timeline::Request::A, timeline::Request::B})
-      Threads.push_back(Object{
-          {"id", R == timeline::Request::A ? "A" : "B"},
-          {"message", Object{{"text", requestName(R)}}},
-          {"locations", std::move(Flows[R == timeline::Request::B])}});
-    return Object{
-        {"message", Object{{"text", "two requests at once"}}},
-        {"threadFlows", std::move(Threads)}};
+      Threads.push_back(
+          Object{{"id", R == timeline::Request::A ? "A" : "B"},
+                 {"message", Object{{"text", requestName(R)}}},
+                 {"locations", std::move(Flows[R == timeline::Request::B])}});
+    return Object{{"message", Object{{"text", "two requests at once"}}},
+                  {"threadFlows", std::move(Threads)}};
   }
 
   Value fix(const DiagnosticMessage &M) {

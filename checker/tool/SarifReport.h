@@ -4,8 +4,8 @@
 // tool lists the dbrace checks as rules; each finding a result with its
 // notes as related locations, two thread flows (request A and request B)
 // whose steps interleave as the race runs, or else one through the warning
-// and its notes in source order (the read, the check, the write), its fix, and a
-// fingerprint that survives line shifts (the baseline key). Compiler and
+// and its notes in source order (the read, the check, the write), its fix, and
+// a fingerprint that survives line shifts (the baseline key). Compiler and
 // configuration errors are tool execution notifications.
 //
 //===----------------------------------------------------------------------===//

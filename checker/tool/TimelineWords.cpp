@@ -39,7 +39,7 @@ std::string readText(const Timeline &T, const Step &S) {
 }
 
 std::string checkText(const Timeline &T, const Step &S) {
-  std::string Value = !S.Holds    ? " lets the write through"
+  std::string Value = !S.Holds   ? " lets the write through"
                       : *S.Holds ? " is true"
                                  : " is false";
   if (S.Who == Request::A)
@@ -75,8 +75,8 @@ std::string outcomeText(const Timeline &T, llvm::StringRef Check) {
            "' where the check allows one";
   std::string Lost = T.Written == WriteShape::Delete ? "delete" : "update";
   (void)Check;
-  return "-> both wrote from the same value of '" + T.Table + "': A's " +
-         Lost + " is lost";
+  return "-> both wrote from the same value of '" + T.Table + "': A's " + Lost +
+         " is lost";
 }
 
 std::string stepText(const Timeline &T, const Step &S, llvm::StringRef Check) {
@@ -128,8 +128,7 @@ std::vector<WordedStep> wordTimeline(const Timeline &T, llvm::StringRef Check) {
     std::string Text = stepText(T, S, Check);
     // `seats > 0 is true; UPDATE ...`: the check and the write it decides.
     if (S.Kind == StepKind::Check && I + 1 < T.Steps.size() &&
-        T.Steps[I + 1].Kind == StepKind::Write &&
-        T.Steps[I + 1].Who == S.Who) {
+        T.Steps[I + 1].Kind == StepKind::Write && T.Steps[I + 1].Who == S.Who) {
       Text += "; " + stepText(T, T.Steps[++I], Check);
       Out.push_back({&T.Steps[I], std::move(Text)});
       continue;
@@ -148,11 +147,12 @@ std::string wordFix(const Timeline &T, llvm::StringRef Check,
       " (" + placeText(W.Helper.empty() ? W.At : W.InHelper, Sources) + ")";
   if (T.Kind == FactKind::SlowCall)
     return "with the slow call after the commit, request B waits at the "
-           "lock" + Where + " only while A's statements run";
+           "lock" +
+           Where + " only while A's statements run";
   if (T.Kind == FactKind::Race && isInsert(T))
     return "with a unique key and ON CONFLICT (or a lock on the parent row), "
-           "request B waits at the INSERT" + Where +
-           " until A commits, then finds A's row";
+           "request B waits at the INSERT" +
+           Where + " until A commits, then finds A's row";
   std::string How = T.Form == Shape::ReadOutside
                         ? "with the read in the transaction and locked"
                     : T.Form == Shape::LockEnds
@@ -167,8 +167,8 @@ void printTimeline(const Timeline &T, llvm::StringRef Check,
                    SourcePositions &Sources, llvm::raw_ostream &OS) {
   OS << "  timeline of the race, two requests at once:\n";
   for (const WordedStep &W : wordTimeline(T, Check)) {
-    std::string Line = std::string("    ") + requestName(W.From->Who) + ": " +
-                       W.Text;
+    std::string Line =
+        std::string("    ") + requestName(W.From->Who) + ": " + W.Text;
     // The places once, on request A's steps: B runs the same lines.
     const trace::Place &At =
         W.From->Helper.empty() ? W.From->At : W.From->InHelper;

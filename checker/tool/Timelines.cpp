@@ -1,4 +1,5 @@
-//===--- Timelines.cpp - Each finding as the two requests that collide -----===//
+//===--- Timelines.cpp - Each finding as the two requests that collide
+//-----===//
 
 #include "Timelines.h"
 #include "llvm/ADT/STLExtras.h"
@@ -55,7 +56,8 @@ TimelineSession::find(const tidy::ClangTidyError &E) const {
   std::string File = realPath(E.Message.FilePath);
   auto NoteAt = [&](const trace::Place &P) {
     return llvm::any_of(E.Notes, [&](const tooling::DiagnosticMessage &N) {
-      return N.FileOffset == P.Offset && realPath(N.FilePath) == realPath(P.File);
+      return N.FileOffset == P.Offset &&
+             realPath(N.FilePath) == realPath(P.File);
     });
   };
   std::lock_guard<std::mutex> Guard(Lock);

@@ -1,4 +1,5 @@
-//===--- Timelines.h - Each finding as the two requests that collide -------===//
+//===--- Timelines.h - Each finding as the two requests that collide
+//-------===//
 //
 // Collects the timelines the analysis builds for its facts while the usual
 // clang-tidy run goes on, and finds the one of each finding the checks
@@ -71,8 +72,7 @@ void printTimeline(const timeline::Timeline &T, llvm::StringRef Check,
 /// The timeline as JSON data: its shape, its steps (request, kind, place,
 /// SQL, values, condition, words) and the fix's line.
 llvm::json::Value timelineJson(const timeline::Timeline &T,
-                               llvm::StringRef Check,
-                               SourcePositions &Sources);
+                               llvm::StringRef Check, SourcePositions &Sources);
 
 } // namespace dbrace::tool
 

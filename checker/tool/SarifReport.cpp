@@ -172,7 +172,7 @@ public:
   Value timelineFlow(const timeline::Timeline &T, llvm::StringRef Check) {
     Array Flows[2];
     int64_t Order = 0;
-    for (const WordedStep &W : wordTimeline(T, Check)) {
+    for (const WordedStep &W : wordTimeline(T, Check, /*MergeChecks=*/false)) {
       const timeline::Step &S = *W.From;
       const trace::Place &At = S.Helper.empty() ? S.At : S.InHelper;
       Object Location{{"message", Object{{"text", sarifText(W.Text)}}}};

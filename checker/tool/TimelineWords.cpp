@@ -121,13 +121,14 @@ std::string placeText(const trace::Place &P, SourcePositions &Sources) {
   return Sources.displayPath(P.File) + ":" + std::to_string(P.Line);
 }
 
-std::vector<WordedStep> wordTimeline(const Timeline &T, llvm::StringRef Check) {
+std::vector<WordedStep> wordTimeline(const Timeline &T, llvm::StringRef Check,
+                                     bool MergeChecks) {
   std::vector<WordedStep> Out;
   for (size_t I = 0; I < T.Steps.size(); ++I) {
     const Step &S = T.Steps[I];
     std::string Text = stepText(T, S, Check);
     // `seats > 0 is true; UPDATE ...`: the check and the write it decides.
-    if (S.Kind == StepKind::Check && I + 1 < T.Steps.size() &&
+    if (MergeChecks && S.Kind == StepKind::Check && I + 1 < T.Steps.size() &&
         T.Steps[I + 1].Kind == StepKind::Write && T.Steps[I + 1].Who == S.Who) {
       Text += "; " + stepText(T, T.Steps[++I], Check);
       Out.push_back({&T.Steps[I], std::move(Text)});

@@ -50,10 +50,11 @@ struct WordedStep {
   std::string Text;
 };
 
-/// \p T's steps in words, a check and its write merged into one step;
-/// \p Check is the finding's check.
+/// \p T's steps in words; \p Check is the finding's check. With
+/// \p MergeChecks, a check and the write it decides are one step.
 std::vector<WordedStep> wordTimeline(const timeline::Timeline &T,
-                                     llvm::StringRef Check);
+                                     llvm::StringRef Check,
+                                     bool MergeChecks = true);
 
 /// With the fix: where request B waits instead, or empty.
 std::string wordFix(const timeline::Timeline &T, llvm::StringRef Check,

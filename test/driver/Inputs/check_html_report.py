@@ -71,7 +71,7 @@ document.getElementById('f').onload = function () {
   var items = d.querySelectorAll('ol.timeline li'), seen = 0;
   items.forEach(function (e) { if (shown(e)) seen++; });
   out.push('timeline ' + seen + '/' + items.length + ' visible');
-  ['hl-read', 'hl-check', 'hl-write'].forEach(function (c) {
+  ['hl-read', 'hl-check', 'hl-write', 'hl-lock'].forEach(function (c) {
     var rows = d.querySelectorAll('tr.' + c), lit = 0;
     rows.forEach(function (e) {
       var bg = w.getComputedStyle(e).backgroundColor;
@@ -115,7 +115,8 @@ def main():
     for name in pages:
         dom = check_page(binary, folder, name, problems)
         marks = ", ".join("%s %d" % (c, dom.classes.get(("tr", c), 0))
-                          for c in ("hl-read", "hl-check", "hl-write", "hl-tx"))
+                          for c in ("hl-read", "hl-check", "hl-write", "hl-tx",
+                                    "hl-lock", "hl-slow"))
         print("%s: %s; timeline A %d, B %d; diff %s" % (
             name, marks,
             sum(1 for c, _ in dom.timeline if c == "request-a"),

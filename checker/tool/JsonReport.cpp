@@ -17,12 +17,11 @@ namespace {
 /// The order of the keys in every object of the report (a finding, a note,
 /// a fix), most important first; JSON objects have none of their own.
 const char *const KeyOrder[] = {
-    "check",   "level",     "request",   "kind",        "file",
-    "line",    "column",    "endLine",   "endColumn",   "offset",
-    "length",  "replacement", "message", "sql",         "code",
-    "values",  "condition", "holds",     "helper",      "helperLine",
-    "text",    "notes",     "fixes",     "fingerprint", "timeline",
-    "steps",   "withFix"};
+    "check",    "level",      "request",   "kind",   "file",      "line",
+    "column",   "endLine",    "endColumn", "offset", "length",    "replacement",
+    "message",  "sql",        "code",      "values", "condition", "holds",
+    "helper",   "helperLine", "text",      "notes",  "fixes",     "fingerprint",
+    "timeline", "steps",      "withFix"};
 
 const char *levelName(clang::tooling::Diagnostic::Level L) {
   switch (L) {

@@ -68,8 +68,8 @@ std::string outcomeText(const Timeline &T, llvm::StringRef Check) {
   if (T.Kind == FactKind::SlowCall)
     return "-> B, and every request behind it, waited for A's slow call";
   if (T.Kind == FactKind::LockInAutocommit && T.Write.Line == 0)
-    return "-> each lock ended with its statement: both requests read the "
-           "same value";
+    return "-> each lock ended with its statement: nothing kept the two "
+           "requests apart";
   if (isInsert(T))
     return "-> both saw no row and both inserted: two rows in '" + T.Table +
            "' where the check allows one";
@@ -96,6 +96,10 @@ std::string stepText(const Timeline &T, const Step &S, llvm::StringRef Check) {
   case StepKind::LockEnds:
     return "the lock ends with the statement: autocommit";
   case StepKind::Lock:
+    if (T.Form == Shape::LockEnds)
+      return statement(S) + (S.Who == Request::A
+                                 ? "   -> takes the lock"
+                                 : "   -> takes it too: A's has ended");
     return statement(S) + (S.Who == Request::A
                                ? "   -> holds the lock"
                                : "   -> gets the lock only now");
@@ -160,6 +164,8 @@ std::string wordFix(const Timeline &T, llvm::StringRef Check,
                         ? "with the lock in a transaction"
                         : "with the fix";
   (void)Check;
+  if (!T.Steps.empty() && T.Steps.front().Kind == StepKind::Lock)
+    return How + ", request B waits at the lock" + Where + " until A commits";
   return How + ", request B waits at the locking read" + Where +
          " until A commits, then reads the new value";
 }

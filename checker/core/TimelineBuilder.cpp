@@ -123,7 +123,7 @@ std::string Builder::valuesOf(const DbEvent &E) const {
   llvm::SmallVector<std::string, 2> Names;
   for (const ValueDecl *D : E.ResultDecls)
     Names.push_back(D->getNameAsString());
-  if (!Names.empty())
+  if (!Names.empty() || !E.At)
     return llvm::join(Names, ", ");
   // Up through the expression the call is part of (`exec(...)[0].as<int>()`)
   // to the variable it initialises or is assigned to.
@@ -148,6 +148,8 @@ Step Builder::eventStep(Request Who, StepKind Kind, unsigned I) const {
   Step Out;
   Out.Who = Who;
   Out.Kind = Kind;
+  if (!E.At)
+    return Out;
   Out.At = trace::placeOf(E.At->getBeginLoc(), SM);
   std::shared_ptr<const RecoveredSql> Sql = E.Sql;
   if (E.Origin) {
@@ -288,7 +290,7 @@ std::optional<unsigned> Builder::nextWrite(unsigned After,
                                            const DbEvent &Of) const {
   for (unsigned I = After + 1; I < S.Events.Events.size(); ++I) {
     const DbEvent &E = S.Events.Events[I];
-    if (E.Kind != EventKind::Write || !S.Flow.Reached[I] ||
+    if (E.Kind != EventKind::Write || !E.At || !S.Flow.Reached[I] ||
         E.Connection != Of.Connection)
       continue;
     if (Of.Tables.empty() || llvm::any_of(E.Tables, [&](const std::string &T) {

@@ -61,7 +61,7 @@ std::string beginText(const Step &S) {
     return "BEGIN (the caller's transaction)";
   if (!S.Sql.empty())
     return statement(S);
-  return "BEGIN (" + S.Code + ")";
+  return S.Code.empty() ? "BEGIN" : "BEGIN (" + S.Code + ")";
 }
 
 std::string outcomeText(const Timeline &T, llvm::StringRef Check) {

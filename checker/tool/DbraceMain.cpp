@@ -362,7 +362,7 @@ void printWithTimelines(const Inputs &In,
   auto Print = [&](const ClangTidyError &E) {
     if (const ::dbrace::timeline::Timeline *T = Timelines.find(E)) {
       llvm::outs()
-          << E.Message.FilePath << ":"
+          << Sources.displayPath(E.Message.FilePath) << ":"
           << Sources.position(E.Message.FilePath, E.Message.FileOffset).Line
           << ": " << E.DiagnosticName << ":\n";
       printTimeline(*T, E.DiagnosticName, Sources, llvm::outs());

@@ -13,6 +13,11 @@ config.excludes = ["Inputs", "unit", "integration", "corpus", "lit"]
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
 
+# dbrace caches results per file (--cache-dir); the tests' cache lives in
+# the build tree, not in the home of whoever runs them.
+config.environment["XDG_CACHE_HOME"] = os.path.join(
+    config.dbrace_obj_root, "test", "xdg-cache")
+
 runner = os.path.join(config.dbrace_src_root, "test", "lit", "check_dbrace.py")
 config.substitutions.append((
     "%check_dbrace",

@@ -1,6 +1,7 @@
 //===--- RuleUsage.cpp - Which rules matched, and what was wrong with them ===//
 
 #include "RuleUsage.h"
+#include "UnitRecording.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/Twine.h"
 #include <atomic>
@@ -37,12 +38,20 @@ std::string placeOf(const LibraryRules &Library, unsigned Line) {
 void dbrace::noteRuleMatched(const LibraryRules &Library, unsigned Line) {
   if (!Library.UserFile || !Line)
     return;
+  noteRuleMatchedAt(placeOf(Library, Line));
+}
+
+void dbrace::noteRuleMatchedAt(llvm::StringRef Place) {
+  if (UnitRecord *Unit = currentUnitRecord())
+    Unit->RulesMatched.insert(Place.str());
   Usage &U = usage();
   std::lock_guard<std::mutex> Guard(U.Lock);
-  U.Matched.insert(placeOf(Library, Line));
+  U.Matched.insert(Place);
 }
 
 void dbrace::noteRuleWarning(std::string Text) {
+  if (UnitRecord *Unit = currentUnitRecord())
+    Unit->RuleWarnings.push_back(Text);
   Usage &U = usage();
   std::lock_guard<std::mutex> Guard(U.Lock);
   if (U.Seen.insert(Text).second)

@@ -20,6 +20,9 @@ namespace dbrace {
 /// \p Rule of \p Library matched a call (or \p Type a class) somewhere.
 void noteRuleMatched(const LibraryRules &Library, unsigned Line);
 
+/// The rule at \p Place (`file:line`) matched.
+void noteRuleMatchedAt(llvm::StringRef Place);
+
 /// A problem with a rule found while matching it: one line,
 /// `file:line: warning: ...`. Kept once, however often it is found.
 void noteRuleWarning(std::string Text);

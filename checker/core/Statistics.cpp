@@ -1,6 +1,7 @@
 //===--- Statistics.cpp - What the analysis could not do ------------------===//
 
 #include "Statistics.h"
+#include "UnitRecording.h"
 #include <atomic>
 #include <mutex>
 #include <set>
@@ -19,11 +20,17 @@ std::set<std::string> &placesNotUnderstood() {
 }
 } // namespace
 
-void countFunctionNotAnalysed() { ++NotAnalysed; }
+void countFunctionNotAnalysed() {
+  ++NotAnalysed;
+  if (UnitRecord *Unit = currentUnitRecord())
+    ++Unit->FunctionsNotAnalysed;
+}
 
 unsigned functionsNotAnalysed() { return NotAnalysed; }
 
 void countStatementNotUnderstood(llvm::StringRef Place) {
+  if (UnitRecord *Unit = currentUnitRecord())
+    Unit->PlacesNotUnderstood.insert(Place.str());
   std::lock_guard<std::mutex> Guard(PlacesLock);
   placesNotUnderstood().insert(Place.str());
 }

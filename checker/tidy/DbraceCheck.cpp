@@ -28,7 +28,8 @@ std::vector<std::string> splitList(StringRef List) {
 /// file: each is included once per file, whichever of the checks (each with
 /// an IncludeInserter of its own) needs it first.
 std::set<std::pair<unsigned, std::string>> &headersIncluded() {
-  static std::set<std::pair<unsigned, std::string>> Included;
+  // Per thread: the driver analyses one translation unit per thread.
+  thread_local std::set<std::pair<unsigned, std::string>> Included;
   return Included;
 }
 } // namespace

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "CacheOptions.h"
 #include "ChangedLines.h"
 #include "CheckCatalog.h"
 #include "CompilationSetup.h"
@@ -182,6 +183,7 @@ struct Inputs {
   std::optional<Baseline> Accepted;
   CompilationSetup Setup;
   std::optional<ChangedLines> Changed; ///< With --diff.
+  std::optional<ResultCache> Cache;    ///< Unless --no-cache.
 };
 
 std::optional<ChangedLines> loadChanges(const DriverOptions &Opts,
@@ -325,6 +327,10 @@ Analysis analyse(const DriverOptions &Opts, Inputs &In,
                      : llvm::hardware_concurrency().compute_thread_count();
   Running.Progress =
       Opts.Progress || llvm::sys::Process::StandardErrIsDisplayed();
+  // A cached result replays the findings but not their timelines, which
+  // SARIF, HTML and --timeline show: those runs analyse afresh.
+  Running.Cache = In.Cache && !::dbrace::timeline::sink() ? &*In.Cache
+                                                          : nullptr;
   std::vector<std::vector<ClangTidyError>> PerFile =
       runPasses(Opts, In, Running, Problems);
   Analysis Result;
@@ -551,6 +557,7 @@ int run(DriverOptions &Opts) {
     }
   }
   checkConfiguration(Opts, In, Problems);
+  openResultCache(Opts, In.Cache, Problems);
   if (!Problems.empty())
     return fail(Opts, Problems);
   collectRuleWarnings();
@@ -562,6 +569,8 @@ int run(DriverOptions &Opts) {
       Opts.Format == OutputFormat::Html)
     Timelines.emplace();
   Analysis Result = analyse(Opts, In, Problems);
+  if (Opts.Stats)
+    printCacheStats(In.Cache, llvm::errs());
   if (!Problems.empty())
     return fail(Opts, Problems);
   if (Explaining)

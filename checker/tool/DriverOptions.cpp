@@ -155,6 +155,20 @@ cl::opt<bool> Progress("progress",
                        cl::cat(DbraceCategory));
 cl::opt<bool> Quiet("quiet", cl::desc("Print no statistics"),
                     cl::cat(DbraceCategory));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Keep each file's results here, keyed by its sources, flags, "
+             "configuration and dbrace's build (default: "
+             "$XDG_CACHE_HOME/dbrace, else ~/.cache/dbrace)"),
+    cl::value_desc("dir"), cl::cat(DbraceCategory));
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Analyse every file afresh; read and write no "
+                               "cache"),
+                      cl::cat(DbraceCategory));
+cl::opt<bool> Stats("cache-stats",
+                    cl::desc("Print how many files the cache answered on "
+                             "stderr"),
+                    cl::cat(DbraceCategory));
 
 // Whole-program analysis (docs/whole-program.md).
 cl::opt<bool> SingleTu(
@@ -296,6 +310,9 @@ std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
     Errs << "dbrace: error: --read-summaries needs --summaries=FILE\n";
     return std::nullopt;
   }
+  Opts.CacheDir = CacheDir;
+  Opts.NoCache = NoCache;
+  Opts.Stats = Stats;
 
   llvm::SmallString<256> Root(SourceRoot.empty() ? "." : SourceRoot.getValue());
   if (std::error_code EC = llvm::sys::fs::make_absolute(Root)) {

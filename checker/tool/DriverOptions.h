@@ -64,6 +64,9 @@ struct DriverOptions {
   unsigned Jobs = 0; ///< 0: one per core.
   bool Progress = false;
   bool Quiet = false;
+  std::string CacheDir; ///< `--cache-dir`; empty: the default folder.
+  bool NoCache = false;
+  bool Stats = false; ///< `--cache-stats`: the cache's hits and misses.
 
   /// `--single-tu`: no whole-program pass over the compilation database.
   bool SingleTu = false;

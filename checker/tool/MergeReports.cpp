@@ -2,6 +2,7 @@
 
 #include "MergeReports.h"
 #include "JsonReport.h"
+#include "MergeRules.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -27,7 +28,8 @@ const char Usage[] =
     "Joins the SARIF (or the JSON) reports of `dbrace --shard=K/N` runs into\n"
     "the report one run over all their files writes. --source-root is the\n"
     "one the JSON reports were written with (default: the current\n"
-    "directory); SARIF reports name theirs.\n";
+    "directory); SARIF reports name theirs. Rules files (.yaml), such as\n"
+    "summaries, are joined into one rules file.\n";
 
 /// Where a diagnostic sorts in the driver's report: absolute file, place,
 /// check, message (ErrorMerge's order; line and column order as offsets).
@@ -255,6 +257,32 @@ bool writeTo(const std::string &Path, llvm::StringRef Text,
   return true;
 }
 
+/// Rules files (summaries): every input must be one.
+int mergeRules(const std::vector<std::string> &Paths, const std::string &Output,
+               llvm::raw_ostream &Out, llvm::raw_ostream &Err) {
+  std::vector<RulesText> Texts;
+  for (const std::string &Path : Paths) {
+    if (!isRulesFile(Path)) {
+      Err << "dbrace: error: " << Path
+          << ": a report; cannot merge it with rules files\n";
+      return ExitError;
+    }
+    auto Buffer = llvm::MemoryBuffer::getFileOrSTDIN(Path, /*IsText=*/true);
+    if (!Buffer) {
+      Err << "dbrace: error: " << Path << ": " << Buffer.getError().message()
+          << "\n";
+      return ExitError;
+    }
+    Texts.push_back({Path, (*Buffer)->getBuffer().str()});
+  }
+  llvm::Expected<std::string> Merged = mergeRulesTexts(Texts);
+  if (!Merged) {
+    Err << llvm::toString(Merged.takeError()) << "\n";
+    return ExitError;
+  }
+  return writeTo(Output, *Merged, Out, Err) ? ExitWritten : ExitError;
+}
+
 } // namespace
 
 int mergeMain(llvm::ArrayRef<llvm::StringRef> Args, llvm::raw_ostream &Out,
@@ -267,6 +295,9 @@ int mergeMain(llvm::ArrayRef<llvm::StringRef> Args, llvm::raw_ostream &Out,
   std::string Output, Root;
   if (!parseArgs(Args, Paths, Output, Root, Err))
     return ExitError;
+
+  if (llvm::any_of(Paths, isRulesFile))
+    return mergeRules(Paths, Output, Out, Err);
 
   std::vector<Input> Inputs;
   for (const std::string &Path : Paths) {

@@ -88,8 +88,17 @@ runOnFiles(const CompilationDatabase &Compilations,
       std::unique_ptr<tidy::ClangTidyContext> Context = MakeContext(FS);
       // Fixes from notes are not applied, as in clang-tidy without
       // --fix-notes; this also decides which fixes count as conflicting.
-      Results[I] = tidy::runClangTidy(*Context, Shared, {Files[I]}, FS,
+      auto Analyse =
+          [&](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Sources) {
+            auto Overlay =
+                llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+                    std::move(Sources));
+            return tidy::runClangTidy(*Context, Shared, {Files[I]}, Overlay,
                                       /*ApplyAnyFix=*/false);
+          };
+      Results[I] = Options.Cache ? Options.Cache->analyse(Files[I], *Context,
+                                                          Shared, FS, Analyse)
+                                 : Analyse(FS);
       Report.finished(Files[I]);
     }
   };

@@ -11,6 +11,7 @@
 #ifndef DBRACE_TOOL_PARALLELRUNNER_H
 #define DBRACE_TOOL_PARALLELRUNNER_H
 
+#include "CacheResults.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -28,6 +29,8 @@ using ContextFactory =
 struct RunOptions {
   unsigned Jobs = 1;
   bool Progress = false; ///< `[3/40] file.cpp` on stderr as files finish.
+  /// Answers for files whose inputs did not change; null: analyse all.
+  ResultCache *Cache = nullptr;
 };
 
 /// The diagnostics of each file, in the order of \p Files whatever order

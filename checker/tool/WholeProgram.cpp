@@ -75,7 +75,11 @@ WholeProgramRun dbrace::tool::runWholeProgram(
   WholeProgramRun Run;
   Collected Exports;
   ::dbrace::setSummarySink(&Exports);
-  Run.PerFile = runOnFiles(Compilations, Files, Pass1, Options);
+  // A cached result would replay the file's findings but not the summaries
+  // it exports, so the first pass always analyses.
+  RunOptions Exporting = Options;
+  Exporting.Cache = nullptr;
+  Run.PerFile = runOnFiles(Compilations, Files, Pass1, Exporting);
   ::dbrace::setSummarySink(nullptr);
 
   // In the order of the files, so that the first file compiling a function

@@ -2,8 +2,9 @@
 // str(): the text is what the `<<` chains wrote before the call, with
 // literals, constants and variables whose text is known as text, and other
 // values (a parameter, std::to_string(id)) as holes bound to them. The
-// literals are not the statement's own (the stream is used more than once),
-// so there is no fix-it.
+// literals are not the statement's own (the stream is used more than once);
+// a text that ends in a value gets the lock clause after the last `<<`,
+// unless the stream is written again afterwards.
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t -- -- -isystem %inputs/pqxx
 // RUN: %check_dbrace %s dbrace-unlocked-read-update %t.real
 
@@ -21,9 +22,11 @@ void book(pqxx::work &w, int event_id) {
 // CHECK-NOTES: :[[@LINE-4]]:20: warning: 'events' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value [dbrace-unlocked-read-update]
 // CHECK-NOTES: :[[@LINE-4]]:7: note: the value read is checked here
 // CHECK-NOTES: :[[@LINE-4]]:5: note: 'events' is updated here
+// CHECK-FIXES: {{^}}  select << "SELECT available_seats FROM events WHERE id = " << event_id << " FOR UPDATE";{{$}}
 
 // Over several statements, with a table name in a variable, an integer
-// constant, a manipulator and std::to_string: the same.
+// constant, a manipulator and std::to_string: the same, and no fix-it, as
+// the stream is written again for the update.
 void restock(pqxx::work &w, int product) {
   const std::string table = "products";
   constexpr int threshold = 10;

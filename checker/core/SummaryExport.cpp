@@ -9,7 +9,6 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <atomic>
-#include <functional>
 
 using namespace clang;
 using namespace dbrace;
@@ -355,9 +354,7 @@ private:
         T->getPointeeCXXRecordDecl() != Method->getParent())
       return false;
     bool ReturnsThis = false;
-    std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
-      if (!S)
-        return;
+    forEachDescendant(FD->getBody(), [&](const Stmt *S) {
       if (const auto *Ret = dyn_cast<ReturnStmt>(S))
         if (const auto *U = dyn_cast_or_null<UnaryOperator>(
                 Ret->getRetValue() ? Ret->getRetValue()->IgnoreParenImpCasts()
@@ -365,10 +362,7 @@ private:
           ReturnsThis |=
               U->getOpcode() == UO_Deref &&
               isa<CXXThisExpr>(U->getSubExpr()->IgnoreParenImpCasts());
-      for (const Stmt *Child : S->children())
-        Find(Child);
-    };
-    Find(FD->getBody());
+    });
     return ReturnsThis;
   }
 

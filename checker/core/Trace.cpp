@@ -210,10 +210,8 @@ private:
       return;
     }
     C.SqlText = Sql.Text;
-    const sqlfacts::SqlFacts &Facts =
-        sqlfacts::analyzeSql(Sql.Text, Dialect  ? *Dialect
-                                       : ReadIn ? *ReadIn
-                                                : dialectOf(C));
+    const sqlfacts::SqlFacts &Facts = sqlfacts::analyzeSql(
+        Sql.Text, ReadIn && !Dialect ? *ReadIn : dialectOf(C));
     C.Sql = Facts.ParseError.empty() ? SqlStatus::Parsed : SqlStatus::NotParsed;
     C.ParseError = Facts.ParseError;
   }

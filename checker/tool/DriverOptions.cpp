@@ -243,6 +243,34 @@ bool parseExplain(DriverOptions &Opts, llvm::raw_ostream &Errs) {
   return true;
 }
 
+/// How the run goes: which files (a shard), how many at once, whole
+/// program or not, and the cache.
+bool readRunOptions(DriverOptions &Opts, llvm::raw_ostream &Errs) {
+  if (Shard.getNumOccurrences()) {
+    Opts.Shard = parseShard(Shard);
+    if (!Opts.Shard) {
+      Errs << "dbrace: error: --shard=" << Shard
+           << ": expected K/N with 1 <= K <= N\n";
+      return false;
+    }
+  }
+  Opts.Diff = Diff;
+  Opts.Jobs = Jobs;
+  Opts.Progress = Progress;
+  Opts.Quiet = Quiet;
+  Opts.SingleTu = SingleTu;
+  Opts.Summaries = Summaries;
+  Opts.ReadSummaries = ReadSummaries;
+  if (Opts.ReadSummaries && Opts.Summaries.empty()) {
+    Errs << "dbrace: error: --read-summaries needs --summaries=FILE\n";
+    return false;
+  }
+  Opts.CacheDir = CacheDir;
+  Opts.NoCache = NoCache;
+  Opts.Stats = Stats;
+  return true;
+}
+
 } // namespace
 
 std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
@@ -291,28 +319,8 @@ std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
   Opts.DocsUrl = DocsUrl;
   Opts.Baseline = Baseline;
   Opts.WriteBaseline = WriteBaseline;
-  if (Shard.getNumOccurrences()) {
-    Opts.Shard = parseShard(Shard);
-    if (!Opts.Shard) {
-      Errs << "dbrace: error: --shard=" << Shard
-           << ": expected K/N with 1 <= K <= N\n";
-      return std::nullopt;
-    }
-  }
-  Opts.Diff = Diff;
-  Opts.Jobs = Jobs;
-  Opts.Progress = Progress;
-  Opts.Quiet = Quiet;
-  Opts.SingleTu = SingleTu;
-  Opts.Summaries = Summaries;
-  Opts.ReadSummaries = ReadSummaries;
-  if (Opts.ReadSummaries && Opts.Summaries.empty()) {
-    Errs << "dbrace: error: --read-summaries needs --summaries=FILE\n";
+  if (!readRunOptions(Opts, Errs))
     return std::nullopt;
-  }
-  Opts.CacheDir = CacheDir;
-  Opts.NoCache = NoCache;
-  Opts.Stats = Stats;
 
   llvm::SmallString<256> Root(SourceRoot.empty() ? "." : SourceRoot.getValue());
   if (std::error_code EC = llvm::sys::fs::make_absolute(Root)) {

@@ -1,6 +1,7 @@
 //===--- Explain.cpp - `dbrace --explain`: what the analysis saw ----------===//
 
 #include "Explain.h"
+#include "RealPath.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -10,13 +11,6 @@ using namespace clang;
 namespace dbrace::tool {
 
 namespace {
-
-std::string realPath(llvm::StringRef Path) {
-  llvm::SmallString<256> Real;
-  if (llvm::sys::fs::real_path(Path, Real))
-    return Path.str();
-  return std::string(Real);
-}
 
 /// A diagnostic at \p At, with a note at \p Also.
 bool diagnosedAt(const tooling::Diagnostic &D, const trace::Place &At,

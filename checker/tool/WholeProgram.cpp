@@ -1,6 +1,7 @@
 //===--- WholeProgram.cpp - Two passes over a compilation database --------===//
 
 #include "WholeProgram.h"
+#include "RealPath.h"
 #include "SummaryMerge.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
@@ -13,19 +14,12 @@ using ::dbrace::ExportedFunction;
 
 namespace {
 
-std::string canonical(llvm::StringRef Path) {
-  llvm::SmallString<256> Real;
-  if (llvm::sys::fs::real_path(Path, Real))
-    return Path.str();
-  return std::string(Real);
-}
-
 /// Collects what pass 1 exports, per unit.
 class Collected : public ::dbrace::SummarySink {
 public:
   void add(llvm::StringRef Unit, ExportedFunction F) override {
     std::lock_guard<std::mutex> Lock(Mutex);
-    ByUnit[canonical(Unit)].push_back(std::move(F));
+    ByUnit[realPath(Unit)].push_back(std::move(F));
   }
   std::map<std::string, std::vector<ExportedFunction>> ByUnit;
 
@@ -88,7 +82,7 @@ WholeProgramRun dbrace::tool::runWholeProgram(
   std::vector<const std::vector<ExportedFunction> *> UnitOfFile;
   static const std::vector<ExportedFunction> NoExports;
   for (const std::string &File : Files) {
-    auto It = Exports.ByUnit.find(canonical(File));
+    auto It = Exports.ByUnit.find(realPath(File));
     UnitOfFile.push_back(It == Exports.ByUnit.end() ? &NoExports : &It->second);
     Units.push_back(*UnitOfFile.back());
   }

@@ -30,6 +30,18 @@ addResultFields(const Expr *Call, llvm::ArrayRef<const FieldDecl *> Fields,
     ResultDecls.push_back(D);
 }
 
+/// The caller's variables a helper stores a read's value in: the
+/// arguments for its out-parameters, and its object's fields.
+static void addResultArgs(const Expr *Call, llvm::ArrayRef<const Expr *> Args,
+                          const SummaryEvent &S,
+                          llvm::SmallVectorImpl<const ValueDecl *> &Out) {
+  for (unsigned N : S.ResultParams)
+    if (N < Args.size())
+      if (const ValueDecl *D = rootDecl(Args[N]))
+        Out.push_back(D);
+  addResultFields(Call, S.ResultFields, Out);
+}
+
 /// The caller's variables passed for the helper's key parameters; none
 /// when one of them is not a variable (a literal key names no variable).
 static void addKeyArgs(llvm::ArrayRef<const Expr *> Args,
@@ -60,11 +72,7 @@ void Collector::addCallersRead(const SummaryEvent &S, const Expr *Call,
   }
   if (S.Returned || S.ResultParams.empty())
     Read->StatusCalls.push_back(Call);
-  for (unsigned N : S.ResultParams)
-    if (N < Args.size())
-      if (const ValueDecl *D = rootDecl(Args[N]))
-        Read->ResultDecls.push_back(D);
-  addResultFields(Call, S.ResultFields, Read->ResultDecls);
+  addResultArgs(Call, Args, S, Read->ResultDecls);
 }
 
 /// A call of a function of this translation unit stands for the events
@@ -119,11 +127,7 @@ void Collector::visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
       // pointer and reference arguments the helper stores it in.
       if (S.Returned || S.ResultParams.empty())
         E.ResultExpr = Call;
-      for (unsigned N : S.ResultParams)
-        if (N < Args.size())
-          if (const ValueDecl *D = rootDecl(Args[N]))
-            E.ResultDecls.push_back(D);
-      addResultFields(Call, S.ResultFields, E.ResultDecls);
+      addResultArgs(Call, Args, S, E.ResultDecls);
     }
     Out.Events.push_back(std::move(E));
   }

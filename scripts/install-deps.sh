@@ -14,6 +14,8 @@ packages=(
   # The integration scenarios start their own MariaDB (test/integration/mariadb-server.sh)
   # and apply the hand-written fixes with patch.
   mariadb-server patch
+  # The HTML report's test loads each page in headless Chromium.
+  chromium
 )
 
 missing=()

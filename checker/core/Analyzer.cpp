@@ -90,12 +90,17 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
       collectEvents(FD, Ctx, Model, Resolver, Options.Dialect, Unit);
   countNotUnderstood(Events, Ctx.getSourceManager());
   std::optional<trace::Function> Trace = startTrace(FD, Events);
+  bool Timelines = timeline::sink() != nullptr;
+  if (Timelines)
+    for (const DbEvent &E : Events.Events)
+      if (E.Sql && E.At && !E.Origin)
+        EventSql[E.At] = E.Sql;
   if (!Events.empty()) {
     FunctionSummary Summary;
     Summary.Name = R.Summary.Name;
     std::vector<Fact> Facts =
         findFacts(FD, Ctx, Options, Resolver, std::move(Events), Summary,
-                  Trace ? &*Trace : nullptr);
+                  Trace ? &*Trace : nullptr, Timelines ? &EventSql : nullptr);
     const SourceManager &SM = Ctx.getSourceManager();
     llvm::stable_sort(Facts, [&](const Fact &A, const Fact &B) {
       return SM.isBeforeInTranslationUnit(locationOf(A), locationOf(B));

@@ -8,6 +8,7 @@
 #include "Facts.h"
 #include "SqlText.h"
 #include "Summary.h"
+#include "Timeline.h"
 #include "Trace.h"
 #include "TranslationUnitIndex.h"
 #include "fixes/FixConflicts.h"
@@ -62,6 +63,9 @@ private:
   std::optional<TranslationUnitIndex> Index;
   /// Edits offered so far in this TU: no two findings make the same one.
   fixes::FixLedger FixLedger;
+  /// The SQL of the events of the functions analysed, while timelines are
+  /// built: a helper's event shows its SQL in the caller's timeline.
+  timeline::SqlByStatement EventSql;
 };
 
 /// Whether dbrace analyses \p FD at all: a definition, outside system

@@ -12,6 +12,7 @@
 #include "ReadTaint.h"
 #include "Statistics.h"
 #include "Summarize.h"
+#include "TimelineBuilder.h"
 #include "TransactionFlow.h"
 #include "fixes/FixPlanner.h"
 #include "sql/Rechecks.h"
@@ -52,9 +53,10 @@ class FunctionAnalysis {
 public:
   FunctionAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
                    const AnalyzerOptions &Options, SqlTextResolver &Resolver,
-                   FunctionEvents Events, trace::Function *Trace)
+                   FunctionEvents Events, trace::Function *Trace,
+                   const timeline::SqlByStatement *Sqls)
       : FD(FD), Ctx(Ctx), Options(Options), Resolver(Resolver),
-        Events(std::move(Events)), Trace(Trace) {}
+        Events(std::move(Events)), Trace(Trace), Sqls(Sqls) {}
 
   std::vector<Fact> run(FunctionSummary &Summary) {
     CFG::BuildOptions BO;
@@ -101,11 +103,35 @@ public:
         checkLock(S);
     }
     summarise(FD, Events, Flow, *Taint, Guards, Summary);
+    publishTimelines();
     return std::move(Facts);
   }
 
 private:
   const DbEvent &event(unsigned I) const { return Events.Events[I]; }
+
+  /// Each fact as two requests that collide, to the timeline sink.
+  void publishTimelines() const {
+    timeline::Sink *Sink = timeline::sink();
+    if (!Sqls || !Sink)
+      return;
+    timeline::Builder Build({FD, Ctx, Events, Flow, *Sqls});
+    for (size_t I = 0; I < Facts.size(); ++I) {
+      const FactEvents &On = FactOrigins[I];
+      Sink->add(std::visit(llvm::makeVisitor(
+                               [&](const RacePair &P) {
+                                 return Build.race(On.First, On.Second,
+                                                   On.Guard, P);
+                               },
+                               [&](const LockInAutocommit &L) {
+                                 return Build.lockInAutocommit(On.First, L);
+                               },
+                               [&](const SlowCallUnderLock &S) {
+                                 return Build.slowCall(On.First, S);
+                               }),
+                           Facts[I]));
+    }
+  }
   const ConnectionState &before(unsigned I) const { return Flow.Before[I]; }
 
   /// For each read, the writes its value guards or flows into, in event
@@ -252,6 +278,7 @@ private:
         continue;
       }
       Facts.push_back(pairOf(R, W, *Table, Guard));
+      FactOrigins.push_back({R, W, Guard});
       RacePair &P = std::get<RacePair>(Facts.back());
       note(R, W, trace::PairVerdict::Race, &P);
       if (P.Protected == Protection::None) {
@@ -272,6 +299,7 @@ private:
       L.Strength = Read.Lock;
       L.Name = firstTable(Read);
       Facts.push_back(std::move(L));
+      FactOrigins.push_back({R});
     }
   }
 
@@ -361,6 +389,7 @@ private:
     if (Advisory)
       F.Name = Lock.Facts->AdvisoryFunction;
     Facts.push_back(std::move(F));
+    FactOrigins.push_back({L});
   }
 
   /// Whether an earlier lock of this transaction covers the read's rows.
@@ -478,6 +507,7 @@ private:
     F.Callee = event(S).Callee;
     F.LockAt = State.LockAt->getBeginLoc();
     Facts.push_back(std::move(F));
+    FactOrigins.push_back({S});
   }
 
   const FunctionDecl *FD;
@@ -494,7 +524,15 @@ private:
   std::vector<llvm::SmallVector<unsigned, 2>> Candidates;
   std::vector<llvm::SmallVector<const Expr *, 2>> Guards;
   std::vector<Fact> Facts;
+  /// Per fact, the events it stands on (the read and the write; the lock;
+  /// the slow call) and the read's check, for its timeline.
+  struct FactEvents {
+    unsigned First = 0, Second = 0;
+    const Expr *Guard = nullptr;
+  };
+  std::vector<FactEvents> FactOrigins;
   trace::Function *Trace;
+  const timeline::SqlByStatement *Sqls;
 };
 
 } // namespace
@@ -502,8 +540,10 @@ private:
 std::vector<Fact> findFacts(const FunctionDecl *FD, ASTContext &Ctx,
                             const AnalyzerOptions &Options,
                             SqlTextResolver &Resolver, FunctionEvents Events,
-                            FunctionSummary &Summary, trace::Function *Trace) {
-  return FunctionAnalysis(FD, Ctx, Options, Resolver, std::move(Events), Trace)
+                            FunctionSummary &Summary, trace::Function *Trace,
+                            const timeline::SqlByStatement *Sqls) {
+  return FunctionAnalysis(FD, Ctx, Options, Resolver, std::move(Events), Trace,
+                          Sqls)
       .run(Summary);
 }
 

@@ -8,6 +8,7 @@
 #include "Facts.h"
 #include "SqlText.h"
 #include "Summary.h"
+#include "Timeline.h"
 #include "Trace.h"
 #include <vector>
 
@@ -17,12 +18,15 @@ namespace dbrace {
 /// fills \p Summary (its Name set) with what \p FD does for its callers.
 /// Empty where the CFG cannot be built. With \p Trace, also records there
 /// the state before each event and each pair considered, with its verdict.
+/// With \p Sqls (the SQL of helpers' events), hands each fact's timeline to
+/// the timeline sink.
 std::vector<Fact> findFacts(const clang::FunctionDecl *FD,
                             clang::ASTContext &Ctx,
                             const AnalyzerOptions &Options,
                             SqlTextResolver &Resolver, FunctionEvents Events,
                             FunctionSummary &Summary,
-                            trace::Function *Trace = nullptr);
+                            trace::Function *Trace = nullptr,
+                            const timeline::SqlByStatement *Sqls = nullptr);
 
 } // namespace dbrace
 

@@ -18,6 +18,7 @@
 #include "DriverOptions.h"
 #include "ErrorMerge.h"
 #include "Explain.h"
+#include "HtmlReport.h"
 #include "JsonReport.h"
 #include "MergeReports.h"
 #include "ParallelRunner.h"
@@ -27,6 +28,7 @@
 #include "Statistics.h"
 #include "TextReport.h"
 #include "TidyConfigValidation.h"
+#include "Timelines.h"
 #include "WholeProgram.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -55,14 +57,31 @@ int listChecks() {
 
 std::string renderReport(const DriverOptions &Opts,
                          const std::vector<ClangTidyError> &Errors,
-                         SourcePositions &Sources) {
+                         SourcePositions &Sources,
+                         const TimelineSession *Timelines = nullptr) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   if (Opts.Format == OutputFormat::Json)
-    writeJsonReport(Errors, Sources, OS);
+    writeJsonReport(Errors, Sources, OS, Opts.Timeline ? Timelines : nullptr);
   else
-    writeSarifReport(Errors, Sources, {DBRACE_VERSION, Opts.DocsUrl}, OS);
+    writeSarifReport(Errors, Sources, {DBRACE_VERSION, Opts.DocsUrl, Timelines},
+                     OS);
   return Text;
+}
+
+/// The HTML report's folder; false (said on stderr) when it cannot be
+/// written.
+bool writeHtml(const DriverOptions &Opts,
+               const std::vector<ClangTidyError> &Errors,
+               SourcePositions &Sources, const TimelineSession *Timelines) {
+  if (llvm::Error E =
+          writeHtmlReport(Opts.Output, Errors, Sources, Timelines)) {
+    llvm::errs() << "dbrace: error: cannot write the HTML report to '"
+                 << Opts.Output << "': " << llvm::toString(std::move(E))
+                 << "\n";
+    return false;
+  }
+  return true;
 }
 
 bool writeText(llvm::StringRef Path, llvm::StringRef Text) {
@@ -98,10 +117,11 @@ const char *plural(unsigned N, const char *One, const char *Many) {
 int fail(const DriverOptions &Opts, const std::vector<DriverError> &Errors) {
   for (const DriverError &E : Errors)
     llvm::errs() << E.text() << "\n";
-  if (Opts.Format != OutputFormat::Text) {
-    SourcePositions Sources(Opts.SourceRoot);
+  SourcePositions Sources(Opts.SourceRoot);
+  if (Opts.Format == OutputFormat::Html)
+    writeHtml(Opts, asDiagnostics(Errors), Sources, nullptr);
+  else if (Opts.Format != OutputFormat::Text)
     writeText(Opts.Output, renderReport(Opts, asDiagnostics(Errors), Sources));
-  }
   return ExitError;
 }
 
@@ -327,7 +347,10 @@ Analysis analyse(const DriverOptions &Opts, Inputs &In,
                      : llvm::hardware_concurrency().compute_thread_count();
   Running.Progress =
       Opts.Progress || llvm::sys::Process::StandardErrIsDisplayed();
-  Running.Cache = In.Cache ? &*In.Cache : nullptr;
+  // A cached result replays the findings but not their timelines, which
+  // SARIF, HTML and --timeline show: those runs analyse afresh.
+  Running.Cache =
+      In.Cache && !::dbrace::timeline::sink() ? &*In.Cache : nullptr;
   std::vector<std::vector<ClangTidyError>> PerFile =
       runPasses(Opts, In, Running, Problems);
   Analysis Result;
@@ -353,6 +376,36 @@ void printAndFixAsConfigured(const Inputs &In,
       llvm::vfs::getRealFileSystem());
   std::unique_ptr<ClangTidyContext> Context = makeContext(In, FS);
   printAndFix(Errors, *Context, Fix, FS, ToStderr);
+}
+
+/// --timeline in text: each diagnostic as clang-tidy prints it, then its
+/// timeline. With --fix, clang-tidy prints and fixes them all at once, and
+/// the timelines follow.
+void printWithTimelines(const Inputs &In,
+                        const std::vector<ClangTidyError> &Errors, bool Fix,
+                        const TimelineSession &Timelines,
+                        SourcePositions &Sources) {
+  auto Print = [&](const ClangTidyError &E) {
+    if (const ::dbrace::timeline::Timeline *T = Timelines.find(E)) {
+      llvm::outs()
+          << Sources.displayPath(E.Message.FilePath) << ":"
+          << Sources.position(E.Message.FilePath, E.Message.FileOffset).Line
+          << ": " << E.DiagnosticName << ":\n";
+      printTimeline(*T, E.DiagnosticName, Sources, llvm::outs());
+    }
+  };
+  if (Fix) {
+    printAndFixAsConfigured(In, Errors, /*Fix=*/true, /*ToStderr=*/false);
+    llvm::for_each(Errors, Print);
+    return;
+  }
+  for (const ClangTidyError &E : Errors) {
+    printAndFixAsConfigured(In, {E}, /*Fix=*/false, /*ToStderr=*/false);
+    llvm::outs().flush();
+    if (const ::dbrace::timeline::Timeline *T = Timelines.find(E))
+      printTimeline(*T, E.DiagnosticName, Sources, llvm::outs());
+  }
+  llvm::outs().flush();
 }
 
 /// --write-baseline: every finding of a complete run.
@@ -396,21 +449,29 @@ bool exportFixes(llvm::StringRef Path, const std::vector<std::string> &Files,
   return true;
 }
 
-/// The text, JSON or SARIF report, --fix and --export-fixes. False when a
-/// file cannot be written.
+/// The text, JSON, SARIF or HTML report, --fix and --export-fixes. False
+/// when a file cannot be written.
 bool writeOutputs(const DriverOptions &Opts, const Inputs &In,
-                  const Analysis &Result, SourcePositions &Sources) {
-  // Positions are read before --fix rewrites the files.
+                  const Analysis &Result, SourcePositions &Sources,
+                  const TimelineSession *Timelines) {
+  // Positions are read, and the HTML pages written, before --fix rewrites
+  // the files.
   std::string Report;
-  if (Opts.Format != OutputFormat::Text) {
-    std::vector<ClangTidyError> Reported = Result.ConfigErrors;
-    Reported.insert(Reported.end(), Result.Errors.begin(), Result.Errors.end());
-    Report = renderReport(Opts, Reported, Sources);
+  std::vector<ClangTidyError> Reported = Result.ConfigErrors;
+  Reported.insert(Reported.end(), Result.Errors.begin(), Result.Errors.end());
+  if (Opts.Format == OutputFormat::Html) {
+    if (!writeHtml(Opts, Reported, Sources, Timelines))
+      return false;
+  } else if (Opts.Format != OutputFormat::Text) {
+    Report = renderReport(Opts, Reported, Sources, Timelines);
   }
-  if (Opts.Format == OutputFormat::Text || Opts.Fix)
+  if (Opts.Format == OutputFormat::Text && Opts.Timeline && Timelines)
+    printWithTimelines(In, Result.Errors, Opts.Fix, *Timelines, Sources);
+  else if (Opts.Format == OutputFormat::Text || Opts.Fix)
     printAndFixAsConfigured(In, Result.Errors, Opts.Fix,
                             /*ToStderr=*/Opts.Format != OutputFormat::Text);
-  if (Opts.Format != OutputFormat::Text && !writeText(Opts.Output, Report))
+  if (Opts.Format != OutputFormat::Text && Opts.Format != OutputFormat::Html &&
+      !writeText(Opts.Output, Report))
     return false;
   return Opts.ExportFixes.empty() ||
          exportFixes(Opts.ExportFixes, In.Setup.Files, Result.Errors);
@@ -445,14 +506,15 @@ void printSummary(const DriverOptions &Opts, const Baseline *Accepted,
 
 /// The findings that are new (on changed lines, not in the baseline),
 /// reported as asked.
-int report(const DriverOptions &Opts, Inputs &In, Analysis &Result) {
+int report(const DriverOptions &Opts, Inputs &In, Analysis &Result,
+           const TimelineSession *Timelines) {
   SourcePositions Sources(Opts.SourceRoot);
   if (In.Changed)
     In.Changed->filter(Result.Errors, Sources);
   unsigned Baselined =
       In.Accepted ? In.Accepted->filter(Result.Errors, Sources) : 0;
   unsigned Findings = llvm::count_if(Result.Errors, isFinding);
-  if (!writeOutputs(Opts, In, Result, Sources))
+  if (!writeOutputs(Opts, In, Result, Sources, Timelines))
     return ExitError;
   printHints(Result.Hints);
   // A shard or a diff sees part of the code: a rule used elsewhere is fine.
@@ -522,6 +584,10 @@ int run(DriverOptions &Opts) {
   std::optional<ExplainSession> Explaining;
   if (Opts.Explain)
     Explaining.emplace(*Opts.Explain);
+  std::optional<TimelineSession> Timelines;
+  if (Opts.Timeline || Opts.Format == OutputFormat::Sarif ||
+      Opts.Format == OutputFormat::Html)
+    Timelines.emplace();
   Analysis Result = analyse(Opts, In, Problems);
   if (Opts.Stats)
     printCacheStats(In.Cache, llvm::errs());
@@ -531,7 +597,7 @@ int run(DriverOptions &Opts) {
     return explain(*Explaining, In, Result);
   if (!Opts.WriteBaseline.empty())
     return recordBaseline(Opts, In, Result);
-  return report(Opts, In, Result);
+  return report(Opts, In, Result, Timelines ? &*Timelines : nullptr);
 }
 
 } // namespace

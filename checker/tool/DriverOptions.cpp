@@ -91,11 +91,20 @@ cl::opt<OutputFormat> Format(
                clEnumValN(OutputFormat::Json, "json",
                           "one JSON object per finding"),
                clEnumValN(OutputFormat::Sarif, "sarif",
-                          "SARIF 2.1.0 with code flows, for code scanning")),
+                          "SARIF 2.1.0 with code flows, for code scanning"),
+               clEnumValN(OutputFormat::Html, "html",
+                          "a static HTML report in the folder --output "
+                          "names")),
     cl::init(OutputFormat::Text), cl::cat(DbraceCategory));
+cl::opt<bool> Timeline(
+    "timeline",
+    cl::desc("Show each finding as the two requests that collide: after it "
+             "in the text output, as data in JSON"),
+    cl::cat(DbraceCategory));
 cl::opt<std::string> Output("output",
                             cl::desc("Write JSON or SARIF to this file "
-                                     "instead of stdout"),
+                                     "instead of stdout (HTML: to this "
+                                     "folder)"),
                             cl::value_desc("file"), cl::cat(DbraceCategory));
 cl::alias OutputShort("o", cl::desc("Alias for --output"), cl::aliasopt(Output),
                       cl::NotHidden);
@@ -306,6 +315,7 @@ std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
   Opts.ExportFixes = ExportFixes;
   Opts.Format = Format;
   Opts.Output = Output;
+  Opts.Timeline = Timeline;
   Opts.DocsUrl = DocsUrl;
   Opts.Baseline = Baseline;
   Opts.WriteBaseline = WriteBaseline;
@@ -325,6 +335,11 @@ std::optional<DriverOptions> parseDriverOptions(int Argc, const char **Argv,
   if (!Opts.Output.empty() && Opts.Format == OutputFormat::Text) {
     Errs << "dbrace: error: --output needs --format=json or --format=sarif; "
             "text goes to stdout\n";
+    return std::nullopt;
+  }
+  if (Opts.Output.empty() && Opts.Format == OutputFormat::Html) {
+    Errs << "dbrace: error: --format=html needs --output=DIR, the folder "
+            "the report is written to\n";
     return std::nullopt;
   }
   if (Opts.FixedCompilations && !Opts.BuildPath.empty()) {

@@ -18,7 +18,7 @@
 
 namespace dbrace::tool {
 
-enum class OutputFormat { Text, Json, Sarif };
+enum class OutputFormat { Text, Json, Sarif, Html };
 
 /// `--explain[=json] FILE[:LINE]`: what the analysis saw and decided in the
 /// functions of FILE (or the one containing LINE), instead of findings.
@@ -46,7 +46,11 @@ struct DriverOptions {
   std::string ExportFixes;
 
   OutputFormat Format = OutputFormat::Text;
-  std::string Output; ///< JSON or SARIF go here instead of stdout.
+  std::string Output; ///< JSON or SARIF go here instead of stdout; HTML's
+                      ///< folder.
+  /// `--timeline`: each finding as the two requests that collide, after it
+  /// in the text output, as data in JSON.
+  bool Timeline = false;
   std::string
       SourceRoot; ///< Paths in JSON, SARIF and the baseline are relative to it.
   std::string DocsUrl; ///< Where SARIF's helpUri points: <DocsUrl><check>.md.

@@ -2,6 +2,7 @@
 
 #include "JsonReport.h"
 #include "Baseline.h"
+#include "Timelines.h"
 #include "llvm/ADT/STLExtras.h"
 
 using clang::tidy::ClangTidyError;
@@ -15,10 +16,12 @@ namespace {
 
 /// The order of the keys in every object of the report (a finding, a note,
 /// a fix), most important first; JSON objects have none of their own.
-const char *const KeyOrder[] = {"check",  "level",       "file",      "line",
-                                "column", "endLine",     "endColumn", "offset",
-                                "length", "replacement", "message",   "notes",
-                                "fixes",  "fingerprint"};
+const char *const KeyOrder[] = {
+    "check",    "level",      "request",   "kind",   "file",      "line",
+    "column",   "endLine",    "endColumn", "offset", "length",    "replacement",
+    "message",  "sql",        "code",      "values", "condition", "holds",
+    "helper",   "helperLine", "text",      "notes",  "fixes",     "fingerprint",
+    "timeline", "steps",      "withFix"};
 
 const char *levelName(clang::tooling::Diagnostic::Level L) {
   switch (L) {
@@ -92,7 +95,8 @@ void writeJsonDiagnostics(const Array &Diagnostics, llvm::raw_ostream &OS) {
 }
 
 void writeJsonReport(const std::vector<ClangTidyError> &Errors,
-                     SourcePositions &Sources, llvm::raw_ostream &OS) {
+                     SourcePositions &Sources, llvm::raw_ostream &OS,
+                     const TimelineSession *Timelines) {
   Array Diagnostics;
   for (const ClangTidyError &E : Errors) {
     Object D{{"check", E.DiagnosticName}, {"level", levelName(E.DiagLevel)}};
@@ -110,6 +114,8 @@ void writeJsonReport(const std::vector<ClangTidyError> &Errors,
     D["fixes"] = fixes(Sources, E.Message);
     if (isFinding(E))
       D["fingerprint"] = findingFingerprint(E, Sources);
+    if (const timeline::Timeline *T = Timelines ? Timelines->find(E) : nullptr)
+      D["timeline"] = timelineJson(*T, E.DiagnosticName, Sources);
     Diagnostics.push_back(std::move(D));
   }
   writeJsonDiagnostics(Diagnostics, OS);

@@ -18,8 +18,12 @@
 
 namespace dbrace::tool {
 
+class TimelineSession;
+
+/// With \p Timelines, a finding that has one carries it as `timeline`.
 void writeJsonReport(const std::vector<clang::tidy::ClangTidyError> &Errors,
-                     SourcePositions &Sources, llvm::raw_ostream &OS);
+                     SourcePositions &Sources, llvm::raw_ostream &OS,
+                     const TimelineSession *Timelines = nullptr);
 
 /// Writes diagnostics already in the report's shape (as `dbrace merge`
 /// reads them back), with each object's keys in the report's order.

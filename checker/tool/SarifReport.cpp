@@ -4,6 +4,7 @@
 #include "Baseline.h"
 #include "CheckCatalog.h"
 #include "CodeScanningHash.h"
+#include "Timelines.h"
 #include "clang/Basic/LangOptions.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
@@ -165,6 +166,37 @@ public:
         {"threadFlows", Array{Object{{"locations", std::move(Locations)}}}}};
   }
 
+  /// The race as SARIF models concurrency: a thread flow per request,
+  /// their locations numbered across both (executionOrder) in the order
+  /// they run.
+  Value timelineFlow(const timeline::Timeline &T, llvm::StringRef Check) {
+    Array Flows[2];
+    int64_t Order = 0;
+    for (const WordedStep &W : wordTimeline(T, Check, /*MergeChecks=*/false)) {
+      const timeline::Step &S = *W.From;
+      const trace::Place &At = S.Helper.empty() ? S.At : S.InHelper;
+      Object Location{{"message", Object{{"text", sarifText(W.Text)}}}};
+      if (At.valid())
+        Location["physicalLocation"] =
+            Object{{"artifactLocation", artifact(At.File)},
+                   {"region", region(At.File, At.Offset)}};
+      Object Step{{"location", std::move(Location)},
+                  {"executionOrder", ++Order}};
+      if (S.Kind == timeline::StepKind::Write ||
+          S.Kind == timeline::StepKind::Outcome)
+        Step["importance"] = "essential";
+      Flows[S.Who == timeline::Request::B].push_back(std::move(Step));
+    }
+    Array Threads;
+    for (timeline::Request R : {timeline::Request::A, timeline::Request::B})
+      Threads.push_back(
+          Object{{"id", R == timeline::Request::A ? "A" : "B"},
+                 {"message", Object{{"text", requestName(R)}}},
+                 {"locations", std::move(Flows[R == timeline::Request::B])}});
+    return Object{{"message", Object{{"text", "two requests at once"}}},
+                  {"threadFlows", std::move(Threads)}};
+  }
+
   Value fix(const DiagnosticMessage &M) {
     Array Changes;
     for (const auto &FileAndReplacements : M.Fix) {
@@ -270,7 +302,8 @@ Object fingerprints(SarifBuilder &B, const ClangTidyError &E,
 }
 
 Object result(SarifBuilder &B, const ClangTidyError &E,
-              const std::vector<CheckInfo> &Checks, SourcePositions &Sources) {
+              const std::vector<CheckInfo> &Checks, SourcePositions &Sources,
+              const TimelineSession *Timelines) {
   Object R{{"ruleId", E.DiagnosticName},
            {"level", "warning"},
            {"message", Object{{"text", messageLinkingNotes(E)}}},
@@ -283,6 +316,8 @@ Object result(SarifBuilder &B, const ClangTidyError &E,
     R["relatedLocations"] = relatedLocations(B, E);
     R["codeFlows"] = Array{B.codeFlow(E)};
   }
+  if (const timeline::Timeline *T = Timelines ? Timelines->find(E) : nullptr)
+    R["codeFlows"] = Array{B.timelineFlow(*T, E.DiagnosticName)};
   if (!E.Message.Fix.empty())
     R["fixes"] = Array{B.fix(E.Message)};
   if (isFinding(E))
@@ -308,7 +343,7 @@ void writeSarifReport(const std::vector<ClangTidyError> &Errors,
     if (E.DiagLevel == clang::tooling::Diagnostic::Error && !isFinding(E))
       Notifications.push_back(notification(B, E));
     else
-      Results.push_back(result(B, E, Checks, Sources));
+      Results.push_back(result(B, E, Checks, Sources, Options.Timelines));
   }
 
   Object Driver{{"name", "dbrace"},

@@ -118,9 +118,17 @@ def check_sarif(doc):
                                         need(need(rel, "message", dict, rw), "text", str, rw)))
         for flow in r.get("codeFlows", []):
             for thread in need(flow, "threadFlows", list, w + ".codeFlow"):
-                steps = [physical(need(s, "location", dict, "step"), "step")
-                         for s in need(thread, "locations", list, "threadFlow")]
-                print("  flow %s" % " -> ".join(steps))
+                # A timeline's step with no place (what the race did) shows
+                # as its message.
+                steps = [physical(loc, "step") if "physicalLocation" in loc
+                         else "(%s)" % need(need(loc, "message", dict, "step"),
+                                            "text", str, "step")
+                         for loc in (need(s, "location", dict, "step")
+                                     for s in need(thread, "locations", list,
+                                                   "threadFlow"))]
+                name = thread.get("id")
+                print("  flow %s%s" % (name + ": " if name else "",
+                                       " -> ".join(steps)))
         for fix in r.get("fixes", []):
             for change in need(fix, "artifactChanges", list, w + ".fix"):
                 uri = need(need(change, "artifactLocation", dict, "change"), "uri", str, "change")

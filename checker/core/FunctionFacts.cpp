@@ -14,6 +14,7 @@
 #include "Summarize.h"
 #include "TimelineBuilder.h"
 #include "TransactionFlow.h"
+#include "UnitRecording.h"
 #include "fixes/FixPlanner.h"
 #include "sql/Rechecks.h"
 #include "clang/Analysis/CFG.h"
@@ -118,18 +119,21 @@ private:
     timeline::Builder Build({FD, Ctx, Events, Flow, *Sqls});
     for (size_t I = 0; I < Facts.size(); ++I) {
       const FactEvents &On = FactOrigins[I];
-      Sink->add(std::visit(llvm::makeVisitor(
-                               [&](const RacePair &P) {
-                                 return Build.race(On.First, On.Second,
-                                                   On.Guard, P);
-                               },
-                               [&](const LockInAutocommit &L) {
-                                 return Build.lockInAutocommit(On.First, L);
-                               },
-                               [&](const SlowCallUnderLock &S) {
-                                 return Build.slowCall(On.First, S);
-                               }),
-                           Facts[I]));
+      timeline::Timeline T =
+          std::visit(llvm::makeVisitor(
+                         [&](const RacePair &P) {
+                           return Build.race(On.First, On.Second, On.Guard, P);
+                         },
+                         [&](const LockInAutocommit &L) {
+                           return Build.lockInAutocommit(On.First, L);
+                         },
+                         [&](const SlowCallUnderLock &S) {
+                           return Build.slowCall(On.First, S);
+                         }),
+                     Facts[I]);
+      if (UnitRecord *Record = currentUnitRecord())
+        Record->Timelines.push_back(T);
+      Sink->add(std::move(T));
     }
   }
   const ConnectionState &before(unsigned I) const { return Flow.Before[I]; }

@@ -13,6 +13,13 @@ thread_local UnitRecord *Current = nullptr;
 
 RecordingUnit::RecordingUnit(UnitRecord &Into) : Previous(Current) {
   Current = &Into;
+  Into.ExportsCollected = summarySink() != nullptr;
+  Into.TimelinesCollected = timeline::sink() != nullptr;
+}
+
+bool recordServesThisRun(const UnitRecord &Record) {
+  return (Record.ExportsCollected || !summarySink()) &&
+         (Record.TimelinesCollected || !timeline::sink());
 }
 
 RecordingUnit::~RecordingUnit() { Current = Previous; }
@@ -31,6 +38,9 @@ void replayUnit(const UnitRecord &Record) {
   if (SummarySink *Sink = summarySink())
     for (const auto &[Unit, F] : Record.Exports)
       Sink->add(Unit, F);
+  if (timeline::Sink *Sink = timeline::sink())
+    for (const timeline::Timeline &T : Record.Timelines)
+      Sink->add(T);
 }
 
 } // namespace dbrace

@@ -14,6 +14,7 @@
 #include "llvm/Support/Endian.h"
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace dbrace::tool {
 
@@ -27,6 +28,17 @@ public:
   void text(llvm::StringRef Value) {
     number(Value.size());
     Out.append(Value.data(), Value.size());
+  }
+  void flag(bool Value) { number(Value); }
+  template <typename Enum> void enumeration(Enum Value) {
+    number(static_cast<uint32_t>(Value));
+  }
+  /// A list: its count, then each item as \p Write writes it.
+  template <typename T, typename Fn>
+  void list(const std::vector<T> &Items, Fn Write) {
+    number(Items.size());
+    for (const T &Item : Items)
+      Write(Item);
   }
   std::string take() { return std::move(Out); }
 
@@ -43,6 +55,38 @@ public:
       return false;
     Value = llvm::support::endian::read32le(In.data());
     In = In.drop_front(4);
+    return true;
+  }
+  bool number(int &Value) {
+    uint32_t Bits = 0;
+    if (!number(Bits))
+      return false;
+    Value = static_cast<int32_t>(Bits);
+    return true;
+  }
+  bool flag(bool &Value) {
+    uint32_t Bits = 0;
+    if (!number(Bits) || Bits > 1)
+      return false;
+    Value = Bits;
+    return true;
+  }
+  template <typename Enum> bool enumeration(Enum &Value) {
+    uint32_t Bits = 0;
+    if (!number(Bits))
+      return false;
+    Value = static_cast<Enum>(Bits);
+    return true;
+  }
+  /// A list BlobWriter::list wrote, each item read by \p Read.
+  template <typename T, typename Fn> bool list(std::vector<T> &Items, Fn Read) {
+    uint32_t Count = 0;
+    if (!count(Count))
+      return false;
+    Items.resize(Count);
+    for (T &Item : Items)
+      if (!Read(Item))
+        return false;
     return true;
   }
   bool text(std::string &Value) {

@@ -3,7 +3,6 @@
 #include "CacheResults.h"
 #include "ApiModel.h"
 #include "RulesFilesConfig.h"
-#include "SummaryExport.h"
 #include "UnitRecording.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/ADT/StringExtras.h"
@@ -102,9 +101,8 @@ void ResultCache::addConfiguredFiles(CacheKey &Key, llvm::StringRef File,
 std::string
 ResultCache::inputsKey(llvm::StringRef File, ClangTidyContext &Context,
                        const tooling::CompilationDatabase &Compilations) {
-  CacheKey Key("dbrace-inputs/2");
+  CacheKey Key("dbrace-inputs/1");
   Key.add("dbrace", buildIdentity());
-  Key.add("exports", ::dbrace::summarySink() ? "collected" : "none");
   for (const char *Name : CompilerEnvironment)
     Key.add(Name, llvm::sys::Process::GetEnv(Name).value_or("<unset>"));
   for (const tooling::CompileCommand &Command :
@@ -193,7 +191,9 @@ ResultCache::analyse(llvm::StringRef File, ClangTidyContext &Context,
   std::vector<ClangTidyError> Errors;
   UnitRecord Record;
   if (std::optional<std::string> Blob = Store.get("results", Key))
-    if (decodeResults(*Blob, Errors, Record)) {
+    // An entry made without the summaries or timelines this run collects
+    // is analysed again, and replaced by one that has them.
+    if (decodeResults(*Blob, Errors, Record) && recordServesThisRun(Record)) {
       replayUnit(Record);
       ++Hits;
       return Errors;

@@ -12,10 +12,12 @@
 //   option names: the rules files (built-in and the user's), the schema,
 //   and any `...Files` option (summaries; in a whole-program run's second
 //   pass, only the summaries the file uses);
-// - whether the run collects the summaries the unit exports (a
-//   whole-program run's first pass), which the entry then holds;
 // - every file its compilation read, and every lookup that found
 //   nothing (CacheSourceTrace.h).
+// An entry also holds the summaries the unit exports (a whole-program run's
+// first pass) and the timelines of its findings (SARIF, HTML, --timeline)
+// when the run that made it collected them; a run that collects them does
+// not reuse an entry without them.
 //
 //===----------------------------------------------------------------------===//
 

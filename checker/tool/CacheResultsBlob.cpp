@@ -3,6 +3,7 @@
 #include "CacheBlob.h"
 #include "CacheExportsBlob.h"
 #include "CacheResults.h"
+#include "CacheTimelinesBlob.h"
 #include "UnitRecording.h"
 
 using namespace clang;
@@ -151,6 +152,9 @@ std::string encodeResults(const std::vector<ClangTidyError> &Errors,
   writeStrings(Out, Record.RulesMatched);
   writeStrings(Out, Record.RuleWarnings);
   writeExports(Out, Record.Exports);
+  writeTimelines(Out, Record.Timelines);
+  Out.flag(Record.ExportsCollected);
+  Out.flag(Record.TimelinesCollected);
   return Out.take();
 }
 
@@ -179,7 +183,10 @@ bool decodeResults(llvm::StringRef Blob, std::vector<ClangTidyError> &Errors,
                      [&](std::string S) {
                        Record.RuleWarnings.push_back(std::move(S));
                      }) &&
-         readExports(In, Record.Exports) && In.atEnd();
+         readExports(In, Record.Exports) &&
+         readTimelines(In, Record.Timelines) &&
+         In.flag(Record.ExportsCollected) &&
+         In.flag(Record.TimelinesCollected) && In.atEnd();
 }
 
 } // namespace dbrace::tool

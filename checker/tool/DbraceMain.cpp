@@ -347,10 +347,7 @@ Analysis analyse(const DriverOptions &Opts, Inputs &In,
                      : llvm::hardware_concurrency().compute_thread_count();
   Running.Progress =
       Opts.Progress || llvm::sys::Process::StandardErrIsDisplayed();
-  // A cached result replays the findings but not their timelines, which
-  // SARIF, HTML and --timeline show: those runs analyse afresh.
-  Running.Cache =
-      In.Cache && !::dbrace::timeline::sink() ? &*In.Cache : nullptr;
+  Running.Cache = In.Cache ? &*In.Cache : nullptr;
   std::vector<std::vector<ClangTidyError>> PerFile =
       runPasses(Opts, In, Running, Problems);
   Analysis Result;

@@ -10,6 +10,7 @@
 #include "AstNames.h"
 #include "EventOrder.h"
 #include "ReadTaint.h"
+#include "RowIdentity.h"
 #include "Statistics.h"
 #include "Summarize.h"
 #include "TimelineBuilder.h"
@@ -184,18 +185,16 @@ private:
       return false;
     if (!R.Facts || !W.Facts)
       return true;
+    std::string Table = sharedTable(R, W).value_or("");
     for (const sqlfacts::KeyComparison &RK : R.Facts->Keys)
       for (const sqlfacts::KeyComparison &WK : W.Facts->Keys) {
-        // One of a set's values may be any row's key.
-        if (RK.Column != WK.Column || RK.AnyOf || WK.AnyOf)
+        // One of a set's values may be any row's key. A column outside the
+        // schema's keys is the row's contents, which may change between the
+        // read and the write: its two values tell no rows apart.
+        if (RK.Column != WK.Column || RK.AnyOf || WK.AnyOf ||
+            !mayIdentifyRows(Options.Schema.get(), Table, RK.Column))
           continue;
-        if (RK.Literal && WK.Literal && *RK.Literal != *WK.Literal)
-          return false;
-        auto RE = R.Params.find(RK.Param), WE = W.Params.find(WK.Param);
-        if (RE == R.Params.end() || WE == W.Params.end())
-          continue;
-        const ValueDecl *RD = keyDecl(RE->second), *WD = keyDecl(WE->second);
-        if (RD && WD && valueOrigin(RD) != valueOrigin(WD))
+        if (boundValues(R, RK, W, WK) == BoundValues::Different)
           return false;
       }
     return true;
@@ -472,8 +471,12 @@ private:
         return Protection::Serializable;
       return Protection::None;
     }
+    std::string Table = sharedTable(Read, Write).value_or("");
+    const sqlfacts::TableKeys *Keys =
+        Options.Schema ? Options.Schema->keysOf(Table) : nullptr;
     if (Write.Facts && Write.ResultUsed &&
-        sqlfacts::rechecks(Read.Facts, *Write.Facts))
+        (sqlfacts::rechecks(Read.Facts, *Write.Facts, Keys) ||
+         reassertsReadCondition(Options.Schema.get(), Table, Read, Write)))
       return Protection::ConditionalWrite;
     if (Write.Versioned)
       return Protection::VersionedWrite;

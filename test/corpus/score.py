@@ -12,6 +12,12 @@ Conventions (see README.md in this directory):
   this directory (``%corpus/include`` holds stand-ins for non-database
   headers such as libcurl's).  ``-std=c++17`` is always
   passed first.
+* ``--real-headers``: compile against the installed Debian -dev headers
+  instead of the mocks.  A ``// REAL-FLAGS: ...`` line among the file's
+  leading comment lines gives the flags for that run; without it they are
+  the ``FLAGS`` with every ``%inputs`` include directory left out (the
+  stand-ins in ``%corpus/include`` are not database headers and stay), plus the library's entry in ``REAL_FLAGS``.  Libraries without a
+  Debian package (``NO_DEBIAN_PACKAGE``) are skipped and listed as skipped.
 * ``// case: safe`` or ``// case: unsafe`` on a line of its own opens a case
   (a function, or a class with its methods) that runs until the next case
   marker.  An unsafe case must carry at least one label, a safe one none; the
@@ -52,9 +58,32 @@ CHECKS = {
     "dbrace-slow-call-in-transaction",
 }
 
+# The include directories of the installed Debian -dev packages, for the
+# libraries whose headers are not found under /usr/include itself.
+REAL_FLAGS = {
+    "libpq": "-isystem /usr/include/postgresql",
+    "mysqlc": "-isystem /usr/include/mariadb",
+    "qtsql": ("-fPIC -isystem /usr/include/x86_64-linux-gnu/qt5"
+              " -isystem /usr/include/x86_64-linux-gnu/qt5/QtCore"
+              " -isystem /usr/include/x86_64-linux-gnu/qt5/QtSql"),
+}
+
+# Libraries the corpus covers that Debian bookworm does not package: their
+# files run against the mocks only, and --real-headers says so.
+NO_DEBIAN_PACKAGE = {
+    "nanodbc": "nanodbc is not packaged",
+    "odb": "libodb-dev is not in bookworm",
+    "sqlpp11": "sqlpp11 is not packaged",
+    "wtdbo": "Wt (witty) is not in bookworm",
+}
+
 LABEL_RE = re.compile(r"//\s*expect:\s*(dbrace-[a-z-]+(?:\s*,\s*dbrace-[a-z-]+)*)\s*$")
 LABEL_LOOSE_RE = re.compile(r"//\s*expect\b")
 FLAGS_RE = re.compile(r"^\s*//\s*FLAGS:\s*(.*)$")
+REAL_FLAGS_RE = re.compile(r"^\s*//\s*REAL-FLAGS:\s*(.*)$")
+# An include directory of the mock library headers, with its option: what a
+# real-headers run leaves out of FLAGS.
+MOCK_DIR_RE = re.compile(r"^(?:-isystem|-I)\s*%inputs\b")
 CASE_RE = re.compile(r"^\s*//\s*case:\s*(safe|unsafe)\b")
 # file:line:col: warning: message [check]  (also "error:" for dbrace errors
 # reported as diagnostics, which are compile errors here)
@@ -67,6 +96,7 @@ class CorpusFile:
         self.library = library
         self.labels = {}  # line -> set of checks
         self.flags = None
+        self.real_flags = None
         self.cases = []  # (line, kind, [label lines])
         self.problems = []
 
@@ -76,11 +106,17 @@ def parse_file(path, library):
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     current = None
+    leading = True  # in the comment lines that open the file
     for no, text in enumerate(lines, start=1):
+        leading = leading and text.lstrip().startswith("//")
         if no == 1:
             m = FLAGS_RE.match(text)
             if m:
                 cf.flags = m.group(1).strip()
+        if leading:
+            m = REAL_FLAGS_RE.match(text)
+            if m:
+                cf.real_flags = m.group(1).strip()
         m = CASE_RE.match(text)
         if m:
             current = [no, m.group(1), []]
@@ -109,14 +145,39 @@ def parse_file(path, library):
     return cf
 
 
-def compiler_args(cf, inputs, std):
-    flags = cf.flags if cf.flags is not None else "-isystem %inputs/" + cf.library
-    flags = flags.replace("%inputs", inputs).replace("%corpus", CORPUS_DIR)
+def without_mock_dirs(flags):
+    """FLAGS with the mock headers' include directories left out."""
+    words = shlex.split(flags)
+    kept = []
+    i = 0
+    while i < len(words):
+        if words[i] in ("-isystem", "-I") and i + 1 < len(words) and MOCK_DIR_RE.match(words[i] + " " + words[i + 1]):
+            i += 2
+            continue
+        if MOCK_DIR_RE.match(words[i]):
+            i += 1
+            continue
+        kept.append(words[i])
+        i += 1
+    return " ".join(shlex.quote(w) for w in kept)
+
+
+def file_flags(cf, real):
+    if not real:
+        return cf.flags if cf.flags is not None else "-isystem %inputs/" + cf.library
+    if cf.real_flags is not None:
+        return cf.real_flags
+    flags = without_mock_dirs(cf.flags or "")
+    return (flags + " " + REAL_FLAGS.get(cf.library, "")).strip()
+
+
+def compiler_args(cf, inputs, std, real=False):
+    flags = file_flags(cf, real).replace("%inputs", inputs).replace("%corpus", CORPUS_DIR)
     return ["-std=" + std] + shlex.split(flags)
 
 
-def run_dbrace(dbrace, cf, inputs, std, extra):
-    cmd = [dbrace, "--quiet"] + extra + [cf.path, "--"] + compiler_args(cf, inputs, std)
+def run_dbrace(dbrace, cf, inputs, std, extra, real=False):
+    cmd = [dbrace, "--quiet"] + extra + [cf.path, "--"] + compiler_args(cf, inputs, std, real)
     try:
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               universal_newlines=True)
@@ -206,6 +267,9 @@ def main():
                     help="leave out the files whose name matches GLOB (repeatable)")
     ap.add_argument("--dbrace-arg", action="append", default=[],
                     help="an extra argument for dbrace (repeatable)")
+    ap.add_argument("--real-headers", action="store_true",
+                    help="compile against the installed Debian headers, not the mocks "
+                         "(REAL-FLAGS lines; libraries without a package are skipped)")
     ap.add_argument("--json", metavar="FILE", help="also write the figures and findings as JSON")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every dbrace command")
     args = ap.parse_args()
@@ -213,11 +277,15 @@ def main():
     root = os.path.abspath(args.corpus)
     inputs = os.path.abspath(args.inputs)
     files = []
+    skipped = []
     for lib in sorted(os.listdir(root)):
         d = os.path.join(root, lib)
-        if not os.path.isdir(d) or lib.startswith((".", "_")):
+        if not os.path.isdir(d) or lib.startswith((".", "_")) or lib == "include":
             continue
         if args.library and lib not in args.library:
+            continue
+        if args.real_headers and lib in NO_DEBIAN_PACKAGE:
+            skipped.append((lib, NO_DEBIAN_PACKAGE[lib]))
             continue
         for name in sorted(os.listdir(d)):
             if (name.endswith(".cpp") and fnmatch.fnmatch(name, args.only)
@@ -230,7 +298,8 @@ def main():
     problems = [p for cf in files for p in cf.problems]
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as ex:
-        results = list(ex.map(lambda cf: run_dbrace(args.dbrace, cf, inputs, args.std, args.dbrace_arg), files))
+        results = list(ex.map(lambda cf: run_dbrace(args.dbrace, cf, inputs, args.std, args.dbrace_arg,
+                                                     args.real_headers), files))
 
     per_lib = collections.OrderedDict()
     misses, false_pos, wrong_check, errors = [], [], [], []
@@ -286,6 +355,10 @@ def main():
         print(row(lib, t))
     print("-" * len(header))
     print(row("total", total))
+    if skipped:
+        print("skipped, no Debian package to compile against:")
+        for lib, why in skipped:
+            print("  %-12s %s" % (lib, why))
     print()
     print("per check (labelled lines with this check, warned with this check):")
     for c in sorted(CHECKS):
@@ -320,6 +393,8 @@ def main():
                 "libraries": {lib: {"files": t.files, "cases": dict(t.cases), "labels": t.labelled,
                                     "recall": t.recall(), "precision": t.precision(),
                                     "right_check": t.right()} for lib, t in per_lib.items()},
+                "headers": "real" if args.real_headers else "mock",
+                "skipped": {lib: why for lib, why in skipped},
                 "total": {"files": total.files, "cases": dict(total.cases), "labels": total.labelled,
                           "recall": total.recall(), "precision": total.precision(),
                           "right_check": total.right()},

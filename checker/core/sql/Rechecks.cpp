@@ -28,12 +28,18 @@ bool advances(const StatementFacts &Write, llvm::StringRef Column) {
 }
 } // namespace
 
-bool rechecks(const StatementFacts *Read, const StatementFacts &Write) {
+bool rechecks(const StatementFacts *Read, const StatementFacts &Write,
+              const TableKeys *Keys) {
   bool Known = Read && Read->Certain;
   for (const std::string &C : Write.GuardColumns)
     if (!Known || returns(*Read, C))
       return true;
   for (const KeyComparison &K : Write.Keys) {
+    if (Keys && std::any_of(Keys->UniqueKeys.begin(), Keys->UniqueKeys.end(),
+                            [&](const std::vector<std::string> &Key) {
+                              return contains(Key, K.Column);
+                            }))
+      continue;
     if (advances(Write, K.Column))
       return true;
     if (Known && returns(*Read, K.Column) && !findsRowBy(*Read, K.Column))

@@ -11,6 +11,7 @@
 #ifndef DBRACE_CORE_SQL_RECHECKS_H
 #define DBRACE_CORE_SQL_RECHECKS_H
 
+#include "sql/Schema.h"
 #include "sql/SqlFacts.h"
 
 namespace dbrace::sqlfacts {
@@ -21,8 +22,12 @@ namespace dbrace::sqlfacts {
 /// (`status = 'open'`), or an equality on a column the write advances from
 /// its own value (`SET version = version + 1 ... AND version = $3`). With
 /// \p Read unknown (null, or facts from the tokenizer), conditions count
-/// and equalities count only where the write advances their column.
-bool rechecks(const StatementFacts *Read, const StatementFacts &Write);
+/// and equalities count only where the write advances their column. With
+/// \p Keys, the schema's keys of the written table, an equality on a column
+/// of a key names the row and re-asserts nothing (`SELECT id, used ...`
+/// then `UPDATE ... WHERE id = $1`).
+bool rechecks(const StatementFacts *Read, const StatementFacts &Write,
+              const TableKeys *Keys = nullptr);
 
 /// Whether \p Read tells only which row \p Write then changes: it finds
 /// its row by parameters alone (no literal, no other condition) and returns

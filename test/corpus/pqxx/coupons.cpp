@@ -19,7 +19,7 @@ bool redeem(pqxx::work &w, const std::string &code) {
 // case: unsafe
 // A counter of remaining uses decremented after the check.
 bool redeem_limited(pqxx::work &w, const std::string &code) {
-  const int left = w.query_value<int>("SELECT uses_left FROM coupons WHERE code = $1", code); // expect: dbrace-unlocked-read-update
+  const int left = w.exec_params1("SELECT uses_left FROM coupons WHERE code = $1", code)[0].as<int>(); // expect: dbrace-unlocked-read-update
   if (left == 0)
     return false;
   w.exec_params("UPDATE coupons SET uses_left = uses_left - 1 WHERE code = $1", code);

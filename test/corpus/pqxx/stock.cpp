@@ -84,10 +84,10 @@ void price_from_template(pqxx::work &w, int template_id, int variant_id) {
 }
 
 // case: unsafe
-// The quantity is checked by query_value, then an order line is written and
-// the stock reduced.
+// The quantity is checked straight from the one-row result, then an order
+// line is written and the stock reduced.
 bool add_order_line(pqxx::work &w, int order_id, int product_id, int qty) {
-  if (w.query_value<int>("SELECT stock FROM products WHERE id = $1", product_id) < qty) // expect: dbrace-unlocked-read-update
+  if (w.exec_params1("SELECT stock FROM products WHERE id = $1", product_id)[0].as<int>() < qty) // expect: dbrace-unlocked-read-update
     return false;
   w.exec_params("INSERT INTO order_lines (order_id, product_id, quantity) VALUES ($1, $2, $3)", order_id,
                 product_id, qty);

@@ -72,6 +72,22 @@ TEST(Rechecks, UnknownReadCountsConditionsButNotEqualities) {
   EXPECT_FALSE(rechecks(nullptr, Eq));
 }
 
+TEST(Rechecks, AKeyColumnOfTheSchemaReassertsNothing) {
+  // Returned by the read and not what it found its row by: without keys it
+  // looks like `status = 'open'`; the schema says it is the row's key.
+  StatementFacts R = one("SELECT id, used FROM coupons WHERE code = $1");
+  StatementFacts W = one("UPDATE coupons SET used = true WHERE id = $1");
+  TableKeys Keys{"coupons", {{"id"}, {"code"}}};
+  EXPECT_TRUE(rechecks(&R, W));
+  EXPECT_FALSE(rechecks(&R, W, &Keys));
+  // A returned column outside the keys still counts.
+  StatementFacts S = one("SELECT status FROM orders WHERE id = $1");
+  StatementFacts U = one("UPDATE orders SET status = 'paid' "
+                         "WHERE id = $1 AND status = 'open'");
+  TableKeys OrderKeys{"orders", {{"id"}}};
+  EXPECT_TRUE(rechecks(&S, U, &OrderKeys));
+}
+
 TEST(SameTable, QualifiedAndUnqualifiedNamesOfOneTable) {
   EXPECT_TRUE(sameTable("events", "events"));
   EXPECT_TRUE(sameTable("public.events", "events"));

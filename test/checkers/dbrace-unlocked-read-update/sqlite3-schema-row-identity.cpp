@@ -1,0 +1,25 @@
+// RUN: %check_dbrace --check-suffix=SCHEMA %s dbrace-unlocked-read-update %t -- --config="{CheckOptions: {SchemaFiles: '%inputs/schema/tickets-sqlite.sql'}}" -- -isystem %inputs/sqlite3
+// RUN: %check_dbrace --check-suffix=SCHEMA %s dbrace-unlocked-read-update %t.real -- --config="{CheckOptions: {SchemaFiles: '%inputs/schema/tickets-sqlite.sql'}}"
+// RUN: %check_dbrace --check-suffix=NONE %s dbrace-unlocked-read-update %t.none -- -- -isystem %inputs/sqlite3
+
+// SQLite's DDL gives the keys the same way (tickets-sqlite.sql: id the
+// primary key, code unique): the write that repeats the read's condition on
+// a column outside them checks for itself.
+
+#include <sqlite3.h>
+
+bool claim(sqlite3 *db) {
+  char **rows = nullptr;
+  int nrow = 0, ncol = 0;
+  sqlite3_get_table(db, "SELECT id FROM tickets WHERE code = 'A7' AND claimed = 0", &rows, &nrow, &ncol, nullptr);
+  sqlite3_free_table(rows);
+  if (nrow == 0)
+    return false;
+  sqlite3_exec(db, "UPDATE tickets SET claimed = 1 WHERE code = 'A7' AND claimed = 0", nullptr, nullptr, nullptr);
+  return sqlite3_changes(db) == 1;
+}
+// CHECK-NOTES-NONE: :[[@LINE-7]]:3: warning: 'tickets' is read without a transaction or lock and then written based on the value;
+// CHECK-NOTES-NONE: :[[@LINE-6]]:7: note: the value read is checked here
+// CHECK-NOTES-NONE: :[[@LINE-5]]:3: note: 'tickets' is updated here
+// CHECK-FIXES-NONE: sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+

@@ -169,8 +169,7 @@ private:
   std::optional<clang::SourceLocation>
   locationIn(const RecoveredSql &Sql, const SqlPiece *Piece, size_t Offset);
   const clang::Stmt *runningCall(const RecoveredSql &Sql);
-  bool onlyTheRunningCallUses(const RecoveredSql &Sql,
-                              const clang::VarDecl *V);
+  bool onlyTheRunningCallUses(const RecoveredSql &Sql, const clang::VarDecl *V);
 
   clang::ASTContext &Ctx;
   const ApiModel &Model;

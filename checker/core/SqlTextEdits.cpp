@@ -94,7 +94,8 @@ bool SqlTextResolver::onlyTheRunningCallUses(const RecoveredSql &Sql,
   unsigned Inside = 0;
   forEachDescendant(Running, [&](const Stmt *S) {
     const auto *Ref = dyn_cast<DeclRefExpr>(S);
-    Inside += Ref && Ref->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
+    Inside +=
+        Ref && Ref->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
   });
   return Inside == useCount(V);
 }

@@ -166,8 +166,10 @@ private:
                         const clang::VarDecl *Via, unsigned Depth);
   unsigned useCount(const clang::VarDecl *V);
   const SqlPiece *pieceAt(const RecoveredSql &Sql, size_t Offset, bool AtEnd);
-  std::optional<clang::SourceLocation> locationIn(const SqlPiece *Piece,
-                                                  size_t Offset);
+  std::optional<clang::SourceLocation>
+  locationIn(const RecoveredSql &Sql, const SqlPiece *Piece, size_t Offset);
+  const clang::Stmt *runningCall(const RecoveredSql &Sql);
+  bool onlyTheRunningCallUses(const RecoveredSql &Sql, const clang::VarDecl *V);
 
   clang::ASTContext &Ctx;
   const ApiModel &Model;

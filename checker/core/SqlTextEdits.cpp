@@ -70,11 +70,43 @@ const SqlPiece *SqlTextResolver::pieceAt(const RecoveredSql &Sql, size_t Offset,
   return Found;
 }
 
-std::optional<SourceLocation> SqlTextResolver::locationIn(const SqlPiece *Piece,
-                                                          size_t Offset) {
+/// The full expression around \p Sql's root: the call that runs the
+/// statement, with its other arguments.
+const Stmt *SqlTextResolver::runningCall(const RecoveredSql &Sql) {
+  const Stmt *Running = Sql.Root;
+  for (DynTypedNodeList Parents = Ctx.getParents(*Running);
+       !Parents.empty() && Parents[0].get<Expr>();
+       Parents = Ctx.getParents(*Running))
+    Running = Parents[0].get<Expr>();
+  return Running;
+}
+
+/// Whether every use of the local \p V is inside the call that runs the
+/// statement (`prepare(stmt, q, strlen(q))`): an edit of its text reaches
+/// that call alone, and its other arguments see the same new text.
+bool SqlTextResolver::onlyTheRunningCallUses(const RecoveredSql &Sql,
+                                             const VarDecl *V) {
+  const auto *Function =
+      dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
+  if (!Sql.Root || !V->isLocalVarDecl() || !Function || !Function->getBody())
+    return false;
+  const Stmt *Running = runningCall(Sql);
+  unsigned Inside = 0;
+  forEachDescendant(Running, [&](const Stmt *S) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(S);
+    Inside +=
+        Ref && Ref->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
+  });
+  return Inside == useCount(V);
+}
+
+std::optional<SourceLocation>
+SqlTextResolver::locationIn(const RecoveredSql &Sql, const SqlPiece *Piece,
+                            size_t Offset) {
   if (!Piece || !Piece->Editable)
     return std::nullopt;
-  if (Piece->Via && useCount(Piece->Via) != 1)
+  if (Piece->Via && useCount(Piece->Via) != 1 &&
+      !onlyTheRunningCallUses(Sql, Piece->Via))
     return std::nullopt;
   return Piece->Literal->getLocationOfByte(
       Offset - Piece->Offset + Piece->LiteralOffset, Ctx.getSourceManager(),
@@ -87,7 +119,7 @@ std::optional<FixItHint> SqlTextResolver::insertAt(const RecoveredSql &Sql,
   const SqlPiece *Piece = pieceAt(Sql, Offset, /*AtEnd=*/true);
   if (Piece && Piece->InFormat && addsFormatSyntax(Insertion))
     return std::nullopt;
-  if (auto Loc = locationIn(Piece, Offset))
+  if (auto Loc = locationIn(Sql, Piece, Offset))
     return FixItHint::CreateInsertion(*Loc, Insertion);
 
   bool EndsInHole =
@@ -132,11 +164,7 @@ bool SqlTextResolver::tailReachesOnlyTheCall(const RecoveredSql &Sql) {
   const SqlTail &Tail = *Sql.Tail;
   if (!Sql.Root)
     return false;
-  const Stmt *Running = Sql.Root;
-  for (DynTypedNodeList Parents = Ctx.getParents(*Running);
-       !Parents.empty() && Parents[0].get<Expr>();
-       Parents = Ctx.getParents(*Running))
-    Running = Parents[0].get<Expr>();
+  const Stmt *Running = runningCall(Sql);
   const SourceManager &SM = Ctx.getSourceManager();
   auto Within = [&](SourceLocation L, SourceRange R) {
     return R.isValid() && !SM.isBeforeInTranslationUnit(L, R.getBegin()) &&
@@ -175,7 +203,7 @@ SqlTextResolver::replaceRange(const RecoveredSql &Sql, size_t Begin, size_t End,
     return std::nullopt; // The statement spans several literals or holes.
   if (Piece && Piece->InFormat && addsFormatSyntax(Replacement))
     return std::nullopt;
-  auto From = locationIn(Piece, Begin), To = locationIn(Piece, End);
+  auto From = locationIn(Sql, Piece, Begin), To = locationIn(Sql, Piece, End);
   if (!From || !To)
     return std::nullopt;
   return FixItHint::CreateReplacement(CharSourceRange::getCharRange(*From, *To),

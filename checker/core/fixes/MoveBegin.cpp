@@ -248,6 +248,26 @@ bool exitFollows(const BlockPosition &Pos) {
          (Throw && isa<CXXThrowExpr>(Throw->IgnoreImplicit()));
 }
 
+/// The variable a call or construction runs on: a constructor's or a free
+/// function's first argument, a method's object, the left operand of an
+/// operator chain (`sql << "..."`); null when it is not a variable.
+const ValueDecl *runsOn(const Stmt *S) {
+  const Expr *On = nullptr;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+    On = Construct->getNumArgs() > 0 ? Construct->getArg(0) : nullptr;
+  else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+    On = MC->getImplicitObjectArgument();
+  else if (const auto *C = dyn_cast<CallExpr>(S))
+    On = C->getNumArgs() > 0 ? C->getArg(0) : nullptr;
+  while (On) {
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(stripWrappers(On));
+    if (!Op || Op->getNumArgs() == 0)
+      break;
+    On = Op->getArg(0);
+  }
+  return On ? rootDecl(On) : nullptr;
+}
+
 /// The statements that end the read's transaction (its autocommit handle's
 /// commit, a commit of the connection with nothing open) between the new
 /// place and the old one: once the begin moves above the read, each would
@@ -255,22 +275,35 @@ bool exitFollows(const BlockPosition &Pos) {
 /// the begin's block runs on every way to the begin and is dropped; one
 /// right before a `return` or `throw` only ends the transaction where the
 /// function leaves, and stays; any other (on a branch, in a helper)
-/// stops the fix-it.
+/// stops the fix-it. So does an end on the function's connection through
+/// another variable than the begin's (it may name the same connection),
+/// and a transaction begun in between, which would open inside the moved
+/// one.
 std::optional<std::vector<const Stmt *>>
-endsToDrop(const FixSite &Site, const DbEvent &Read, const BeginStatement &B,
-           const NewPlace &Place, llvm::ArrayRef<const Stmt *> Statements) {
+endsToDrop(const FixSite &Site, const DbEvent &Read, const DbEvent &Begin,
+           const BeginStatement &B, const NewPlace &Place,
+           llvm::ArrayRef<const Stmt *> Statements) {
   std::vector<const Stmt *> Dropped;
   const Stmt *Body = Site.Function->getBody();
+  llvm::ArrayRef<const Stmt *> InBetween =
+      Statements.slice(Place.Index, B.Pos.Index - Place.Index);
+  const Stmt *Replaced = Place.Handle ? InBetween.front() : nullptr;
   for (const DbEvent &E : Site.Events.Events) {
-    if (E.Kind != EventKind::End || E.Connection != Read.Connection)
+    if (E.Kind != EventKind::End && E.Kind != EventKind::Begin)
       continue;
-    auto In =
-        llvm::find_if(llvm::ArrayRef(Statements)
-                          .slice(Place.Index, B.Pos.Index - Place.Index),
-                      [&](const Stmt *S) { return !pathTo(S, E.At).empty(); });
-    if (In == Statements.begin() + B.Pos.Index)
+    const Stmt *const *In = llvm::find_if(
+        InBetween, [&](const Stmt *S) { return !pathTo(S, E.At).empty(); });
+    if (In == InBetween.end())
       continue;
-    if (E.Origin)
+    if (E.Kind == EventKind::Begin) {
+      if (*In != Replaced)
+        return std::nullopt;
+      continue;
+    }
+    if (E.Connection != Read.Connection)
+      continue;
+    if (E.Origin ||
+        (!Place.Handle && (!runsOn(E.At) || runsOn(E.At) != runsOn(Begin.At))))
       return std::nullopt;
     if (isOnly(*In, E.At)) {
       Dropped.push_back(*In);
@@ -400,7 +433,7 @@ FixOrNote moveBeginAboveRead(const FixSite &Site, const DbEvent &Read,
   if (Place->Handle && !transactionReplacesHandle(Site, *Place, B->Declared,
                                                   HandleUses->size(), Out))
     return Out;
-  auto Dropped = endsToDrop(Site, Read, *B, *Place, Statements);
+  auto Dropped = endsToDrop(Site, Read, Begin, *B, *Place, Statements);
   if (!Dropped)
     return Out;
   auto Fixes = moveEdits(Site, *B, *Place, Statements[Place->Index],

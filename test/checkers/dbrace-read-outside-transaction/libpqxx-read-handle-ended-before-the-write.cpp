@@ -85,3 +85,64 @@ int pay(pqxx::connection &c, int account, int amount) {
 // CHECK-FIXES-NEXT: {{^}}  }{{$}}
 // CHECK-FIXES-NEXT: {{^}}  //{{$}}
 // CHECK-FIXES-NEXT: {{^}}  w.exec_params("UPDATE accounts
+
+// A handle on another connection, begun and committed between the read
+// and the begin: both connections are references and may be one, and then
+// the work begun above the read would be open while the handle begins
+// (libpqxx throws). No fix-it.
+int withdraw_logged(pqxx::connection &c, pqxx::connection &log, int account, int amount) {
+  pqxx::nontransaction n(c);
+  const int balance = n.exec_params1("SELECT balance FROM accounts WHERE id = $1", account)[0].as<int>();
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: 'accounts' is read before the transaction that writes it begins
+  n.commit();
+  pqxx::nontransaction l(log);
+  l.exec_params("INSERT INTO audit(account) VALUES ($1)", account);
+  l.commit();
+  if (balance < amount)
+    return 0;
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  pqxx::work w(c);
+  w.exec_params("UPDATE accounts SET balance = balance - $1 WHERE id = $2", amount, account);
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'accounts' is updated here
+  // CHECK-NOTES: :[[@LINE-3]]:14: note: the transaction begins here
+  // CHECK-NOTES: :[[@LINE-13]]:23: note: begin the transaction before the read: move 'pqxx::work w(c);' above it
+  w.commit();
+  return 1;
+}
+// CHECK-FIXES: {{^}}int withdraw_logged(pqxx::connection &c, pqxx::connection &log, int account, int amount) {{{$}}
+// CHECK-FIXES-NEXT: {{^}}  pqxx::nontransaction n(c);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  const int balance = n.exec_params1("SELECT balance FROM accounts WHERE id = $1", account)[0].as<int>();{{$}}
+// CHECK-FIXES-NEXT: {{^}}  //{{$}}
+// CHECK-FIXES-NEXT: {{^}}  n.commit();{{$}}
+// CHECK-FIXES-NEXT: {{^}}  pqxx::nontransaction l(log);{{$}}
+
+// A transaction of its own runs between the read and the begin, on the
+// same connection: with the work begun above the read, two transactions
+// would be open on it at once (libpqxx throws). No fix-it; the note says
+// what to move.
+int withdraw_audited(pqxx::connection &c, int account, int amount) {
+  pqxx::nontransaction n(c);
+  const int balance = n.exec_params1("SELECT balance FROM accounts WHERE id = $1", account)[0].as<int>();
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: 'accounts' is read before the transaction that writes it begins
+  n.commit();
+  {
+    pqxx::work audit(c);
+    audit.exec_params("INSERT INTO audit(account) VALUES ($1)", account);
+    audit.commit();
+  }
+  if (balance < amount)
+    return 0;
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  pqxx::work w(c);
+  w.exec_params("UPDATE accounts SET balance = balance - $1 WHERE id = $2", amount, account);
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'accounts' is updated here
+  // CHECK-NOTES: :[[@LINE-3]]:14: note: the transaction begins here
+  // CHECK-NOTES: :[[@LINE-15]]:23: note: begin the transaction before the read: move 'pqxx::work w(c);' above it
+  w.commit();
+  return 1;
+}
+// CHECK-FIXES: {{^}}int withdraw_audited(pqxx::connection &c, int account, int amount) {{{$}}
+// CHECK-FIXES-NEXT: {{^}}  pqxx::nontransaction n(c);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  const int balance = n.exec_params1("SELECT balance FROM accounts WHERE id = $1", account)[0].as<int>();{{$}}
+// CHECK-FIXES-NEXT: {{^}}  //{{$}}
+// CHECK-FIXES-NEXT: {{^}}  n.commit();{{$}}

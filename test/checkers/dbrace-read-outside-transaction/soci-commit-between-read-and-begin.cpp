@@ -53,3 +53,54 @@ bool book_seat_logged(soci::session &sql, int event_id, bool reset) {
 // CHECK-FIXES: {{^}}  sql << "SELECT available_seats FROM events WHERE id = :id", soci::into(seats), soci::use(event_id);{{$}}
 // CHECK-FIXES-NEXT: {{^}}  //{{$}}
 // CHECK-FIXES-NEXT: {{^}}  if (reset){{$}}
+
+// A commit of another session between the read and the begin: the two may
+// be one session (both are references), and then the commit would end the
+// moved transaction before the write. No fix-it.
+bool book_seat_audited(soci::session &sql, soci::session &audit, int event_id) {
+  int seats = 0;
+  sql << "SELECT available_seats FROM events WHERE id = :id", soci::into(seats), soci::use(event_id);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'events' is read before the transaction that writes it begins
+  audit.commit();
+  if (seats <= 0)
+    return false;
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  soci::transaction tr(sql);
+  sql << "UPDATE events SET available_seats = available_seats - 1 WHERE id = :id", soci::use(event_id);
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
+  // CHECK-NOTES: :[[@LINE-3]]:21: note: the transaction begins here
+  // CHECK-NOTES: :[[@LINE-10]]:3: note: begin the transaction before the read: move 'soci::transaction tr(sql);' above it
+  tr.commit();
+  return true;
+}
+// CHECK-FIXES: {{^}}bool book_seat_audited(soci::session &sql, soci::session &audit, int event_id) {{{$}}
+// CHECK-FIXES-NEXT: {{^}}  int seats = 0;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  sql << "SELECT available_seats FROM events WHERE id = :id", soci::into(seats), soci::use(event_id);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  //{{$}}
+// CHECK-FIXES-NEXT: {{^}}  audit.commit();{{$}}
+
+// A transaction of its own between the read and the begin: begun above
+// the read, the booking's transaction would be open around it. No fix-it.
+bool book_seat_logged_apart(soci::session &sql, int event_id) {
+  int seats = 0;
+  sql << "SELECT available_seats FROM events WHERE id = :id", soci::into(seats), soci::use(event_id);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'events' is read before the transaction that writes it begins
+  {
+    soci::transaction log(sql);
+    sql << "INSERT INTO audit(event_id) VALUES (:id)", soci::use(event_id);
+    log.commit();
+  }
+  if (seats <= 0)
+    return false;
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  soci::transaction tr(sql);
+  sql << "UPDATE events SET available_seats = available_seats - 1 WHERE id = :id", soci::use(event_id);
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'events' is updated here
+  // CHECK-NOTES: :[[@LINE-3]]:21: note: the transaction begins here
+  // CHECK-NOTES: :[[@LINE-14]]:3: note: begin the transaction before the read: move 'soci::transaction tr(sql);' above it
+  tr.commit();
+  return true;
+}
+// CHECK-FIXES: {{^}}bool book_seat_logged_apart(soci::session &sql, int event_id) {{{$}}
+// CHECK-FIXES-NEXT: {{^}}  int seats = 0;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  sql << "SELECT available_seats FROM events WHERE id = :id", soci::into(seats), soci::use(event_id);{{$}}

@@ -9,7 +9,9 @@
 
 // A lost update: the balance fetched into `balance` is written back less
 // the amount, in autocommit. The text is a variable that strlen reads too,
-// so no fix-it edits it.
+// in the same call: the lock clause changes the text and its length
+// together. The transaction starts on the connection the handle was made
+// from.
 void pay(MYSQL *conn, int wallet, long amount) {
   MYSQL_STMT *sel = mysql_stmt_init(conn);
   const char *query = "SELECT balance FROM wallets WHERE id = ?";
@@ -46,10 +48,15 @@ void pay(MYSQL *conn, int wallet, long amount) {
   // CHECK-NOTES: :[[@LINE-3]]:3: note: 'wallets' is updated here
   mysql_stmt_close(upd);
 }
+// CHECK-FIXES: {{^}}  const char *query = "SELECT balance FROM wallets WHERE id = ? FOR UPDATE";{{$}}
+// CHECK-FIXES: {{^}}  mysql_stmt_bind_param(sel, key);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  mysql_query(conn, "START TRANSACTION");{{$}}
+// CHECK-FIXES-NEXT: {{^}}  mysql_stmt_execute(sel);{{$}}
+// CHECK-FIXES: {{^}}  mysql_stmt_close(upd);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  mysql_commit(conn);{{$}}
+// CHECK-FIXES-NEXT: {{^}}}{{$}}
 
 // Checked through the fetch's status, in a transaction without a lock.
-// FIXME: no fix-it where the text's length is passed as well (strlen of
-// the same variable): the lock clause would have to change both.
 bool book(MYSQL *conn, int event_id) {
   mysql_query(conn, "START TRANSACTION");
   MYSQL_STMT *sel = mysql_stmt_init(conn);
@@ -86,6 +93,46 @@ bool book(MYSQL *conn, int event_id) {
   mysql_commit(conn);
   return true;
 }
+// CHECK-FIXES: {{^}}  const char *select = "SELECT available_seats FROM events WHERE id = ? FOR UPDATE";{{$}}
+
+void log_sql(const char *text);
+
+// The text is logged as well: an edit of it would reach the log, so no
+// fix-it edits it, and without the lock no transaction is opened either.
+void pay_logged(MYSQL *conn, int wallet, long amount) {
+  MYSQL_STMT *sel = mysql_stmt_init(conn);
+  const char *query = "SELECT balance FROM wallets WHERE id = ?";
+  log_sql(query);
+  mysql_stmt_prepare(sel, query, std::strlen(query));
+  MYSQL_BIND key[1];
+  std::memset(key, 0, sizeof key);
+  key[0].buffer_type = MYSQL_TYPE_LONG;
+  key[0].buffer = &wallet;
+  mysql_stmt_bind_param(sel, key);
+  mysql_stmt_execute(sel);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'wallets' is read without a transaction or lock and then written based on the value; a concurrent request can read the same value before this one writes [dbrace-unlocked-read-update]
+  long balance = 0;
+  MYSQL_BIND out[1];
+  std::memset(out, 0, sizeof out);
+  out[0].buffer_type = MYSQL_TYPE_LONGLONG;
+  out[0].buffer = &balance;
+  mysql_stmt_bind_result(sel, out);
+  mysql_stmt_fetch(sel);
+  mysql_stmt_close(sel);
+  if (balance < amount)
+    return;
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the value read is checked here
+  MYSQL_STMT *upd = mysql_stmt_init(conn);
+  const char *update = "UPDATE wallets SET balance = balance - 1 WHERE id = ?";
+  mysql_stmt_prepare(upd, update, std::strlen(update));
+  mysql_stmt_bind_param(upd, key);
+  mysql_stmt_execute(upd);
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'wallets' is updated here
+  mysql_stmt_close(upd);
+}
+// CHECK-FIXES: {{^}}void pay_logged(MYSQL *conn, int wallet, long amount) {{{$}}
+// CHECK-FIXES-NEXT: {{^}}  MYSQL_STMT *sel = mysql_stmt_init(conn);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  const char *query = "SELECT balance FROM wallets WHERE id = ?";{{$}}
 
 // ---- Not flagged ----
 

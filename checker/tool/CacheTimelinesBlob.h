@@ -1,4 +1,5 @@
-//===--- CacheTimelinesBlob.h - A unit's timelines in a cache entry --------===//
+//===--- CacheTimelinesBlob.h - A unit's timelines in a cache entry
+//--------===//
 //
 // Reports that show timelines (SARIF's thread flows, the HTML report,
 // --timeline) are cached like any other: the entry of a run that collected

@@ -37,11 +37,7 @@ BoundValues boundValues(const DbEvent &A, const sqlfacts::KeyComparison &AK,
 bool mayIdentifyRows(const sqlfacts::Schema *Schema, llvm::StringRef Table,
                      llvm::StringRef Column) {
   const sqlfacts::TableKeys *Keys = Schema ? Schema->keysOf(Table) : nullptr;
-  if (!Keys)
-    return true;
-  return llvm::any_of(Keys->UniqueKeys, [&](const std::vector<std::string> &K) {
-    return llvm::is_contained(K, Column);
-  });
+  return !Keys || Keys->inUniqueKey(Column);
 }
 
 bool reassertsReadCondition(const sqlfacts::Schema *Schema,

@@ -255,10 +255,10 @@ const ValueDecl *runsOn(const Stmt *S) {
   const Expr *On = nullptr;
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
     On = Construct->getNumArgs() > 0 ? Construct->getArg(0) : nullptr;
-  else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
-    On = MC->getImplicitObjectArgument();
   else if (const auto *C = dyn_cast<CallExpr>(S))
-    On = C->getNumArgs() > 0 ? C->getArg(0) : nullptr;
+    On = objectOfCall(C)       ? objectOfCall(C)
+         : C->getNumArgs() > 0 ? C->getArg(0)
+                               : nullptr;
   while (On) {
     const auto *Op = dyn_cast<CXXOperatorCallExpr>(stripWrappers(On));
     if (!Op || Op->getNumArgs() == 0)

@@ -35,10 +35,7 @@ bool rechecks(const StatementFacts *Read, const StatementFacts &Write,
     if (!Known || returns(*Read, C))
       return true;
   for (const KeyComparison &K : Write.Keys) {
-    if (Keys && std::any_of(Keys->UniqueKeys.begin(), Keys->UniqueKeys.end(),
-                            [&](const std::vector<std::string> &Key) {
-                              return contains(Key, K.Column);
-                            }))
+    if (Keys && Keys->inUniqueKey(K.Column))
       continue;
     if (advances(Write, K.Column))
       return true;

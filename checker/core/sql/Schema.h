@@ -24,6 +24,15 @@ namespace dbrace::sqlfacts {
 struct TableKeys {
   std::string Table; ///< Schema-qualified where written, folded.
   std::vector<std::vector<std::string>> UniqueKeys;
+
+  /// Whether \p Column is part of a primary or unique key.
+  bool inUniqueKey(llvm::StringRef Column) const {
+    for (const std::vector<std::string> &Key : UniqueKeys)
+      for (const std::string &C : Key)
+        if (C == Column)
+          return true;
+    return false;
+  }
 };
 
 class Schema {

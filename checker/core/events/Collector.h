@@ -190,6 +190,8 @@ private:
                                        const LibraryRules *Library);
   void addSqlEvents(DbEvent Base, std::shared_ptr<const RecoveredSql> Sql);
   std::optional<unsigned> sqlParameter(const RecoveredSql &Sql) const;
+  std::shared_ptr<const RecoveredSql>
+  endChosenByCondition(const clang::Expr *Root, const LibraryRules *Library);
   bool shapeStatementEvent(const sqlfacts::StatementFacts &S, DbEvent &E);
 
   const clang::FunctionDecl *FD;

@@ -65,6 +65,8 @@ void Collector::addSqlEvents(DbEvent Base,
       Base.SqlParam = *P;
       Base.Sql = std::move(Sql);
       Out.Events.push_back(std::move(Base));
+    } else if (auto End = endChosenByCondition(Sql->Root, Base.Library)) {
+      addSqlEvents(std::move(Base), std::move(End));
     } else {
       Out.NotUnderstood.push_back({Base.At, Sql});
     }
@@ -85,6 +87,32 @@ void Collector::addSqlEvents(DbEvent Base,
     if (shapeStatementEvent(S, E))
       Out.Events.push_back(std::move(E));
   }
+}
+
+/// `ok ? "COMMIT" : "ROLLBACK"`: whichever runs, the transaction ends
+/// there. The first text stands for both; a choice between statements of
+/// other kinds stays unknown, as one of them may read or write.
+std::shared_ptr<const RecoveredSql>
+Collector::endChosenByCondition(const Expr *Root, const LibraryRules *Library) {
+  const auto *Choice =
+      dyn_cast_or_null<ConditionalOperator>(stripWrappers(Root));
+  if (!Choice)
+    return nullptr;
+  std::shared_ptr<const RecoveredSql> First;
+  for (const Expr *Branch : {Choice->getTrueExpr(), Choice->getFalseExpr()}) {
+    auto Text = std::make_shared<const RecoveredSql>(
+        Resolver.resolve(Branch, FD->getBody()));
+    if (!Text->Known())
+      return nullptr;
+    const sqlfacts::SqlFacts &Facts = *readSql(Text->Text, Library).Facts;
+    if (Facts.Statements.size() != 1 ||
+        (Facts.Statements[0].Kind != sqlfacts::StatementKind::Commit &&
+         Facts.Statements[0].Kind != sqlfacts::StatementKind::Rollback))
+      return nullptr;
+    if (!First)
+      First = std::move(Text);
+  }
+  return First;
 }
 
 /// Makes \p E the event of statement \p S; false when \p S is none.

@@ -68,7 +68,9 @@ def _compile_flags(ctx, target, source, cc_toolchain, features):
     )
 
 def _folder(ctx, whole_program):
-    """The target's outputs, apart for each aspect, so both can be built."""
+    """The target's outputs, apart for each aspect: Bazel's local action
+    cache is keyed by the output's path, so switching aspects re-runs
+    nothing that either ran before."""
     return ctx.label.name + (".dbrace" if whole_program else ".dbrace_single_tu")
 
 def _output(ctx, folder, source, extension):

@@ -1,7 +1,22 @@
 #!/usr/bin/env bash
 # Installs, with apt, exactly the Debian packages dbrace needs that are missing.
 # A no-op when everything is already there.
+#   --with-bazel  also Debian's bazel-bootstrap (Bazel 4.2.3, with a JDK:
+#                 37 packages, 35 MB), for the Bazel aspect's tests
+#                 (test/driver/bazel-*.test). Not by default: CI's time
+#                 budget has no room for it (docs/integration/ci.md#bazel).
 set -euo pipefail
+
+with_bazel=false
+for arg in "$@"; do
+  case $arg in
+  --with-bazel) with_bazel=true ;;
+  *)
+    echo "usage: $0 [--with-bazel]" >&2
+    exit 2
+    ;;
+  esac
+done
 
 packages=(
   cmake ninja-build g++ python3 git
@@ -17,6 +32,9 @@ packages=(
   # The HTML report's test loads each page in headless Chromium.
   chromium
 )
+if $with_bazel; then
+  packages+=(bazel-bootstrap)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

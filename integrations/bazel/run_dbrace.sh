@@ -1,34 +1,27 @@
 #!/bin/sh
-# run_dbrace.sh REPORT SOURCE [RULES...] -- COMPILER-ARGS...
-# One Bazel action: dbrace on one source file with the flags Bazel computed
-# for it, its findings written as a JSON report. Findings are the report's
-# business (exit 0); an error (a file that does not compile, a bad rules
-# file) fails the action with dbrace's message. The analysis runs with
-# --no-cache: Bazel's own action cache (local or remote) keys the action by
-# its inputs, so dbrace's cache would only duplicate it.
+# run_dbrace.sh SOURCE DBRACE-OPTIONS... -- COMPILER-ARGS...
+# run_dbrace.sh merge DBRACE-MERGE-ARGS...
+# One Bazel action of the aspect: the dbrace driver on one source file
+# with the flags Bazel computed for it (a first pass writing the file's
+# summaries, or a second pass writing its JSON report), or `dbrace merge`
+# of summaries files. The aspect writes the options; this script only
+# adapts the compiler's arguments and the exit status. Findings are the
+# report's business (exit 0); an error (a file that does not compile, a
+# bad rules or summaries file) fails the action with dbrace's message.
 set -u
-report=$1
-source=$2
-shift 2
-rules=
-while [ $# -gt 0 ] && [ "$1" != "--" ]; do
-  rules="$rules --rules=$1"
-  shift
-done
 # Bazel's toolchain for GCC adds a flag clang 19 does not know (an error,
-# not a warning): drop it, keep the rest in order.
-[ $# -gt 0 ] && shift # --
+# not a warning): drop it after `--`, keep everything else in order.
+compiler=false
 for arg in "$@"; do
   shift
-  case $arg in
-  -fno-canonical-system-headers) ;;
-  *) set -- "$@" "$arg" ;;
+  case $compiler:$arg in
+  false:--) compiler=true ;;
+  true:-fno-canonical-system-headers) continue ;;
   esac
+  set -- "$@" "$arg"
 done
 # DBRACE (--action_env=DBRACE=...) names the driver; else dbrace on PATH.
-# shellcheck disable=SC2086
-"${DBRACE:-dbrace}" "$source" $rules --no-cache --quiet --format=json \
-  --output="$report" -- "$@"
+"${DBRACE:-dbrace}" "$@"
 status=$?
 if [ "$status" -gt 1 ]; then
   exit "$status"

@@ -100,6 +100,7 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
     Summary.Name = R.Summary.Name;
     std::vector<Fact> Facts =
         findFacts(FD, Ctx, Options, Resolver, std::move(Events), Summary,
+                  callersOf(FD),
                   Trace ? &*Trace : nullptr, Timelines ? &EventSql : nullptr);
     const SourceManager &SM = Ctx.getSourceManager();
     llvm::stable_sort(Facts, [&](const Fact &A, const Fact &B) {
@@ -127,6 +128,15 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
     Sink->add(MainFile, std::move(F));
   }
   return R;
+}
+
+Callers Analyzer::callersOf(const FunctionDecl *FD) {
+  if (Model.calledElsewhere(functionKey(FD, Ctx.getSourceManager())))
+    return Callers::Several;
+  auto It = index().Calls.find(FD->getDefinition());
+  if (It == Index->Calls.end())
+    return Callers::None;
+  return It->second == 1 ? Callers::OneCallHere : Callers::Several;
 }
 
 void Analyzer::countNotUnderstood(const FunctionEvents &Events,

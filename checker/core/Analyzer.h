@@ -6,6 +6,7 @@
 #include "AnalyzerOptions.h"
 #include "ApiModel.h"
 #include "Facts.h"
+#include "FunctionFacts.h"
 #include "SqlText.h"
 #include "Summary.h"
 #include "Timeline.h"
@@ -46,6 +47,9 @@ private:
   const TranslationUnitIndex &index();
   std::shared_ptr<const RecoveredSql> namedStatement(llvm::StringRef Name);
   llvm::ArrayRef<std::string> entityTables(llvm::StringRef Class);
+  /// Who sees \p FD's summary: functions of this unit, or of others that
+  /// the whole program's summaries name.
+  Callers callersOf(const clang::FunctionDecl *FD);
   /// Counts \p Events' statements not understood, for the driver's summary.
   static void countNotUnderstood(const FunctionEvents &Events,
                                  const clang::SourceManager &SM);

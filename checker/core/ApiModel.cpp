@@ -31,7 +31,10 @@ void ApiModel::reindex() {
   Named.clear();
   OutParamNames.clear();
   InParamNames.clear();
+  CalledElsewhereKeys.clear();
   for (const LibraryRules &L : Libraries) {
+    CalledElsewhereKeys.insert(L.CalledElsewhere.begin(),
+                               L.CalledElsewhere.end());
     for (const CallRule &C : L.Calls)
       CallsBySimpleName[lastComponent(C.Name)].push_back({&C, &L});
     for (const TypeRule &T : L.Types)

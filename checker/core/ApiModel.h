@@ -11,6 +11,7 @@
 #include "sql/SqlFacts.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
@@ -104,6 +105,14 @@ struct CallRule {
   ResultKind Result = ResultKind::Return;
   /// With ResultKind::Argument: the arguments filled (`argument 2 3 4`).
   std::vector<unsigned> ResultArgs;
+  /// Execute/Read: the function itself checks the value read and decides
+  /// on it the writes its later rules make (a layer's read-check-write on
+  /// the caller's connection); the caller's transaction decides the race.
+  bool DecidesWrites = false;
+  /// The call runs on the connection or transaction handle passed as this
+  /// argument (a helper of the project's taking `lib::work &`), not on
+  /// its object.
+  std::optional<unsigned> ConnectionArg;
   /// First argument bound to `$1` (and following); exec_params-style.
   std::optional<unsigned> ParamsFrom;
   /// Prepare/ExecutePrepared/Lookup: the argument naming the statement (a
@@ -262,6 +271,9 @@ struct LibraryRules {
   /// true`): they stand for a call only where the callee is not compiled in
   /// the translation unit, whose own analysis of it comes first.
   bool Summaries = false;
+  /// Summaries: the functions (their keys) that functions of other units
+  /// call. Their callers judge the races such a function leaves to them.
+  std::vector<std::string> CalledElsewhere;
   sqlfacts::Dialect Dialect = sqlfacts::Dialect::PostgreSQL;
   FixTemplates Fixes;
   std::vector<CallRule> Calls;
@@ -316,6 +328,11 @@ public:
 
   bool empty() const { return Libraries.empty(); }
 
+  /// Whether summaries say other units call the function keyed \p Key.
+  bool calledElsewhere(llvm::StringRef Key) const {
+    return CalledElsewhereKeys.contains(Key);
+  }
+
 private:
   void reindex();
   std::vector<LibraryRules> Libraries;
@@ -324,6 +341,7 @@ private:
   llvm::StringMap<std::string> Named;
   llvm::StringMap<bool> OutParamNames;
   llvm::StringMap<bool> InParamNames;
+  llvm::StringSet<> CalledElsewhereKeys;
 };
 
 /// The names a C++ fix template spells that the program must declare:

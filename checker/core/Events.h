@@ -23,6 +23,8 @@
 
 namespace dbrace {
 
+struct FixPlan;
+
 enum class EventKind {
   Read,
   Write,
@@ -130,6 +132,16 @@ struct DbEvent : EventEffect {
   /// the write as an `if` around the call would.
   llvm::SmallVector<std::pair<const clang::ValueDecl *, const clang::Expr *>, 1>
       CapturedGuards;
+  /// Read: the call's own function decides the writes it makes after this
+  /// read on the value read (a helper's read-check-write on the caller's
+  /// connection), so the pair is judged here, in this caller's transaction.
+  /// DecidedAt: the helper's check, where it is in this unit; Checked: a
+  /// check rather than the value fed into the write.
+  bool DecidesOwnWrites = false;
+  const clang::Expr *DecidedAt = nullptr;
+  bool Checked = true;
+  /// The helper's own fix for the race, where this is its one call.
+  std::shared_ptr<const FixPlan> HelperFix;
 };
 
 struct FunctionEvents {

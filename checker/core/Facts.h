@@ -113,6 +113,9 @@ struct RacePair {
   /// The condition on the value read; invalid when the value feeds the
   /// write instead.
   clang::SourceLocation Check;
+  /// The read and the check are inside the function called here, with no
+  /// check to point at in this unit: its name.
+  std::string DecidedIn;
   clang::SourceLocation Write;
   std::optional<InHelper> WriteIn;
   /// Where the write's transaction begins; invalid when none here.

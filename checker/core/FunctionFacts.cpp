@@ -55,10 +55,11 @@ class FunctionAnalysis {
 public:
   FunctionAnalysis(const FunctionDecl *FD, ASTContext &Ctx,
                    const AnalyzerOptions &Options, SqlTextResolver &Resolver,
-                   FunctionEvents Events, trace::Function *Trace,
-                   const timeline::SqlByStatement *Sqls)
+                   FunctionEvents Events, Callers ItsCallers,
+                   trace::Function *Trace, const timeline::SqlByStatement *Sqls)
       : FD(FD), Ctx(Ctx), Options(Options), Resolver(Resolver),
-        Events(std::move(Events)), Trace(Trace), Sqls(Sqls) {}
+        Events(std::move(Events)), ItsCallers(ItsCallers),
+        Trace(Trace), Sqls(Sqls) {}
 
   std::vector<Fact> run(FunctionSummary &Summary) {
     CFG::BuildOptions BO;
@@ -104,7 +105,7 @@ public:
       else if (event(S).Kind == EventKind::Lock)
         checkLock(S);
     }
-    summarise(FD, Events, Flow, *Taint, Guards, Summary);
+    summarise(FD, Events, Flow, *Taint, Guards, Pending, Summary);
     publishTimelines();
     return std::move(Facts);
   }
@@ -161,6 +162,19 @@ private:
       for (unsigned R : Reads.set_bits())
         Candidates[R].push_back(W);
     }
+    // A helper's read decides the writes the same call makes after it.
+    for (unsigned R = 0; R < N; ++R)
+      if (event(R).Kind == EventKind::Read && event(R).DecidesOwnWrites)
+        for (unsigned W = R + 1; W < N; ++W)
+          if (decidedInCallee(R, W) && Flow.Reached[W] &&
+              !llvm::is_contained(Candidates[R], W))
+            Candidates[R].push_back(W);
+  }
+
+  /// Write \p W is one the helper whose call read \p R decides itself.
+  bool decidedInCallee(unsigned R, unsigned W) const {
+    return event(R).DecidesOwnWrites && event(W).Kind == EventKind::Write &&
+           event(W).At == event(R).At && W > R;
   }
 
   /// The condition, among the branches \p W depends on, that carries \p R.
@@ -251,7 +265,7 @@ private:
   /// Why candidate write \p W of read \p R is no pair, or nothing.
   std::optional<trace::PairVerdict> noPair(unsigned R, unsigned W) const {
     const DbEvent &Read = event(R), &Write = event(W);
-    if (Write.At == Read.At)
+    if (Write.At == Read.At && !decidedInCallee(R, W))
       return trace::PairVerdict::SameCall;
     if (!sharedTable(Read, Write))
       return trace::PairVerdict::NoSharedTable;
@@ -275,14 +289,29 @@ private:
       }
       std::optional<std::string> Table = sharedTable(Read, event(W));
       const Expr *Guard = guardingCondition(R, W);
-      bool Consumed = !Guard && consumes(W, R);
-      if (!Guard && !Consumed) {
+      bool Checked = Guard != nullptr;
+      if (decidedInCallee(R, W)) {
+        Guard = Read.DecidedAt;
+        Checked = Read.Checked;
+      } else if (!Guard && !consumes(W, R)) {
         note(R, W, trace::PairVerdict::ValueNotUsed);
         continue;
       }
-      Facts.push_back(pairOf(R, W, *Table, Guard));
+      Facts.push_back(pairOf(R, W, *Table, Guard, Checked));
       FactOrigins.push_back({R, W, Guard});
       RacePair &P = std::get<RacePair>(Facts.back());
+      if (P.Protected == Protection::None && judgedInCallers(R, W)) {
+        Pending[R] = {Guard, Checked};
+        // The one caller may apply this function's own fix as its own.
+        if (ItsCallers == Callers::OneCallHere && !P.Fix.Edits.empty())
+          Pending[R].OwnFix = std::make_shared<const FixPlan>(P.Fix);
+        if (ItsCallers != Callers::None) {
+          note(R, W, trace::PairVerdict::JudgedInCallers);
+          Facts.pop_back();
+          FactOrigins.pop_back();
+          return;
+        }
+      }
       note(R, W, trace::PairVerdict::Race, &P);
       if (P.Protected == Protection::None) {
         P.UpsertByHand =
@@ -304,6 +333,21 @@ private:
       Facts.push_back(std::move(L));
       FactOrigins.push_back({R});
     }
+  }
+
+  /// Whether the race of \p R and \p W depends on the caller's transaction:
+  /// both run on a connection the caller passes (a handle parameter, or the
+  /// connection a C API's calls share), outside any transaction of this
+  /// function's own (none begun here, or the caller's handle).
+  bool judgedInCallers(unsigned R, unsigned W) const {
+    const DbEvent &Read = event(R), &Write = event(W);
+    const ValueDecl *Via = Events.ConnectionDecls[Read.Connection];
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(Via);
+    int Tx = before(R).Tx;
+    return (!Via || (Param && Param->getDeclContext() == FD)) &&
+           Write.Connection == Read.Connection && before(W).Tx == Tx &&
+           (Tx == TxNone || Tx == TxCaller) && !Read.OwnTransaction &&
+           !Write.OwnTransaction && !Read.RunsLater && !Write.RunsLater;
   }
 
   /// The schema's unique key of the insert's table that covers both the
@@ -413,13 +457,16 @@ private:
   /// The race between read \p R and write \p W: where, how their
   /// transactions relate, what protects it, and when nothing does, its fix.
   RacePair pairOf(unsigned R, unsigned W, const std::string &Table,
-                  const Expr *Guard) {
+                  const Expr *Guard, bool Checked) {
     const DbEvent &Read = event(R), &Write = event(W);
     RacePair P;
     P.Read = Read.At->getBeginLoc();
     P.ReadIn = helperPlace(Read);
     if (Guard)
       P.Check = Guard->getBeginLoc();
+    else if (decidedInCallee(R, W))
+      P.DecidedIn = Read.OriginFunction.empty() ? Read.Callee
+                                                : Read.OriginFunction;
     P.Write = Write.At->getBeginLoc();
     P.WriteIn = helperPlace(Write);
     if (const Stmt *Begin = before(W).BeginAt)
@@ -431,7 +478,7 @@ private:
     P.Shape = shapeOf(Write.WriteKind);
     P.Relation = relationOf(before(R), before(W));
     P.WriteDialect = dialectOf(Write, Options);
-    P.Protected = protectionOf(R, W, Guard);
+    P.Protected = protectionOf(R, W, Checked);
     if (P.Protected == Protection::None)
       P.Fix = Planner->plan(R, W, P);
     return P;
@@ -449,18 +496,18 @@ private:
   }
 
   /// What keeps the write from losing a concurrent one, or None.
-  Protection protectionOf(unsigned R, unsigned W, const Expr *Guard) const {
+  Protection protectionOf(unsigned R, unsigned W, bool Checked) const {
     const DbEvent &Read = event(R), &Write = event(W);
     const ConnectionState &RS = before(R), &WS = before(W);
     bool Same = sameTransaction(RS, WS);
     if (RS.SessionLockAt && RS.SessionLockAt == WS.SessionLockAt)
       return Protection::SessionLock;
-    if (Write.WriteKind == sqlfacts::StatementKind::Upsert && Guard)
+    if (Write.WriteKind == sqlfacts::StatementKind::Upsert && Checked)
       return Protection::ConflictClause;
     if (onlyWhichRow(R, W))
       return Protection::OnlyWhichRow;
     if (Write.WriteKind == sqlfacts::StatementKind::Insert) {
-      if (!Guard)
+      if (!Checked)
         return Protection::NewRow;
       bool ParentLocked = llvm::any_of(Read.KeyDecls, [&](const ValueDecl *K) {
         return llvm::is_contained(RS.LockedKeys, K);
@@ -538,6 +585,9 @@ private:
     const Expr *Guard = nullptr;
   };
   std::vector<FactEvents> FactOrigins;
+  Callers ItsCallers;
+  /// Reads whose race with a write depends on the caller's transaction.
+  PendingReads Pending;
   trace::Function *Trace;
   const timeline::SqlByStatement *Sqls;
 };
@@ -547,10 +597,11 @@ private:
 std::vector<Fact> findFacts(const FunctionDecl *FD, ASTContext &Ctx,
                             const AnalyzerOptions &Options,
                             SqlTextResolver &Resolver, FunctionEvents Events,
-                            FunctionSummary &Summary, trace::Function *Trace,
+                            FunctionSummary &Summary, Callers ItsCallers,
+                            trace::Function *Trace,
                             const timeline::SqlByStatement *Sqls) {
-  return FunctionAnalysis(FD, Ctx, Options, Resolver, std::move(Events), Trace,
-                          Sqls)
+  return FunctionAnalysis(FD, Ctx, Options, Resolver, std::move(Events),
+                          ItsCallers, Trace, Sqls)
       .run(Summary);
 }
 

@@ -103,6 +103,10 @@ template <> struct MappingTraits<CallRule> {
       R.Result = Result.Kind;
       R.ResultArgs = Result.Args;
     }
+    if (Uses("connection_arg"))
+      Io.mapOptional("connection_arg", R.ConnectionArg);
+    if (Uses("decides_writes"))
+      Io.mapOptional("decides_writes", R.DecidesWrites, false);
     if (Uses("runs_with"))
       Io.mapOptional("runs_with", R.RunsWith);
     if (Uses("sql"))
@@ -301,9 +305,13 @@ template <> struct MappingTraits<LibraryRules> {
     Io.mapOptional("in_params", L.InParams);
     Io.mapOptional("names", L.Names);
     Io.mapOptional("summaries", L.Summaries, false);
+    Io.mapOptional("called_elsewhere", L.CalledElsewhere);
     stateOf(Io).OwnerName.clear();
   }
   static std::string validate(IO &, LibraryRules &L) {
+    if (!L.CalledElsewhere.empty() && !L.Summaries)
+      return "'called_elsewhere' is written by whole-program mode, in a file "
+             "with 'summaries: true'";
     for (const auto *List : {&L.OutParams, &L.InParams})
       for (const std::string &Name : *List)
         if (std::string E = checkQualifiedName(Name); !E.empty())

@@ -39,9 +39,10 @@ class Summariser {
 public:
   Summariser(const FunctionDecl *FD, const FunctionEvents &Events,
              const TransactionFlow &Flow, const ReadTaint &Taint,
-             llvm::ArrayRef<llvm::SmallVector<const Expr *, 2>> Guards)
+             llvm::ArrayRef<llvm::SmallVector<const Expr *, 2>> Guards,
+             const PendingReads &Pending)
       : FD(FD), Events(Events), Flow(Flow), Taint(Taint), Guards(Guards),
-        Returned(Events.Events.size()) {
+        Pending(Pending), Returned(Events.Events.size()) {
     forEachReturn(FD->getBody(), [&](const ReturnStmt *Ret) {
       Returned |= Taint.of(Ret->getRetValue());
     });
@@ -141,7 +142,14 @@ private:
       for (const auto &[Field, Bits] : StoredFields)
         if (Bits.test(I))
           S.ResultFields.push_back(Field);
-      return S.Returned || !S.ResultParams.empty() || !S.ResultFields.empty() ||
+      if (auto It = Pending.find(I); It != Pending.end()) {
+        S.DecidesOwnWrites = true;
+        S.CheckAt = It->second.Check;
+        S.Checked = It->second.Checked;
+        S.Facts = E.Facts;
+        S.OwnFix = It->second.OwnFix;
+      }
+      return S.DecidesOwnWrites || S.Returned || !S.ResultParams.empty() || !S.ResultFields.empty() ||
              (locksRows(E.Lock) && !S.OwnTransaction);
     case EventKind::Write:
       // The read that decides it is the caller's, unknown here.
@@ -191,6 +199,7 @@ private:
   const TransactionFlow &Flow;
   const ReadTaint &Taint;
   llvm::ArrayRef<llvm::SmallVector<const Expr *, 2>> Guards;
+  const PendingReads &Pending;
   llvm::SmallBitVector Returned;
   llvm::SmallVector<std::pair<unsigned, llvm::SmallBitVector>, 2> Stored;
   llvm::SmallVector<std::pair<const FieldDecl *, llvm::SmallBitVector>, 2>
@@ -202,8 +211,8 @@ private:
 void summarise(const FunctionDecl *FD, const FunctionEvents &Events,
                const TransactionFlow &Flow, const ReadTaint &Taint,
                llvm::ArrayRef<llvm::SmallVector<const Expr *, 2>> Guards,
-               FunctionSummary &Summary) {
-  Summariser(FD, Events, Flow, Taint, Guards).run(Summary);
+               const PendingReads &Pending, FunctionSummary &Summary) {
+  Summariser(FD, Events, Flow, Taint, Guards, Pending).run(Summary);
 }
 
 } // namespace dbrace

@@ -14,15 +14,28 @@
 #include "Summary.h"
 #include "TransactionFlow.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace dbrace {
 
+/// A read whose race with a later write of the same function depends on
+/// the caller's transaction: the check that decides the write (null where
+/// the value feeds it), and whether there is one.
+struct PendingRead {
+  const clang::Expr *Check = nullptr;
+  bool Checked = true;
+  /// The function's own fix for the race, for its one caller to offer.
+  std::shared_ptr<const FixPlan> OwnFix;
+};
+using PendingReads = llvm::DenseMap<unsigned, PendingRead>;
+
 /// Adds the events of \p FD that act for its callers to \p Summary, whose
-/// Name is set. \p Guards: per write event, the conditions it depends on.
+/// Name is set. \p Guards: per write event, the conditions it depends on;
+/// \p Pending: by event index, the reads its callers judge.
 void summarise(const clang::FunctionDecl *FD, const FunctionEvents &Events,
                const TransactionFlow &Flow, const ReadTaint &Taint,
                llvm::ArrayRef<llvm::SmallVector<const clang::Expr *, 2>> Guards,
-               FunctionSummary &Summary);
+               const PendingReads &Pending, FunctionSummary &Summary);
 
 } // namespace dbrace
 

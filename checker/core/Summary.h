@@ -62,6 +62,16 @@ struct SummaryEvent : EventEffect {
   /// summary written out as rules.
   std::shared_ptr<const RecoveredSql> Sql;
   llvm::DenseMap<int, const clang::Expr *> Params;
+  /// Read: decides the function's own later writes on the caller's
+  /// connection, outside any transaction of its own; whether that races
+  /// depends on the caller's transaction (DbEvent::DecidesOwnWrites). The
+  /// check (null where the value only feeds the write), and the read's
+  /// facts, for the lock clause a caller's fix writes into the helper.
+  bool DecidesOwnWrites = false;
+  const clang::Expr *CheckAt = nullptr;
+  bool Checked = true;
+  const sqlfacts::StatementFacts *Facts = nullptr;
+  std::shared_ptr<const FixPlan> OwnFix; ///< See PendingRead.
 };
 
 struct FunctionSummary {

@@ -71,6 +71,7 @@ placeholderParams(const llvm::DenseMap<int, const Expr *> &Params,
 }
 
 void setResult(CallRule &R, const SummaryEvent &S) {
+  R.DecidesWrites = S.DecidesOwnWrites;
   if (S.Returned) {
     R.Result = ResultKind::Return;
   } else if (!S.ResultParams.empty()) {
@@ -85,6 +86,8 @@ void setResult(CallRule &R, const SummaryEvent &S) {
 /// say it.
 std::optional<CallRule> ruleOf(const SummaryEvent &S, const FunctionDecl *FD) {
   CallRule R;
+  if (S.ViaParam >= 0)
+    R.ConnectionArg = S.ViaParam;
   if (S.SqlParam >= 0) {
     R.Action = CallAction::Execute;
     R.SqlArg = S.SqlParam;

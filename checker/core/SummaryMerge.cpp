@@ -4,6 +4,7 @@
 #include "FixedSql.h"
 #include "RuleKeys.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include <map>
 #include <set>
 
@@ -50,6 +51,14 @@ public:
     To.Order = C.Order;
     CallRule &R = To.Rule;
     bool OwnTransaction = C.Object == DeferredCall::OtherObject;
+    if (R.ConnectionArg) {
+      // The handle argument: the caller's parameter, or a handle of its own.
+      int P = param(static_cast<int>(*R.ConnectionArg));
+      OwnTransaction = P < 0;
+      R.ConnectionArg.reset();
+      if (P >= 0)
+        R.ConnectionArg = static_cast<unsigned>(P);
+    }
     switch (R.Action) {
     case CallAction::Begin:
     case CallAction::Commit:
@@ -101,7 +110,10 @@ private:
     // A read whose value stays here: in a transaction of the caller's own
     // even its lock ends before the caller's callers go on.
     bool Lock = !InOwnTransaction;
+    // A read-check-write left to the callers stays theirs, unless this
+    // caller runs it in a transaction of its own and judges it itself.
     return R.Rule.Result != ResultKind::None ||
+           (R.Rule.DecidesWrites && !InOwnTransaction) ||
            !allStatements(Facts, [&](const sqlfacts::StatementFacts &S) {
              return S.Kind == StatementKind::Select &&
                     (S.Lock == sqlfacts::LockStrength::None || !Lock) &&
@@ -206,7 +218,8 @@ private:
 
 class Composer {
 public:
-  explicit Composer(const std::vector<std::vector<ExportedFunction>> &Units) {
+  explicit Composer(const std::vector<std::vector<ExportedFunction>> &Units)
+      : Units(Units) {
     for (const std::vector<ExportedFunction> &Unit : Units)
       for (const ExportedFunction &F : Unit) {
         auto [It, New] = Functions.try_emplace(F.Key, &F);
@@ -229,6 +242,7 @@ public:
           ++Dialects[{static_cast<int>(*R.Dialect), R.LockClause}];
       M.Rules[F->Name] = Rules;
     }
+    M.CalledElsewhere = calledElsewhere(M);
     // The file has one dialect: the one most of its rules were read in.
     unsigned Most = 0;
     for (const auto &[Dialect, Count] : Dialects)
@@ -241,6 +255,27 @@ public:
   }
 
 private:
+  /// The functions with a `decides_writes` rule that a unit other than
+  /// their own calls.
+  std::set<std::string> calledElsewhere(const MergedSummaries &M) const {
+    std::set<std::string> Called;
+    for (const std::vector<ExportedFunction> &Unit : Units) {
+      llvm::StringSet<> Defined;
+      for (const ExportedFunction &F : Unit)
+        Defined.insert(F.Key);
+      for (const ExportedFunction &F : Unit)
+        for (const DeferredCall &C : F.Calls) {
+          auto It = M.Rules.find(C.Callee);
+          if (!Defined.contains(C.Callee) && It != M.Rules.end() &&
+              llvm::any_of(It->second, [](const ExportedRule &R) {
+                return R.Rule.DecidesWrites;
+              }))
+            Called.insert(C.Callee);
+        }
+    }
+    return Called;
+  }
+
   std::vector<ExportedRule> resolve(const std::string &Key) {
     if (auto It = Resolved.find(Key); It != Resolved.end())
       return It->second;
@@ -278,6 +313,7 @@ private:
     return Resolved[Key] = std::move(Rules);
   }
 
+  const std::vector<std::vector<ExportedFunction>> &Units;
   std::map<std::string, const ExportedFunction *> Functions;
   std::map<std::string, std::vector<ExportedRule>> Resolved;
   std::set<std::string> InProgress;
@@ -342,6 +378,8 @@ const char *isolationName(sqlfacts::Isolation I) {
 
 void writeRule(llvm::StringRef Name, const CallRule &R, llvm::raw_ostream &OS) {
   OS << "  - { name: " << quoted(Name) << ", action: " << actionName(R.Action);
+  if (R.ConnectionArg)
+    OS << ", connection_arg: " << *R.ConnectionArg;
   switch (R.Action) {
   case CallAction::Execute:
     if (R.SqlArg)
@@ -355,15 +393,19 @@ void writeRule(llvm::StringRef Name, const CallRule &R, llvm::raw_ostream &OS) {
       OS << "]";
     }
     writeResult(R, OS);
+    if (R.DecidesWrites)
+      OS << ", decides_writes: true";
     break;
   case CallAction::Read:
   case CallAction::Write:
     OS << ", entity: " << quoted(R.Entity);
     if (!R.KeyArgs.empty())
       OS << ", key_args: [" << numbers(R.KeyArgs) << "]";
-    if (R.Action == CallAction::Read)
+    if (R.Action == CallAction::Read) {
       writeResult(R, OS);
-    else if (R.Versioned)
+      if (R.DecidesWrites)
+        OS << ", decides_writes: true";
+    } else if (R.Versioned)
       OS << ", versioned: true";
     break;
   case CallAction::Begin:
@@ -407,6 +449,11 @@ void dbrace::writeSummaries(const MergedSummaries &M, llvm::raw_ostream &OS) {
      << sqlfacts::dialectName(M.Dialect) << "\nsummaries: true\n";
   if (!M.LockClause.empty())
     OS << "fixes:\n  lock_clause: " << quoted(M.LockClause) << "\n";
+  if (!M.CalledElsewhere.empty()) {
+    OS << "called_elsewhere:\n";
+    for (const std::string &Key : M.CalledElsewhere)
+      OS << "  - " << quoted(Key) << "\n";
+  }
   OS << (M.Rules.empty() ? "calls: []\n" : "calls:\n");
   for (const auto &[Name, Rules] : M.Rules)
     for (const ExportedRule &R : Rules)

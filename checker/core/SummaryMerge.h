@@ -15,6 +15,7 @@
 #include "SummaryExport.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/raw_ostream.h"
+#include <set>
 
 namespace dbrace {
 
@@ -24,6 +25,9 @@ struct MergedSummaries {
   std::map<std::string, std::vector<ExportedRule>> Rules;
   sqlfacts::Dialect Dialect = sqlfacts::Dialect::PostgreSQL;
   std::string LockClause;
+  /// Functions other units call whose rules leave a race to their callers
+  /// (`decides_writes`): their own units judge it no more.
+  std::set<std::string> CalledElsewhere;
 };
 
 /// Merges \p Units' exports, the units in the order given.

@@ -110,8 +110,11 @@ enum class PairVerdict {
   NotAfterRead,  ///< The write does not run after the read.
   ValueNotUsed,  ///< The read's value neither decides nor feeds the write.
   Race,          ///< A pair: Protected says whether anything protects it.
-  AfterFirstRace ///< Not considered: the read pairs once, with its first
-                 ///< unprotected write.
+  AfterFirstRace, ///< Not considered: the read pairs once, with its first
+                  ///< unprotected write.
+  /// A helper's read-check-write on its caller's connection: each caller
+  /// judges it in the transaction it runs the call in.
+  JudgedInCallers
 };
 
 struct Pair {

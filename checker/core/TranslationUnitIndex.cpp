@@ -1,6 +1,7 @@
 //===--- TranslationUnitIndex.cpp - Facts found anywhere in the unit ------===//
 
 #include "TranslationUnitIndex.h"
+#include "Analyzer.h"
 #include "AstNames.h"
 #include "DialectEvidence.h"
 #include "Events.h"
@@ -41,9 +42,12 @@ public:
     if (!FD || !FD->doesThisDeclarationHaveABody())
       return Base::TraverseDecl(D);
     const Stmt *Saved = Body;
+    const FunctionDecl *SavedCaller = Caller;
     Body = FD->getBody();
+    Caller = shouldAnalyze(FD, Ctx) ? FD : nullptr;
     bool Result = Base::TraverseDecl(D);
     Body = Saved;
+    Caller = SavedCaller;
     return Result;
   }
 
@@ -51,6 +55,9 @@ public:
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return true;
+    if (const FunctionDecl *Def = Callee->getDefinition();
+        Def && Caller && Def != Caller)
+      ++Out.Calls[Def];
     const Expr *Object = objectOfCall(Call);
     for (const ApiModel::CallMatch &M : matchingRules(Model, Callee, Object)) {
       if (M.Rule->Action == CallAction::Prepare)
@@ -262,6 +269,8 @@ private:
   SqlTextResolver &Resolver;
   TranslationUnitIndex &Out;
   const Stmt *Body = nullptr; ///< Of the function being walked.
+  /// The function being walked, when dbrace analyses it.
+  const FunctionDecl *Caller = nullptr;
 };
 
 /// A full statement \p S (or \p Initialised's initialiser) of a function

@@ -15,6 +15,7 @@
 #include "ApiModel.h"
 #include "SqlText.h"
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
 #include <string>
@@ -41,6 +42,9 @@ struct TranslationUnitIndex {
   llvm::StringMap<std::vector<std::string>> EntityTables;
   /// Library name to the dialects its `dialect` calls name, in order.
   llvm::StringMap<std::vector<sqlfacts::Dialect>> Dialects;
+  /// Functions defined here that other analysed functions here call, and
+  /// how many calls: those callers see their summaries.
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> Calls;
 };
 
 /// Fills \p Out. The resolver may ask for a named statement while the walk

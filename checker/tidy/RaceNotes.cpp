@@ -34,6 +34,12 @@ void noteRace(ClangTidyCheck &Check, const RacePair &P) {
   noteReadInHelper(Check, P.ReadIn);
   if (P.Check.isValid())
     Check.diag(P.Check, "the value read is checked here", DiagnosticIDs::Note);
+  else if (!P.DecidedIn.empty())
+    Check.diag(P.Read,
+               "'%0' reads the value and decides its own write on it; the "
+               "transaction this call runs in is the caller's",
+               DiagnosticIDs::Note)
+        << P.DecidedIn;
   else
     Check.diag(P.Write, "the value read is used in this write",
                DiagnosticIDs::Note);
@@ -41,7 +47,8 @@ void noteRace(ClangTidyCheck &Check, const RacePair &P) {
              "'%0' is %select{inserted into|deleted from|updated}1 "
              "%select{here|by this call}2",
              DiagnosticIDs::Note)
-      << P.WriteEntity << writeVerb(P.Shape) << unsigned(P.WriteIn.has_value());
+      << P.WriteEntity << writeVerb(P.Shape)
+      << unsigned(P.WriteIn.has_value() || !P.DecidedIn.empty());
   if (P.WriteIn)
     Check.diag(P.WriteIn->Loc,
                "'%0' is %select{inserted into|deleted from|updated}1 here, "

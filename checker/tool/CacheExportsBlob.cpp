@@ -42,6 +42,8 @@ void writeRule(BlobWriter &Out, const ExportedRule &E) {
   Out.flag(R.ReturnsRowCount);
   writeOptional(Out, R.ValueArg);
   Out.enumeration(R.ReturnsWhat);
+  Out.flag(R.DecidesWrites);
+  writeOptional(Out, R.ConnectionArg);
   Out.number(E.Order);
   Out.number(E.Dialect ? static_cast<uint32_t>(*E.Dialect) : None);
   Out.text(E.LockClause);
@@ -59,6 +61,7 @@ bool readRule(BlobReader &In, ExportedRule &E) {
       !In.list(R.KeyArgs, Number) || !In.enumeration(R.WriteKind) ||
       !In.flag(R.Versioned) || !In.flag(R.ReturnsRowCount) ||
       !readOptional(In, R.ValueArg) || !In.enumeration(R.ReturnsWhat) ||
+      !In.flag(R.DecidesWrites) || !readOptional(In, R.ConnectionArg) ||
       !In.number(E.Order) || !In.number(Dialect) || !In.text(E.LockClause))
     return false;
   if (Dialect != None)

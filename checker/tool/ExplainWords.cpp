@@ -143,6 +143,8 @@ llvm::StringRef verdictName(trace::PairVerdict V) {
     return "race";
   case trace::PairVerdict::AfterFirstRace:
     return "after-first-race";
+  case trace::PairVerdict::JudgedInCallers:
+    return "judged-in-callers";
   }
   return "";
 }
@@ -288,6 +290,9 @@ std::string verdictText(trace::PairVerdict V) {
   case trace::PairVerdict::AfterFirstRace:
     return "not considered: a read is paired once, with its first "
            "unprotected write";
+  case trace::PairVerdict::JudgedInCallers:
+    return "judged at each call, in the caller's transaction: this function "
+           "has callers, and runs on the connection they pass";
   case trace::PairVerdict::Race:
     return "";
   }

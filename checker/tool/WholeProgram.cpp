@@ -43,13 +43,27 @@ std::set<std::string> summariesUsed(const std::vector<ExportedFunction> &Unit,
   return Used;
 }
 
+/// The functions of \p Unit whose races other units' calls now judge:
+/// its second pass no longer reports them.
+std::set<std::string>
+judgedElsewhere(const std::vector<ExportedFunction> &Unit,
+                const ::dbrace::MergedSummaries &Merged) {
+  std::set<std::string> Judged;
+  for (const ExportedFunction &F : Unit)
+    if (Merged.CalledElsewhere.count(F.Key))
+      Judged.insert(F.Key);
+  return Judged;
+}
+
 /// \p Used's rules as the summaries file writes them: the part of it a
 /// unit's second pass reads, and so the part its cache entry is keyed by.
 std::string summariesText(const ::dbrace::MergedSummaries &Merged,
-                          const std::set<std::string> &Used) {
+                          const std::set<std::string> &Used,
+                          const std::set<std::string> &Judged) {
   ::dbrace::MergedSummaries Part;
   Part.Dialect = Merged.Dialect;
   Part.LockClause = Merged.LockClause;
+  Part.CalledElsewhere = Judged;
   for (const std::string &Name : Used)
     Part.Rules[Name] = Merged.Rules.at(Name);
   std::string Text;
@@ -112,11 +126,13 @@ WholeProgramRun dbrace::tool::runWholeProgram(
   for (size_t I = 0; I < Files.size(); ++I) {
     std::set<std::string> Used =
         summariesUsed(First.Units[I].Functions, Merged);
-    if (Used.empty())
+    std::set<std::string> Judged =
+        judgedElsewhere(First.Units[I].Functions, Merged);
+    if (Used.empty() && Judged.empty())
       continue;
     Again.push_back(Files[I]);
     Where.push_back(I);
-    UsedText[Files[I]] = summariesText(Merged, Used);
+    UsedText[Files[I]] = summariesText(Merged, Used, Judged);
   }
   Run.Reanalysed = Again.size();
   if (Again.empty())

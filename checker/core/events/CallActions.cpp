@@ -69,10 +69,12 @@ DbEvent Collector::baseEvent(const RuleCall &C,
   Base.At = C.Call;
   Base.Library = C.Library;
   Base.Callee = qualifiedName(C.Callee);
-  Base.Connection = connectionOfObject(C.Object);
+  Base.Connection = connectionOfObject(
+      Rule.ConnectionArg ? C.arg(*Rule.ConnectionArg) : C.Object);
   // A write whose value is no row count (a status, a result handle) has
   // its count looked at only by an affected-rows call.
   Base.ResultUsed = !C.Discarded && Rule.ReturnsRowCount;
+  Base.DecidesOwnWrites = Rule.DecidesWrites;
   auto AddFilled = [&] {
     for (unsigned N : Rule.ResultArgs)
       if (const Expr *Filled = C.arg(N))

@@ -125,9 +125,18 @@ void Collector::visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
     if (S.Kind == EventKind::Read) {
       // The value comes back as the call's value, or through the
       // pointer and reference arguments the helper stores it in.
-      if (S.Returned || S.ResultParams.empty())
+      if (S.Returned || (S.ResultParams.empty() && !S.DecidesOwnWrites))
         E.ResultExpr = Call;
       addResultArgs(Call, Args, S, E.ResultDecls);
+      E.DecidesOwnWrites = S.DecidesOwnWrites;
+      E.DecidedAt = S.CheckAt;
+      E.Checked = S.Checked;
+      E.HelperFix = S.OwnFix;
+      if (S.DecidesOwnWrites) {
+        // The helper's SQL, for the lock clause a fix writes into it.
+        E.Sql = S.Sql;
+        E.Facts = S.Facts;
+      }
     }
     Out.Events.push_back(std::move(E));
   }

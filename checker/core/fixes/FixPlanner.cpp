@@ -49,6 +49,17 @@ FixOrNote withHeadersOf(FixOrNote Fix,
 } // namespace
 
 FixPlan FixPlanner::plan(unsigned R, unsigned W, const RacePair &P) {
+  FixPlan Plan = planHere(R, W, P);
+  // A helper's race left to its one caller, which has no transaction: where
+  // none fits around the call, the helper's own fix does.
+  const DbEvent &Read = event(R);
+  if (Plan.Edits.empty() && Read.HelperFix && Read.At == event(W).At &&
+      P.Relation == TransactionRelation::None)
+    return *Read.HelperFix;
+  return Plan;
+}
+
+FixPlan FixPlanner::planHere(unsigned R, unsigned W, const RacePair &P) {
   const ConnectionState &RS = before(R), &WS = before(W);
   using TR = TransactionRelation;
   // A statement queued to run later, on another connection: no lock or

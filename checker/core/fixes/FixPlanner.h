@@ -30,6 +30,7 @@ public:
   FixPlan plan(unsigned R, unsigned W, const RacePair &P);
 
 private:
+  FixPlan planHere(unsigned R, unsigned W, const RacePair &P);
   const DbEvent &event(unsigned I) const { return Site.Events.Events[I]; }
   const ConnectionState &before(unsigned I) const { return Flow.Before[I]; }
 

@@ -367,7 +367,10 @@ FixOrNote beginOnConnection(const FixSite &Site, const DbEvent &Read,
 FixOrNote openTransaction(const FixSite &Site, const DbEvent &Read,
                           const DbEvent &Write,
                           const std::vector<FixItHint> &LockRead) {
-  if (Read.Origin || Write.Origin || !Read.Library ||
+  // A helper's read-check-write left to this caller runs within the call:
+  // the transaction goes around it. Other events of helpers are not placed.
+  bool WithinCall = Read.DecidesOwnWrites && Read.At == Write.At;
+  if (((Read.Origin || Write.Origin) && !WithinCall) || !Read.Library ||
       Read.Library != Write.Library)
     return {};
   const FixTemplates &T = Read.Library->Fixes;

@@ -178,6 +178,17 @@ TEST(RulesLoader, UnknownKeyNamesFileLineAndColumn) {
   EXPECT_EQ(E.rfind("bad.yaml:3:1: error: unknown key 'flavour'", 0), 0u) << E;
 }
 
+TEST(RulesLoader, CalledElsewhereOnlyInSummaries) {
+  LibraryRules R = parseOk("library: s\ndialect: postgresql\nsummaries: true\n"
+                           "called_elsewhere: [takeSeat]\n");
+  EXPECT_EQ(R.CalledElsewhere, std::vector<std::string>{"takeSeat"});
+  std::string E = parseError(
+      "library: a\ndialect: sqlite\ncalled_elsewhere: [takeSeat]\n");
+  EXPECT_NE(E.find("'called_elsewhere' is written by whole-program mode"),
+            std::string::npos)
+      << E;
+}
+
 TEST(RulesLoader, WrongTypeIsAnError) {
   std::string E = parseError(
       "library: a\ndialect: sqlite\ncalls:\n  - { name: f, action: execute, "
@@ -299,7 +310,8 @@ calls:
 )");
   EXPECT_EQ(E, "bad.yaml:4:41: error: key 'mode_arg' is not used by action "
                "'read'; it uses 'entity_template_arg', 'entity_arg', "
-               "'entity', 'result', 'condition_arg', 'key_arg', 'key_args'");
+               "'entity', 'result', 'condition_arg', 'key_arg', 'key_args', "
+               "'decides_writes', 'connection_arg'");
   E = parseError(R"(library: x
 dialect: postgresql
 calls:
@@ -314,12 +326,12 @@ calls:
   E = parseError(R"(library: x
 dialect: postgresql
 calls:
-  - name: my::Tx::commit
-    action: commit
+  - name: my::Result::count
+    action: affected_rows
     isolation: serializable
 )");
   EXPECT_EQ(E, "bad.yaml:6:5: error: key 'isolation' is not used by action "
-               "'commit'; it takes no other keys");
+               "'affected_rows'; it takes no other keys");
 }
 
 TEST(RulesLoader, KeyTheRoleDoesNotUseIsAnError) {

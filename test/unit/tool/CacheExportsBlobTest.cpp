@@ -26,6 +26,8 @@ UnitExports sampleUnit() {
   Read.Rule.Result = ResultKind::Argument;
   Read.Rule.ResultArgs = {2, 3};
   Read.Rule.ReturnsRowCount = false;
+  Read.Rule.DecidesWrites = true;
+  Read.Rule.ConnectionArg = 1;
   Read.Order = 120;
   Read.Dialect = sqlfacts::Dialect::MySQL;
   Read.LockClause = "FOR UPDATE";
@@ -87,6 +89,9 @@ TEST(CacheExportsBlobTest, KeepsEveryFieldTheExportFills) {
   EXPECT_EQ(F.Rules[1].Rule.SqlArg, 0u);
   EXPECT_FALSE(F.Rules[0].Rule.SqlArg.has_value());
   EXPECT_EQ(F.Rules[2].Rule.ValueArg, 4u);
+  EXPECT_TRUE(F.Rules[0].Rule.DecidesWrites);
+  EXPECT_EQ(F.Rules[0].Rule.ConnectionArg, 1u);
+  EXPECT_FALSE(F.Rules[1].Rule.ConnectionArg.has_value());
   ASSERT_EQ(F.Calls.size(), 1u);
   EXPECT_EQ(F.Calls[0].Object, DeferredCall::OwnObject);
   EXPECT_FALSE(F.Calls[0].ArgSql[1].has_value());

@@ -98,10 +98,9 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
   if (!Events.empty()) {
     FunctionSummary Summary;
     Summary.Name = R.Summary.Name;
-    std::vector<Fact> Facts =
-        findFacts(FD, Ctx, Options, Resolver, std::move(Events), Summary,
-                  callersOf(FD),
-                  Trace ? &*Trace : nullptr, Timelines ? &EventSql : nullptr);
+    std::vector<Fact> Facts = findFacts(
+        FD, Ctx, Options, Resolver, std::move(Events), Summary, callersOf(FD),
+        Trace ? &*Trace : nullptr, Timelines ? &EventSql : nullptr);
     const SourceManager &SM = Ctx.getSourceManager();
     llvm::stable_sort(Facts, [&](const Fact &A, const Fact &B) {
       return SM.isBeforeInTranslationUnit(locationOf(A), locationOf(B));

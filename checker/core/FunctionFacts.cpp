@@ -58,8 +58,8 @@ public:
                    FunctionEvents Events, Callers ItsCallers,
                    trace::Function *Trace, const timeline::SqlByStatement *Sqls)
       : FD(FD), Ctx(Ctx), Options(Options), Resolver(Resolver),
-        Events(std::move(Events)), ItsCallers(ItsCallers),
-        Trace(Trace), Sqls(Sqls) {}
+        Events(std::move(Events)), ItsCallers(ItsCallers), Trace(Trace),
+        Sqls(Sqls) {}
 
   std::vector<Fact> run(FunctionSummary &Summary) {
     CFG::BuildOptions BO;
@@ -465,8 +465,8 @@ private:
     if (Guard)
       P.Check = Guard->getBeginLoc();
     else if (decidedInCallee(R, W))
-      P.DecidedIn = Read.OriginFunction.empty() ? Read.Callee
-                                                : Read.OriginFunction;
+      P.DecidedIn =
+          Read.OriginFunction.empty() ? Read.Callee : Read.OriginFunction;
     P.Write = Write.At->getBeginLoc();
     P.WriteIn = helperPlace(Write);
     if (const Stmt *Begin = before(W).BeginAt)

@@ -28,14 +28,12 @@ enum class Callers { None, OneCallHere, Several };
 /// the timeline sink. With \p ItsCallers, a read-check-write of its own on
 /// a connection they pass is theirs to report, each call in the
 /// transaction it runs in.
-std::vector<Fact> findFacts(const clang::FunctionDecl *FD,
-                            clang::ASTContext &Ctx,
-                            const AnalyzerOptions &Options,
-                            SqlTextResolver &Resolver, FunctionEvents Events,
-                            FunctionSummary &Summary,
-                            Callers ItsCallers = Callers::None,
-                            trace::Function *Trace = nullptr,
-                            const timeline::SqlByStatement *Sqls = nullptr);
+std::vector<Fact>
+findFacts(const clang::FunctionDecl *FD, clang::ASTContext &Ctx,
+          const AnalyzerOptions &Options, SqlTextResolver &Resolver,
+          FunctionEvents Events, FunctionSummary &Summary,
+          Callers ItsCallers = Callers::None, trace::Function *Trace = nullptr,
+          const timeline::SqlByStatement *Sqls = nullptr);
 
 } // namespace dbrace
 

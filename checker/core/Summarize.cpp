@@ -149,7 +149,8 @@ private:
         S.Facts = E.Facts;
         S.OwnFix = It->second.OwnFix;
       }
-      return S.DecidesOwnWrites || S.Returned || !S.ResultParams.empty() || !S.ResultFields.empty() ||
+      return S.DecidesOwnWrites || S.Returned || !S.ResultParams.empty() ||
+             !S.ResultFields.empty() ||
              (locksRows(E.Lock) && !S.OwnTransaction);
     case EventKind::Write:
       // The read that decides it is the caller's, unknown here.

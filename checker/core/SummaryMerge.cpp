@@ -276,6 +276,29 @@ private:
     return Called;
   }
 
+  /// A helper's read-check-write that the function runs inside a
+  /// transaction it begins is judged in the function's own analysis, where
+  /// the call is: its callers see only its writes.
+  static void judgeInOwnTransactions(std::vector<ExportedRule> &Rules) {
+    using sqlfacts::StatementKind;
+    bool Open = false;
+    llvm::erase_if(Rules, [&](const ExportedRule &R) {
+      const sqlfacts::SqlFacts *Facts = factsOf(R);
+      auto Is = [&](StatementKind K) {
+        return anyStatement(Facts, [&](const sqlfacts::StatementFacts &S) {
+          return S.Kind == K;
+        });
+      };
+      if (R.Rule.Action == CallAction::Begin || Is(StatementKind::Begin))
+        Open = true;
+      else if (R.Rule.Action == CallAction::Commit ||
+               R.Rule.Action == CallAction::Rollback ||
+               Is(StatementKind::Commit) || Is(StatementKind::Rollback))
+        Open = false;
+      return Open && R.Rule.DecidesWrites && R.Rule.Result == ResultKind::None;
+    });
+  }
+
   std::vector<ExportedRule> resolve(const std::string &Key) {
     if (auto It = Resolved.find(Key); It != Resolved.end())
       return It->second;
@@ -305,6 +328,7 @@ private:
     llvm::stable_sort(Rules, [](const ExportedRule &A, const ExportedRule &B) {
       return A.Order < B.Order;
     });
+    judgeInOwnTransactions(Rules);
     InProgress.erase(Key);
     // Computed with a cycle cut short inside an outer function's
     // composition: complete only from the top, so not kept.

@@ -104,12 +104,12 @@ struct Event {
 
 /// Why a read and a write were, or were not, a race pair.
 enum class PairVerdict {
-  SameCall,      ///< The write is the read's own statement.
-  NoSharedTable, ///< The write touches no table the read reads.
-  DifferentRows, ///< Keys bound to different values.
-  NotAfterRead,  ///< The write does not run after the read.
-  ValueNotUsed,  ///< The read's value neither decides nor feeds the write.
-  Race,          ///< A pair: Protected says whether anything protects it.
+  SameCall,       ///< The write is the read's own statement.
+  NoSharedTable,  ///< The write touches no table the read reads.
+  DifferentRows,  ///< Keys bound to different values.
+  NotAfterRead,   ///< The write does not run after the read.
+  ValueNotUsed,   ///< The read's value neither decides nor feeds the write.
+  Race,           ///< A pair: Protected says whether anything protects it.
   AfterFirstRace, ///< Not considered: the read pairs once, with its first
                   ///< unprotected write.
   /// A helper's read-check-write on its caller's connection: each caller

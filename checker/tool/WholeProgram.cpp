@@ -45,9 +45,8 @@ std::set<std::string> summariesUsed(const std::vector<ExportedFunction> &Unit,
 
 /// The functions of \p Unit whose races other units' calls now judge:
 /// its second pass no longer reports them.
-std::set<std::string>
-judgedElsewhere(const std::vector<ExportedFunction> &Unit,
-                const ::dbrace::MergedSummaries &Merged) {
+std::set<std::string> judgedElsewhere(const std::vector<ExportedFunction> &Unit,
+                                      const ::dbrace::MergedSummaries &Merged) {
   std::set<std::string> Judged;
   for (const ExportedFunction &F : Unit)
     if (Merged.CalledElsewhere.count(F.Key))

@@ -341,6 +341,10 @@ private:
   /// function's own (none begun here, or the caller's handle).
   bool judgedInCallers(unsigned R, unsigned W) const {
     const DbEvent &Read = event(R), &Write = event(W);
+    // A lambda is judged where it is written (its calls are not followed).
+    if (const auto *M = dyn_cast<CXXMethodDecl>(FD);
+        M && M->getParent()->isLambda())
+      return false;
     const ValueDecl *Via = Events.ConnectionDecls[Read.Connection];
     const auto *Param = dyn_cast_or_null<ParmVarDecl>(Via);
     int Tx = before(R).Tx;

@@ -55,12 +55,8 @@ public:
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return true;
-    // A lambda is judged where it is written: its calls stand for no
-    // summary that carries a race to the caller.
-    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
     if (const FunctionDecl *Def = Callee->getDefinition();
-        Def && Caller && Def != Caller &&
-        !(Method && Method->getParent()->isLambda()))
+        Def && Caller && Def != Caller)
       ++Out.Calls[Def];
     const Expr *Object = objectOfCall(Call);
     for (const ApiModel::CallMatch &M : matchingRules(Model, Callee, Object)) {

@@ -1,13 +1,124 @@
 //===--- EventOrder.cpp - Which event runs first, and what it depends on --===//
 
 #include "EventOrder.h"
-#include "clang/Analysis/Analyses/Dominators.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
 namespace dbrace {
+
+namespace {
+
+/// Whether \p B is the test of a loop that has none (`for (;;)`,
+/// `while (true)`): its edge out of the loop is never taken.
+bool testsEndlessLoop(const CFGBlock &B) {
+  const Stmt *T = B.getTerminatorStmt();
+  return T && isa<ForStmt, WhileStmt, DoStmt>(T) && B.succ_size() == 2 &&
+         !B.succ_rbegin()->getReachableBlock();
+}
+
+/// The immediate post-dominator of each block, by block ID (none for the
+/// exit and for blocks that cannot reach it), on the CFG with two kinds of
+/// edge to the exit added. A block with no successor (a call that does not
+/// return) ends the function as the exit does. And a loop with no exit test
+/// may end at its test: such a loop ends only through a `return` or `break`
+/// inside, so a write just before that `return` would post-dominate the
+/// check whose failure `continue`s, and so depend on nothing, when it runs
+/// only on the pass whose check succeeds (a retry loop).
+class PostDominators {
+public:
+  explicit PostDominators(const CFG &Cfg)
+      : Exit(&Cfg.getExit()), Succs(Cfg.getNumBlockIDs()),
+        IDom(Cfg.getNumBlockIDs()), Number(Cfg.getNumBlockIDs(), 0) {
+    std::vector<llvm::SmallVector<const CFGBlock *, 2>> Preds(
+        Cfg.getNumBlockIDs());
+    for (const CFGBlock *B : Cfg) {
+      auto &Out = Succs[B->getBlockID()];
+      for (const CFGBlock::AdjacentBlock &S : B->succs())
+        if (const CFGBlock *To = S.getReachableBlock())
+          Out.push_back(To);
+      if (B != Exit && (Out.empty() || testsEndlessLoop(*B)))
+        Out.push_back(Exit);
+      for (const CFGBlock *To : Out)
+        Preds[To->getBlockID()].push_back(B);
+    }
+    std::vector<const CFGBlock *> Order = postOrderFromExit(Preds);
+    IDom[Exit->getBlockID()] = Exit;
+    // Cooper, Harvey and Kennedy's iteration, in reverse post-order.
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (auto It = Order.rbegin(); It != Order.rend(); ++It) {
+        const CFGBlock *B = *It, *New = nullptr;
+        if (B == Exit)
+          continue;
+        for (const CFGBlock *S : Succs[B->getBlockID()])
+          if (IDom[S->getBlockID()])
+            New = New ? intersect(S, New) : S;
+        if (New != IDom[B->getBlockID()]) {
+          IDom[B->getBlockID()] = New;
+          Changed = true;
+        }
+      }
+    }
+  }
+
+  /// The blocks \p B continues to, including the added edges.
+  llvm::ArrayRef<const CFGBlock *> successors(const CFGBlock *B) const {
+    return Succs[B->getBlockID()];
+  }
+
+  const CFGBlock *immediate(const CFGBlock *B) const {
+    return B == Exit ? nullptr : IDom[B->getBlockID()];
+  }
+
+private:
+  /// The blocks that reach the exit, in post-order of the reversed CFG
+  /// from the exit; numbers them from 1 in that order.
+  std::vector<const CFGBlock *> postOrderFromExit(
+      const std::vector<llvm::SmallVector<const CFGBlock *, 2>> &Preds) {
+    std::vector<const CFGBlock *> Order;
+    std::vector<bool> Seen(Number.size(), false);
+    // Each entry: a block and how many of its predecessors were visited.
+    llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 32> Stack;
+    Stack.push_back({Exit, 0});
+    Seen[Exit->getBlockID()] = true;
+    while (!Stack.empty()) {
+      auto &[B, Next] = Stack.back();
+      const auto &In = Preds[B->getBlockID()];
+      if (Next < In.size()) {
+        const CFGBlock *P = In[Next++];
+        if (!Seen[P->getBlockID()]) {
+          Seen[P->getBlockID()] = true;
+          Stack.push_back({P, 0});
+        }
+        continue;
+      }
+      Order.push_back(B);
+      Number[B->getBlockID()] = Order.size();
+      Stack.pop_back();
+    }
+    return Order;
+  }
+
+  const CFGBlock *intersect(const CFGBlock *A, const CFGBlock *B) const {
+    while (A != B) {
+      while (Number[A->getBlockID()] < Number[B->getBlockID()])
+        A = IDom[A->getBlockID()];
+      while (Number[B->getBlockID()] < Number[A->getBlockID()])
+        B = IDom[B->getBlockID()];
+    }
+    return A;
+  }
+
+  const CFGBlock *Exit;
+  std::vector<llvm::SmallVector<const CFGBlock *, 2>> Succs;
+  std::vector<const CFGBlock *> IDom;
+  std::vector<unsigned> Number;
+};
+
+} // namespace
 
 EventOrder::EventOrder(const CFG &Cfg, const FunctionEvents &Events) {
   locate(Cfg, Events);
@@ -50,21 +161,16 @@ bool EventOrder::runsBefore(unsigned A, unsigned B) const {
 /// but A itself is not.
 void EventOrder::computeControlDependences(const CFG &Cfg) {
   Dependences.resize(Cfg.getNumBlockIDs());
-  CFGPostDomTree PostDom(const_cast<CFG *>(&Cfg));
-  auto IPDom = [&](const CFGBlock *B) -> const CFGBlock * {
-    auto *Node = PostDom.getBase().getNode(const_cast<CFGBlock *>(B));
-    return Node && Node->getIDom() ? Node->getIDom()->getBlock() : nullptr;
-  };
+  PostDominators PostDom(Cfg);
   for (const CFGBlock *A : Cfg) {
-    if (A->succ_size() < 2)
+    llvm::ArrayRef<const CFGBlock *> Succs = PostDom.successors(A);
+    if (Succs.size() < 2)
       continue;
-    const CFGBlock *Stop = IPDom(A);
-    for (const CFGBlock::AdjacentBlock &Succ : A->succs()) {
-      const CFGBlock *B = Succ.getReachableBlock();
+    const CFGBlock *Stop = PostDom.immediate(A);
+    for (const CFGBlock *B : Succs)
       for (unsigned Steps = 0; B && B != Stop && Steps < Cfg.size();
-           B = IPDom(B), ++Steps)
+           B = PostDom.immediate(B), ++Steps)
         Dependences[B->getBlockID()].push_back(A);
-    }
   }
 }
 

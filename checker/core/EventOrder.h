@@ -2,7 +2,9 @@
 //
 // The events' places on the CFG: an order that follows every path not going
 // round a loop, and for each event the branch conditions that decide whether
-// it runs (its control dependences, from the post-dominator tree).
+// it runs (its control dependences, from post-dominance; a loop with no exit
+// test counts as one that may end at its test, so that a retry loop's write
+// depends on the check of its pass).
 //
 //===----------------------------------------------------------------------===//
 

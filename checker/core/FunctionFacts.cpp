@@ -527,7 +527,9 @@ private:
         Options.Schema ? Options.Schema->keysOf(Table) : nullptr;
     if (Write.Facts && Write.ResultUsed &&
         (sqlfacts::rechecks(Read.Facts, *Write.Facts, Keys) ||
-         reassertsReadCondition(Options.Schema.get(), Table, Read, Write)))
+         reassertsReadCondition(Options.Schema.get(), Table, Read, Write) ||
+         (Read.Facts &&
+          sqlfacts::checksWhatItChanges(*Read.Facts, *Write.Facts))))
       return Protection::ConditionalWrite;
     if (Write.Versioned)
       return Protection::VersionedWrite;

@@ -12,6 +12,14 @@ Conventions (see README.md in this directory):
   this directory (``%corpus/include`` holds stand-ins for non-database
   headers such as libcurl's).  ``-std=c++17`` is always
   passed first.
+* Files written against the real headers (their ``FLAGS`` name no
+  ``%inputs``: the blind half) run on the mocks too: their absolute include
+  directories give way to the library's mock directories (``MOCK_FLAGS``,
+  ``-isystem %inputs/<library>`` by default).
+* ``--cxx``: in a mock run, also preprocess each file with this compiler and
+  fail it when it reads a header that a library's Debian package installs
+  (``DEBIAN_PACKAGES``): a mock is missing and the real header was found
+  behind it.
 * ``--real-headers``: compile against the installed Debian -dev headers
   instead of the mocks.  A ``// REAL-FLAGS: ...`` line among the file's
   leading comment lines gives the flags for that run; without it they are
@@ -68,6 +76,34 @@ REAL_FLAGS = {
               " -isystem /usr/include/x86_64-linux-gnu/qt5/QtSql"),
 }
 
+# The mock header directories of each library, for the files written against
+# the real headers (FLAGS naming no %inputs) when they are scored on the
+# mocks; without an entry they are -isystem %inputs/<library>.  Qt's layout
+# is the real one: <QSqlQuery> as well as <QtSql/QSqlQuery>.
+MOCK_FLAGS = {
+    "mysql": "-isystem %inputs/mysqlcppconn",
+    "mysqlc": "-isystem %inputs/mysqlclient",
+    "qtsql": ("-isystem %inputs/qt -isystem %inputs/qt/QtCore"
+              " -isystem %inputs/qt/QtSql"),
+    "wtdbo": "-isystem %inputs/wt",
+}
+
+# The Debian -dev packages of the libraries, for --cxx: a mock run that reads
+# a header one of them installs lacks a mock, and its figures would be partly
+# those of the real headers (or of the two mixed).
+DEBIAN_PACKAGES = {
+    "cppdb": "libcppdb-dev",
+    "libpq": "libpq-dev",
+    "mysql": "libmysqlcppconn-dev",
+    "mysqlc": "libmariadb-dev",
+    "poco": "libpoco-dev",
+    "pqxx": "libpqxx-dev",
+    "qtsql": "qtbase5-dev",
+    "soci": "libsoci-dev",
+    "sqlite3": "libsqlite3-dev",
+    "sqlitecpp": "libsqlitecpp-dev",
+}
+
 # Libraries the corpus covers that Debian bookworm does not package: their
 # files run against the mocks only, and --real-headers says so.
 NO_DEBIAN_PACKAGE = {
@@ -84,6 +120,9 @@ REAL_FLAGS_RE = re.compile(r"^\s*//\s*REAL-FLAGS:\s*(.*)$")
 # An include directory of the mock library headers, with its option: what a
 # real-headers run leaves out of FLAGS.
 MOCK_DIR_RE = re.compile(r"^(?:-isystem|-I)\s*%inputs\b")
+# An include directory given by its absolute path: a real library's, which a
+# mock run of a file written against the real headers leaves out.
+REAL_DIR_RE = re.compile(r"^(?:-isystem|-I)\s*/")
 CASE_RE = re.compile(r"^\s*//\s*case:\s*(safe|unsafe)\b")
 # file:line:col: warning: message [check]  (also "error:" for dbrace errors
 # reported as diagnostics, which are compile errors here)
@@ -145,16 +184,16 @@ def parse_file(path, library):
     return cf
 
 
-def without_mock_dirs(flags):
-    """FLAGS with the mock headers' include directories left out."""
+def without_dirs(flags, dir_re):
+    """FLAGS with the include directories that DIR_RE matches left out."""
     words = shlex.split(flags)
     kept = []
     i = 0
     while i < len(words):
-        if words[i] in ("-isystem", "-I") and i + 1 < len(words) and MOCK_DIR_RE.match(words[i] + " " + words[i + 1]):
+        if words[i] in ("-isystem", "-I") and i + 1 < len(words) and dir_re.match(words[i] + " " + words[i + 1]):
             i += 2
             continue
-        if MOCK_DIR_RE.match(words[i]):
+        if dir_re.match(words[i]):
             i += 1
             continue
         kept.append(words[i])
@@ -164,16 +203,57 @@ def without_mock_dirs(flags):
 
 def file_flags(cf, real):
     if not real:
-        return cf.flags if cf.flags is not None else "-isystem %inputs/" + cf.library
+        if cf.flags is None:
+            return "-isystem %inputs/" + cf.library
+        if "%inputs" in cf.flags:
+            return cf.flags
+        # Written against the real headers: the mocks take their place.
+        mocks = MOCK_FLAGS.get(cf.library, "-isystem %inputs/" + cf.library)
+        return (mocks + " " + without_dirs(cf.flags, REAL_DIR_RE)).strip()
     if cf.real_flags is not None:
         return cf.real_flags
-    flags = without_mock_dirs(cf.flags or "")
+    flags = without_dirs(cf.flags or "", MOCK_DIR_RE)
     return (flags + " " + REAL_FLAGS.get(cf.library, "")).strip()
 
 
 def compiler_args(cf, inputs, std, real=False):
     flags = file_flags(cf, real).replace("%inputs", inputs).replace("%corpus", CORPUS_DIR)
     return ["-std=" + std] + shlex.split(flags)
+
+
+def installed_headers():
+    """The real paths of the headers the libraries' Debian packages install
+    (of the packages installed; none without dpkg)."""
+    paths = set()
+    for pkg in sorted(set(DEBIAN_PACKAGES.values())):
+        try:
+            proc = subprocess.run(["dpkg", "-L", pkg], stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, universal_newlines=True)
+        except OSError:
+            break
+        if proc.returncode == 0:
+            paths.update(os.path.realpath(p) for p in proc.stdout.split("\n")
+                         if p.startswith("/usr/include/"))
+    return paths
+
+
+def real_headers_read(cxx, cf, inputs, std, installed):
+    """Errors for the installed library headers a mock run of CF reads."""
+    cmd = [cxx, "-M"] + compiler_args(cf, inputs, std) + [cf.path]
+    try:
+        proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              universal_newlines=True)
+    except OSError as e:
+        return ["cannot run %s: %s" % (cxx, e)]
+    if proc.returncode != 0:
+        return []  # a file that does not compile: dbrace reports it
+    # Make's syntax: "target: dep dep \" with continuation lines.
+    deps = proc.stdout.replace("\\\n", " ").split(":", 1)[-1].split()
+    real = [d for d in deps if os.path.realpath(d) in installed]
+    if not real:
+        return []
+    more = " (and %d more installed headers)" % (len(real) - 1) if len(real) > 1 else ""
+    return ["reads the installed %s%s: a mock is missing" % (real[0], more)]
 
 
 def run_dbrace(dbrace, cf, inputs, std, extra, real=False):
@@ -270,6 +350,9 @@ def main():
     ap.add_argument("--real-headers", action="store_true",
                     help="compile against the installed Debian headers, not the mocks "
                          "(REAL-FLAGS lines; libraries without a package are skipped)")
+    ap.add_argument("--cxx", metavar="COMPILER",
+                    help="in a mock run, preprocess each file with COMPILER and fail on a header "
+                         "a library's Debian package installs (a mock that is missing)")
     ap.add_argument("--json", metavar="FILE", help="also write the figures and findings as JSON")
     ap.add_argument("-v", "--verbose", action="store_true", help="print every dbrace command")
     args = ap.parse_args()
@@ -297,9 +380,17 @@ def main():
 
     problems = [p for cf in files for p in cf.problems]
 
+    installed = installed_headers() if args.cxx and not args.real_headers else set()
+
+    def run(cf):
+        cmd, warnings, errs = run_dbrace(args.dbrace, cf, inputs, args.std, args.dbrace_arg,
+                                         args.real_headers)
+        if args.cxx and not args.real_headers:
+            errs = errs + real_headers_read(args.cxx, cf, inputs, args.std, installed)
+        return cmd, warnings, errs
+
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as ex:
-        results = list(ex.map(lambda cf: run_dbrace(args.dbrace, cf, inputs, args.std, args.dbrace_arg,
-                                                     args.real_headers), files))
+        results = list(ex.map(run, files))
 
     per_lib = collections.OrderedDict()
     misses, false_pos, wrong_check, errors = [], [], [], []

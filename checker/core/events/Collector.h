@@ -72,6 +72,8 @@ private:
     llvm::StringMap<const clang::Expr *> ByName;
   };
   void applyBindings(DbEvent &E, llvm::StringRef Key, const RecoveredSql *Sql);
+  void noteMemberStore(const clang::Expr *LHS, const clang::Expr *RHS);
+  const clang::Expr *storedValue(const clang::Expr *Bound) const;
   void bindByName(DbEvent &E, const llvm::StringMap<const clang::Expr *> &Named,
                   const RecoveredSql &Sql);
   std::optional<std::string> placeholderName(const clang::Expr *E);
@@ -215,6 +217,8 @@ private:
       ConstructedBy;
   /// The variable the expression being walked initialises or assigns.
   const clang::ValueDecl *Target = nullptr;
+  /// Members of `this` assigned so far, and the value last stored.
+  llvm::DenseMap<const clang::FieldDecl *, const clang::Expr *> MemberValues;
   llvm::StringMap<std::shared_ptr<const RecoveredSql>> Prepared;
   /// Variables holding an object read by its row's key, and that key.
   llvm::DenseMap<const clang::ValueDecl *,

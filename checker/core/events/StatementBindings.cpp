@@ -144,6 +144,27 @@ std::optional<std::string> Collector::parameterIndexName(const Expr *E) {
   return std::nullopt;
 }
 
+/// `code_ = code;` in a member function: what \p LHS, a member of `this`,
+/// holds from now on.
+void Collector::noteMemberStore(const Expr *LHS, const Expr *RHS) {
+  const auto *ME = dyn_cast<MemberExpr>(LHS->IgnoreParenImpCasts());
+  if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return;
+  if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+    MemberValues[Field] = RHS;
+}
+
+/// The value a member of `this` bound by reference holds when the statement
+/// runs: the one this function stored there last, if any; else \p Bound.
+const Expr *Collector::storedValue(const Expr *Bound) const {
+  const auto *ME = dyn_cast<MemberExpr>(Bound->IgnoreParenImpCasts());
+  if (!ME || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return Bound;
+  const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+  auto It = Field ? MemberValues.find(Field) : MemberValues.end();
+  return It == MemberValues.end() ? Bound : It->second;
+}
+
 /// A statement run by key gets the values bound to it here, or else those
 /// bound where the field that holds it was prepared; values bound by name
 /// need its SQL, \p Sql.
@@ -153,8 +174,10 @@ void Collector::applyBindings(DbEvent &E, llvm::StringRef Key,
   if (It == Bindings.end()) {
     if (const FieldBindings *Field = Unit.FieldBindingsOf(Key)) {
       E.ResultDecls.append(Field->Filled.begin(), Field->Filled.end());
+      // Bound where the statement was prepared, to members of the object:
+      // the row is the one of the value this function stored in them.
       for (size_t N = 0; N < Field->Bound.size(); ++N) {
-        E.Params.try_emplace(N + 1, Field->Bound[N]);
+        E.Params.try_emplace(N + 1, storedValue(Field->Bound[N]));
         E.Inputs.push_back(Field->Bound[N]);
       }
     }

@@ -69,11 +69,14 @@ void Collector::walk(const Stmt *S, bool Discarded) {
     visit(S, Discarded);
   const ValueDecl *SavedTarget = Target;
   if (const auto *BO = dyn_cast<BinaryOperator>(S);
-      BO && BO->getOpcode() == BO_Assign)
+      BO && BO->getOpcode() == BO_Assign) {
     Target = rootDecl(BO->getLHS());
-  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
-           Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    noteMemberStore(BO->getLHS(), BO->getRHS());
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+             Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
     Target = rootDecl(Op->getArg(0));
+    noteMemberStore(Op->getArg(0), Op->getArg(1));
+  }
   for (const Stmt *Child : S->children()) {
     if (const auto *DS = dyn_cast<DeclStmt>(S))
       Target = initialisedBy(DS, Child);

@@ -45,6 +45,22 @@ bool rechecks(const StatementFacts *Read, const StatementFacts &Write,
   return false;
 }
 
+bool checksWhatItChanges(const StatementFacts &Read,
+                         const StatementFacts &Write) {
+  if (!Read.Certain || !Write.Certain || Write.Kind != StatementKind::Update ||
+      Write.Sets.empty())
+    return false;
+  return std::all_of(
+      Write.Sets.begin(), Write.Sets.end(), [&](const SetClause &S) {
+        bool Reasserted = contains(Write.GuardColumns, S.Column) ||
+                          std::any_of(Write.Keys.begin(), Write.Keys.end(),
+                                      [&](const KeyComparison &K) {
+                                        return K.Column == S.Column;
+                                      });
+        return Reasserted && !returns(Read, S.Column);
+      });
+}
+
 bool decidesOnlyWhichRow(const StatementFacts &Read,
                          const StatementFacts &Write) {
   if (!Read.Certain || !Write.Certain || !Read.GuardColumns.empty() ||

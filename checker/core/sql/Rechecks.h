@@ -29,6 +29,14 @@ namespace dbrace::sqlfacts {
 bool rechecks(const StatementFacts *Read, const StatementFacts &Write,
               const TableKeys *Keys = nullptr);
 
+/// Whether \p Write changes no column \p Read returned and re-asserts, in
+/// its WHERE, each column it changes (`SELECT expired ...`, then `UPDATE ...
+/// SET used = true WHERE code = $1 AND NOT used`). With its row count
+/// checked, of two requests that both pass the read's check only one
+/// changes the row, and neither changes what the other's check read.
+bool checksWhatItChanges(const StatementFacts &Read,
+                         const StatementFacts &Write);
+
 /// Whether \p Read tells only which row \p Write then changes: it finds
 /// its row by parameters alone (no literal, no other condition) and returns
 /// nothing but whether the row exists or columns \p Write finds its row by

@@ -115,3 +115,42 @@ void spellings(pqxx::work &w, int id) {
 // CHECK-NOTES: :[[@LINE-6]]:7: note: the value read is checked here
 // CHECK-NOTES: :[[@LINE-6]]:5: note: 'events' is updated here
 // CHECK-FIXES: "SELECT available_seats FROM public.events WHERE id = $1 FOR UPDATE", id);
+
+// The read decides on a column the write leaves alone, and the write
+// re-asserts the one it changes: of two requests that both pass the check,
+// only one changes the row, and neither changes what the other checked.
+std::string claim_reward(pqxx::work &w, int reward) {
+  pqxx::result r =
+      w.exec_params("SELECT expires_at < now() FROM rewards WHERE id = $1", reward);
+  if (r[0][0].as<bool>())
+    return "expired";
+  pqxx::result u = w.exec_params(
+      "UPDATE rewards SET claimed = true WHERE id = $1 AND NOT claimed", reward);
+  return u.affected_rows() == 1 ? "ok" : "already claimed";
+}
+
+// The same write, but the read returned the column it changes: the check
+// and the write's own condition are one decision.
+std::string claim_reward_twice_checked(pqxx::work &w, int reward) {
+  pqxx::result r =
+      w.exec_params("SELECT claimed FROM rewards WHERE id = $1", reward);
+  if (r[0][0].as<bool>())
+    return "already claimed";
+  pqxx::result u = w.exec_params(
+      "UPDATE rewards SET claimed = true WHERE id = $1 AND NOT claimed", reward);
+  return u.affected_rows() == 1 ? "ok" : "already claimed";
+}
+
+// Its row count is not checked: both requests go on as if they had won.
+bool claim_reward_unchecked(pqxx::work &w, int reward) {
+  pqxx::result r =
+      w.exec_params("SELECT expires_at < now() FROM rewards WHERE id = $1", reward);
+  if (r[0][0].as<bool>())
+    return false;
+  w.exec_params("UPDATE rewards SET claimed = true WHERE id = $1 AND NOT claimed", reward);
+  return true;
+}
+// CHECK-NOTES: :[[@LINE-6]]:7: warning: 'rewards' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value [dbrace-unlocked-read-update]
+// CHECK-NOTES: :[[@LINE-6]]:7: note: the value read is checked here
+// CHECK-NOTES: :[[@LINE-5]]:3: note: 'rewards' is updated here
+// CHECK-FIXES: w.exec_params("SELECT expires_at < now() FROM rewards WHERE id = $1 FOR UPDATE", reward);

@@ -88,6 +88,38 @@ TEST(Rechecks, AKeyColumnOfTheSchemaReassertsNothing) {
   EXPECT_TRUE(rechecks(&S, U, &OrderKeys));
 }
 
+bool checksWhatItChanges(const char *Read, const char *Write) {
+  return checksWhatItChanges(one(Read), one(Write));
+}
+
+TEST(ChecksWhatItChanges, ChangesNothingTheReadReturnedAndReassertsItsColumn) {
+  EXPECT_TRUE(checksWhatItChanges(
+      "SELECT expired FROM coupons WHERE code = $1",
+      "UPDATE coupons SET used = true WHERE code = $1 AND NOT used"));
+  EXPECT_TRUE(checksWhatItChanges(
+      "SELECT balance FROM accounts WHERE id = $1",
+      "UPDATE accounts SET state = 'frozen' WHERE id = $1 AND state = 'open'"));
+}
+
+TEST(ChecksWhatItChanges, ChangesAColumnTheReadReturned) {
+  EXPECT_FALSE(checksWhatItChanges(
+      "SELECT used FROM coupons WHERE code = $1",
+      "UPDATE coupons SET used = true WHERE code = $1 AND NOT used"));
+  EXPECT_FALSE(checksWhatItChanges(
+      "SELECT * FROM coupons WHERE code = $1",
+      "UPDATE coupons SET used = true WHERE code = $1 AND NOT used"));
+}
+
+TEST(ChecksWhatItChanges, EveryColumnItChangesIsReasserted) {
+  EXPECT_FALSE(checksWhatItChanges(
+      "SELECT pages FROM documents WHERE id = $1",
+      "UPDATE documents SET archived = true WHERE id = $1 AND version = 2"));
+  EXPECT_FALSE(
+      checksWhatItChanges("SELECT expired FROM coupons WHERE code = $1",
+                          "UPDATE coupons SET used = true, owner = $2 "
+                          "WHERE code = $1 AND NOT used"));
+}
+
 TEST(SameTable, QualifiedAndUnqualifiedNamesOfOneTable) {
   EXPECT_TRUE(sameTable("events", "events"));
   EXPECT_TRUE(sameTable("public.events", "events"));

@@ -46,6 +46,16 @@ public:
   statement(statement const &) {}
   statement const &operator=(statement const &) { return *this; }
   void reset() {}
+  /// Binds the next placeholder in order (as `<<` does) and returns the
+  /// statement; the overloads with a column index bind that placeholder.
+  statement &bind(int v) { return *this; }
+  statement &bind(long v) { return *this; }
+  statement &bind(long long v) { return *this; }
+  statement &bind(double v) { return *this; }
+  statement &bind(std::string const &v) { return *this; }
+  statement &bind(char const *s) { return *this; }
+  statement &bind(std::tm const &v) { return *this; }
+  statement &bind_null() { return *this; }
   void bind(int col, int v) {}
   void bind(int col, long long v) {}
   void bind(int col, std::string const &v) {}

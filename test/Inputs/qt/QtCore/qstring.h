@@ -4,6 +4,8 @@
 #ifndef QSTRING_H
 #define QSTRING_H
 
+#include "qglobal.h"
+
 #include <string>
 
 class QByteArray;
@@ -67,6 +69,9 @@ QString operator+(const QString &s1, const QString &s2);
 QString operator+(const QString &s1, const char *s2);
 QString operator+(const char *s1, const QString &s2);
 bool operator==(const QString &s1, const QString &s2) noexcept;
+inline bool operator!=(const QString &s1, const QString &s2) noexcept {
+  return !(s1 == s2);
+}
 
 // Qt 5 wraps the literal in a lambda returning a QString built from static
 // UTF-16 data; the shape, not the storage, is what matters here.

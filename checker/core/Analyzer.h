@@ -44,6 +44,8 @@ private:
   };
   Result &compute(const clang::FunctionDecl *FD);
   const TranslationUnitIndex &index();
+  std::optional<sqlfacts::Dialect> connectionDialect(const clang::Stmt *RunsOn,
+                                                     const LibraryRules &L);
   std::shared_ptr<const RecoveredSql> namedStatement(llvm::StringRef Name);
   llvm::ArrayRef<std::string> entityTables(llvm::StringRef Class);
   /// Counts \p Events' statements not understood, for the driver's summary.
@@ -61,6 +63,9 @@ private:
   /// Statements prepared and classes mapped anywhere in the TU, indexed on
   /// first need.
   std::optional<TranslationUnitIndex> Index;
+  /// Connections followed back to the database they were opened on, where
+  /// the TU names several for one library; made on first need.
+  std::optional<ConnectionDialects> Connections;
   /// Edits offered so far in this TU: no two findings make the same one.
   fixes::FixLedger FixLedger;
   /// The SQL of the events of the functions analysed, while timelines are

@@ -185,6 +185,11 @@ struct TranslationUnitFacts {
   /// the library's name: one when the code says which database it uses.
   llvm::function_ref<llvm::ArrayRef<sqlfacts::Dialect>(llvm::StringRef)>
       DialectsNamed;
+  /// Where it names several: the one the connection a statement runs on
+  /// was opened on (the call, or a connection argument), if followed.
+  llvm::function_ref<std::optional<sqlfacts::Dialect>(const clang::Stmt *,
+                                                      const LibraryRules &)>
+      ConnectionDialect;
 };
 
 /// The key of the statement held in \p Handle, as TranslationUnitFacts'

@@ -13,6 +13,7 @@
 #define DBRACE_CORE_TRANSLATIONUNITINDEX_H
 
 #include "ApiModel.h"
+#include "ConnectionDialects.h"
 #include "SqlText.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/StringMap.h"
@@ -41,6 +42,9 @@ struct TranslationUnitIndex {
   llvm::StringMap<std::vector<std::string>> EntityTables;
   /// Library name to the dialects its `dialect` calls name, in order.
   llvm::StringMap<std::vector<sqlfacts::Dialect>> Dialects;
+  /// Library name to how its `dialect` and `connection` calls open and
+  /// name its connections.
+  llvm::StringMap<LibraryConnections> Connections;
 };
 
 /// Fills \p Out. The resolver may ask for a named statement while the walk

@@ -185,7 +185,8 @@ private:
 
   // SqlEvents.cpp
   sqlfacts::DialectReading readSql(llvm::StringRef Text,
-                                   const LibraryRules *Library);
+                                   const LibraryRules *Library,
+                                   const clang::Stmt *RunsOn = nullptr);
   sqlfacts::LockStrength conditionLock(const clang::Expr *Condition,
                                        const LibraryRules *Library);
   void addSqlEvents(DbEvent Base, std::shared_ptr<const RecoveredSql> Sql);

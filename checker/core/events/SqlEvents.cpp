@@ -35,11 +35,14 @@ sqlfacts::LockStrength Collector::conditionLock(const Expr *Condition,
 }
 
 /// The facts of \p Text: in the option's dialect; else in the one the code
-/// names for \p Library; else, where the code picks the database at run
-/// time without saying which (or names several), in the dialect that reads
-/// the text, the rules' first; else in the rules' dialect.
+/// names for \p Library; where it names several, in the one the connection
+/// \p RunsOn runs on was opened on, where that is followed; else, where the
+/// code picks the database at run time without saying which (or names
+/// several), in the dialect that reads the text, the rules' first; else in
+/// the rules' dialect.
 sqlfacts::DialectReading Collector::readSql(llvm::StringRef Text,
-                                            const LibraryRules *Library) {
+                                            const LibraryRules *Library,
+                                            const Stmt *RunsOn) {
   sqlfacts::Dialect Default =
       Library ? Library->Dialect : sqlfacts::Dialect::PostgreSQL;
   if (Dialect)
@@ -51,6 +54,10 @@ sqlfacts::DialectReading Collector::readSql(llvm::StringRef Text,
                          : llvm::ArrayRef<sqlfacts::Dialect>();
   if (Named.size() == 1)
     return {&sqlfacts::analyzeSql(Text, Named.front()), Named.front()};
+  if (Named.size() > 1 && RunsOn && Unit.ConnectionDialect)
+    if (std::optional<sqlfacts::Dialect> D =
+            Unit.ConnectionDialect(RunsOn, *Library))
+      return {&sqlfacts::analyzeSql(Text, *D), *D};
   return sqlfacts::analyzeSqlInSomeDialect(
       Text, llvm::is_contained(Named, Default) || Named.empty()
                 ? Default
@@ -70,7 +77,9 @@ void Collector::addSqlEvents(DbEvent Base,
     }
     return;
   }
-  sqlfacts::DialectReading Reading = readSql(Sql->Text, Base.Library);
+  // A helper's own statements were read where it runs them; the SQL it is
+  // passed runs on the connection the call gives it.
+  sqlfacts::DialectReading Reading = readSql(Sql->Text, Base.Library, Base.At);
   const sqlfacts::SqlFacts &Facts = *Reading.Facts;
   if (!Base.Library || Reading.ReadIn != Base.Library->Dialect)
     Base.SqlDialect = Reading.ReadIn;

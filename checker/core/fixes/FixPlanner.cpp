@@ -35,6 +35,18 @@ bool beginCoversNewRows(const DbEvent &Read) {
           Begin.contains(T.ImmediateTransactionArg));
 }
 
+/// Whether \p Text, in dialect \p D, begins a transaction that takes the
+/// write lock at once: the rules' `immediate_begin` is written only into
+/// SQL that runs on such a database (SQLite, not a server behind the same
+/// library).
+bool beginsImmediatelyIn(llvm::StringRef Text, sqlfacts::Dialect D) {
+  const sqlfacts::SqlFacts &Facts = sqlfacts::analyzeSql(Text, D);
+  return Facts.ParseError.empty() && Facts.Statements.size() == 1 &&
+         Facts.Statements[0].Kind == sqlfacts::StatementKind::Begin &&
+         (Facts.Statements[0].Mode == sqlfacts::BeginMode::Immediate ||
+          Facts.Statements[0].Mode == sqlfacts::BeginMode::Exclusive);
+}
+
 /// \p Fix with the headers that \p Parts, edits it includes, need.
 FixOrNote withHeadersOf(FixOrNote Fix,
                         std::initializer_list<const FixOrNote *> Parts) {
@@ -132,6 +144,8 @@ FixOrNote FixPlanner::immediateBeginEdits(const DbEvent &Begin) {
     return {};
   const FixTemplates &Fixes = Begin.Library->Fixes;
   if (Begin.Sql && Begin.Facts && !Fixes.ImmediateBegin.empty()) {
+    if (!beginsImmediatelyIn(Fixes.ImmediateBegin, dialectOf(Begin, Options)))
+      return {};
     if (auto Fix =
             Resolver.replaceRange(*Begin.Sql, Begin.Facts->Begin,
                                   Begin.Facts->End, Fixes.ImmediateBegin))

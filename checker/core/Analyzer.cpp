@@ -36,8 +36,8 @@ const TranslationUnitIndex &Analyzer::index() {
   return *Index;
 }
 
-std::optional<sqlfacts::Dialect>
-Analyzer::connectionDialect(const Stmt *RunsOn, const LibraryRules &L) {
+DialectSet Analyzer::connectionDialects(const Stmt *RunsOn,
+                                        const LibraryRules &L) {
   if (!Connections)
     Connections.emplace(Ctx, Model, Resolver, index().Connections);
   return Connections->of(RunsOn, L);
@@ -93,7 +93,7 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
                : llvm::ArrayRef<sqlfacts::Dialect>(It->second);
   };
   auto ConnectionDialect = [this](const Stmt *RunsOn, const LibraryRules &L) {
-    return connectionDialect(RunsOn, L);
+    return connectionDialects(RunsOn, L);
   };
   TranslationUnitFacts Unit{SummaryOf, Named,    Tables,
                             Bound,     Dialects, ConnectionDialect};

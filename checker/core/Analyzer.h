@@ -44,8 +44,8 @@ private:
   };
   Result &compute(const clang::FunctionDecl *FD);
   const TranslationUnitIndex &index();
-  std::optional<sqlfacts::Dialect> connectionDialect(const clang::Stmt *RunsOn,
-                                                     const LibraryRules &L);
+  DialectSet connectionDialects(const clang::Stmt *RunsOn,
+                                const LibraryRules &L);
   std::shared_ptr<const RecoveredSql> namedStatement(llvm::StringRef Name);
   llvm::ArrayRef<std::string> entityTables(llvm::StringRef Class);
   /// Counts \p Events' statements not understood, for the driver's summary.

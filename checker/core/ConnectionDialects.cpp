@@ -352,11 +352,11 @@ void ConnectionDialects::connectionsIn(
     connectionsIn(dyn_cast_or_null<Expr>(Child), Q, Found, Depth + 1);
 }
 
-std::optional<sqlfacts::Dialect>
-ConnectionDialects::of(const Stmt *RunsOn, const LibraryRules &Library) {
+DialectSet ConnectionDialects::of(const Stmt *RunsOn,
+                                  const LibraryRules &Library) {
   auto It = Connections.find(Library.Library);
   if (!RunsOn || It == Connections.end())
-    return std::nullopt;
+    return DialectSet::unknown();
   indexOrigins();
   Query Q{Library, It->second, {}};
   const Expr *Object = nullptr;
@@ -382,12 +382,12 @@ ConnectionDialects::of(const Stmt *RunsOn, const LibraryRules &Library) {
       if (!Object || Operand == Object)
         connectionsIn(Operand, Q, Found, 0);
   if (Found.empty())
-    return std::nullopt;
+    return DialectSet::unknown();
   Q.Visited.clear();
   DialectSet Set;
   for (const Expr *Connection : Found)
     Set.add(resolve(Connection, Q, 0, /*Argument=*/true));
-  return Set.one();
+  return Set;
 }
 
 } // namespace dbrace

@@ -84,12 +84,10 @@ public:
                      const llvm::StringMap<LibraryConnections> &Connections)
       : Ctx(Ctx), Model(Model), Resolver(Resolver), Connections(Connections) {}
 
-  /// The dialect of the connection \p RunsOn runs on: a call (its object
-  /// and arguments), a construction, or a connection itself. Nullopt where
-  /// the connection cannot be followed to where it was opened, or was
-  /// opened in more than one dialect.
-  std::optional<sqlfacts::Dialect> of(const clang::Stmt *RunsOn,
-                                      const LibraryRules &Library);
+  /// The dialects of the connection \p RunsOn runs on: a call (its object
+  /// and arguments), a construction, or a connection itself. Unknown where
+  /// it cannot be followed to every place it was opened.
+  DialectSet of(const clang::Stmt *RunsOn, const LibraryRules &Library);
 
 private:
   struct Query;

@@ -129,15 +129,15 @@ public:
     }
     db_.commit();
   }
+  // CHECK-NOTES: :[[@LINE-9]]:5: warning: 'stock' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value
+  // CHECK-NOTES: :[[@LINE-9]]:9: note: the value read is checked here
+  // CHECK-NOTES: :[[@LINE-6]]:7: note: 'stock' is updated here
+  // CHECK-NOTES: :[[@LINE-16]]:5: note: the transaction begins here
+  // CHECK-FIXES: {{^}}    query.prepare("SELECT quantity FROM stock WHERE id = ? FOR UPDATE");{{$}}
 
 private:
   QSqlDatabase db_;
 };
-// CHECK-NOTES: :[[@LINE-13]]:5: warning: 'stock' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value
-// CHECK-NOTES: :[[@LINE-13]]:9: note: the value read is checked here
-// CHECK-NOTES: :[[@LINE-10]]:7: note: 'stock' is updated here
-// CHECK-NOTES: :[[@LINE-20]]:5: note: the transaction begins here
-// CHECK-FIXES: {{^}}    query.prepare("SELECT quantity FROM stock WHERE id = ? FOR UPDATE");{{$}}
 
 // Not flagged: each read takes its own connection's lock.
 bool book_locked(int event_id) {
@@ -192,3 +192,100 @@ bool reserve(QSqlDatabase db, int seat) {
 // CHECK-NOTES: :[[@LINE-5]]:3: note: 'seats' is updated here
 // CHECK-NOTES: :[[@LINE-15]]:3: note: the transaction begins here
 // CHECK-FIXES: {{^}}  query.prepare("SELECT taken FROM seats WHERE id = ? FOR UPDATE");{{$}}
+
+// A parameter the calls here pass both connections: its SQL is read as
+// before, but it runs on SQLite too, so no FOR UPDATE is written into it.
+bool refund(QSqlDatabase db, int order) {
+  db.transaction();
+  QSqlQuery query(db);
+  query.prepare("SELECT refunded FROM orders WHERE id = ?");
+  query.addBindValue(order);
+  if (!query.exec() || !query.next() || query.value(0).toBool())
+    return false;
+  QSqlQuery update(db);
+  update.prepare("UPDATE orders SET refunded = 1 WHERE id = ?");
+  update.addBindValue(order);
+  update.exec();
+  return db.commit();
+}
+// CHECK-NOTES: :[[@LINE-8]]:8: warning: 'orders' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value
+// CHECK-NOTES: :[[@LINE-9]]:7: note: the value read is checked here
+// CHECK-NOTES: :[[@LINE-5]]:3: note: 'orders' is updated here
+// CHECK-NOTES: :[[@LINE-15]]:3: note: the transaction begins here
+// CHECK-FIXES: {{^}}  query.prepare("SELECT refunded FROM orders WHERE id = ?");{{$}}
+
+void refund_both(int order) {
+  refund(QSqlDatabase::database(), order);
+  refund(QSqlDatabase::database("cache"), order);
+}
+
+// A variable assigned the cache after its declaration: SQLite.
+bool claim(int prize) {
+  QSqlDatabase db;
+  db = QSqlDatabase::database("cache");
+  QSqlQuery begin(db);
+  begin.exec("BEGIN");
+  QSqlQuery query(db);
+  query.prepare("SELECT claimed FROM prizes WHERE id = ?");
+  query.addBindValue(prize);
+  if (!query.exec() || !query.next() || query.value(0).toBool())
+    return false;
+  QSqlQuery update(db);
+  update.prepare("UPDATE prizes SET claimed = 1 WHERE id = ?");
+  update.addBindValue(prize);
+  update.exec();
+  QSqlQuery commit(db);
+  return commit.exec("COMMIT");
+}
+// CHECK-NOTES: :[[@LINE-9]]:8: warning: 'prizes' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value
+// CHECK-NOTES: :[[@LINE-10]]:7: note: the value read is checked here
+// CHECK-NOTES: :[[@LINE-6]]:3: note: 'prizes' is updated here
+// CHECK-NOTES: :[[@LINE-16]]:3: note: the transaction begins here
+// CHECK-FIXES: {{^}}  begin.exec("BEGIN IMMEDIATE");{{$}}
+
+// No transaction at all. On the server the fix-it opens one and locks the
+// read; on the cache Qt's transaction() would begin deferred and lock
+// nothing, so there is no fix-it there.
+bool restock(int item) {
+  QSqlDatabase db = QSqlDatabase::database();
+  QSqlQuery query(db);
+  query.prepare("SELECT quantity FROM stock WHERE id = ?");
+  query.addBindValue(item);
+  query.exec();
+  if (!query.next() || query.value(0).toInt() > 10)
+    return false;
+  QSqlQuery update(db);
+  update.prepare("UPDATE stock SET quantity = quantity + 10 WHERE id = ?");
+  update.addBindValue(item);
+  update.exec();
+  return true;
+}
+// CHECK-NOTES: :[[@LINE-9]]:3: warning: 'stock' is read without a transaction or lock and then written based on the value; a concurrent request can read the same value before this one writes
+// CHECK-NOTES: :[[@LINE-9]]:7: note: the value read is checked here
+// CHECK-NOTES: :[[@LINE-5]]:3: note: 'stock' is updated here
+// CHECK-FIXES: {{^}}  query.prepare("SELECT quantity FROM stock WHERE id = ? FOR UPDATE");{{$}}
+// CHECK-FIXES-NEXT: {{^}}  query.addBindValue(item);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  db.transaction();{{$}}
+// CHECK-FIXES-NEXT: {{^}}  query.exec();{{$}}
+// CHECK-FIXES: {{^}}    { db.commit(); return false; }{{$}}
+// CHECK-FIXES: {{^}}  db.commit();{{$}}
+// CHECK-FIXES-NEXT: {{^}}  return true;{{$}}
+
+bool restock_cache(int item) {
+  QSqlDatabase db = QSqlDatabase::database("cache");
+  QSqlQuery query(db);
+  query.prepare("SELECT quantity FROM stock WHERE id = ?");
+  query.addBindValue(item);
+  query.exec();
+  if (!query.next() || query.value(0).toInt() > 10)
+    return false;
+  QSqlQuery update(db);
+  update.prepare("UPDATE stock SET quantity = quantity + 10 WHERE id = ?");
+  update.addBindValue(item);
+  update.exec();
+  return true;
+}
+// CHECK-NOTES: :[[@LINE-9]]:3: warning: 'stock' is read without a transaction or lock and then written based on the value; a concurrent request can read the same value before this one writes
+// CHECK-NOTES: :[[@LINE-9]]:7: note: the value read is checked here
+// CHECK-NOTES: :[[@LINE-5]]:3: note: 'stock' is updated here
+// CHECK-FIXES: {{^}}  query.prepare("SELECT quantity FROM stock WHERE id = ?");{{$}}

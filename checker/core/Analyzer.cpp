@@ -36,6 +36,13 @@ const TranslationUnitIndex &Analyzer::index() {
   return *Index;
 }
 
+DialectSet Analyzer::connectionDialects(const Stmt *RunsOn,
+                                        const LibraryRules &L) {
+  if (!Connections)
+    Connections.emplace(Ctx, Model, Resolver, index().Connections);
+  return Connections->of(RunsOn, L);
+}
+
 llvm::ArrayRef<std::string> Analyzer::entityTables(llvm::StringRef Class) {
   auto It = index().EntityTables.find(Class);
   if (It == Index->EntityTables.end())
@@ -85,7 +92,11 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
                ? llvm::ArrayRef<sqlfacts::Dialect>()
                : llvm::ArrayRef<sqlfacts::Dialect>(It->second);
   };
-  TranslationUnitFacts Unit{SummaryOf, Named, Tables, Bound, Dialects};
+  auto ConnectionDialect = [this](const Stmt *RunsOn, const LibraryRules &L) {
+    return connectionDialects(RunsOn, L);
+  };
+  TranslationUnitFacts Unit{SummaryOf, Named,    Tables,
+                            Bound,     Dialects, ConnectionDialect};
   FunctionEvents Events =
       collectEvents(FD, Ctx, Model, Resolver, Options.Dialect, Unit);
   countNotUnderstood(Events, Ctx.getSourceManager());

@@ -45,6 +45,8 @@ private:
   };
   Result &compute(const clang::FunctionDecl *FD);
   const TranslationUnitIndex &index();
+  DialectSet connectionDialects(const clang::Stmt *RunsOn,
+                                const LibraryRules &L);
   std::shared_ptr<const RecoveredSql> namedStatement(llvm::StringRef Name);
   llvm::ArrayRef<std::string> entityTables(llvm::StringRef Class);
   /// Who sees \p FD's summary: functions of this unit, or of others that
@@ -65,6 +67,9 @@ private:
   /// Statements prepared and classes mapped anywhere in the TU, indexed on
   /// first need.
   std::optional<TranslationUnitIndex> Index;
+  /// Connections followed back to the database they were opened on, where
+  /// the TU names several for one library; made on first need.
+  std::optional<ConnectionDialects> Connections;
   /// Edits offered so far in this TU: no two findings make the same one.
   fixes::FixLedger FixLedger;
   /// The SQL of the events of the functions analysed, while timelines are

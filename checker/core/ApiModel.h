@@ -51,9 +51,13 @@ enum class CallAction {
                   ///< NameArg (`parameter_index(st, ":id")`).
   Fetch,          ///< Fetches the current row of the last read into the
                   ///< arguments Result names (`cursor.nextRow(row)`).
-  Dialect         ///< Says which database the library talks to: argument
+  Dialect,        ///< Says which database the library talks to: argument
                   ///< DialectArg spells it, through the library's `names`
-                  ///< (a driver's name, a connection string's scheme).
+                  ///< (a driver's name, a connection string's scheme), for
+                  ///< the connection Result says, registered under the name
+                  ///< ConnectionNameArg spells where the rule gives one.
+  Connection      ///< Returns the connection registered under the name
+                  ///< ConnectionNameArg spells (left out: the default one).
 };
 
 /// What a call returns, where a chain goes on from it.
@@ -163,6 +167,9 @@ struct CallRule {
   /// EntityTable: the argument that spells the table's name.
   std::optional<unsigned> TableArg;
   std::optional<unsigned> DialectArg;
+  /// Dialect, Connection: the argument spelling a connection's name (a
+  /// constant text; a defaulted argument names the default connection).
+  std::optional<unsigned> ConnectionNameArg;
   /// Read: argument N is the read's condition in native SQL (an ORM's
   /// `query<T>("id = 7 FOR UPDATE")`); a lock clause in it locks the read.
   std::optional<unsigned> ConditionArg;

@@ -10,6 +10,7 @@
 #define DBRACE_CORE_EVENTS_H
 
 #include "ApiModel.h"
+#include "ConnectionDialects.h"
 #include "SqlText.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
@@ -77,6 +78,10 @@ struct DbEvent : EventEffect {
   /// The dialect Facts were read in, where it is not the library's: the
   /// one the code names, or the one that reads the text.
   std::optional<sqlfacts::Dialect> SqlDialect;
+  /// The dialects the connection it runs on may have been opened in, where
+  /// they are several (a helper the file calls with an SQLite and a
+  /// PostgreSQL connection): a fix-it's SQL must be valid in each.
+  llvm::SmallVector<sqlfacts::Dialect, 2> RunsIn;
 
   /// SetIsolation by a session setting: it also sets the isolation of the
   /// transactions begun later. Lock: a session-level lock, held across
@@ -197,6 +202,10 @@ struct TranslationUnitFacts {
   /// the library's name: one when the code says which database it uses.
   llvm::function_ref<llvm::ArrayRef<sqlfacts::Dialect>(llvm::StringRef)>
       DialectsNamed;
+  /// Where it names several: the ones the connection a statement runs on
+  /// was opened in (the call, or a connection argument), as far as followed.
+  llvm::function_ref<DialectSet(const clang::Stmt *, const LibraryRules &)>
+      ConnectionDialect;
 };
 
 /// The key of the statement held in \p Handle, as TranslationUnitFacts'

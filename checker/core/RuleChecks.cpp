@@ -67,7 +67,9 @@ std::string checkArgumentRoles(const CallRule &R) {
                         {"value_arg", R.ValueArg},
                         {"format_arg", R.FormatArg},
                         {"condition_arg", R.ConditionArg},
-                        {"table_arg", R.TableArg}};
+                        {"table_arg", R.TableArg},
+                        {"dialect_arg", R.DialectArg},
+                        {"connection_name_arg", R.ConnectionNameArg}};
   for (size_t I = 0; I < std::size(Roles); ++I)
     for (size_t J = I + 1; J < std::size(Roles); ++J)
       if (Roles[I].Arg && Roles[I].Arg == Roles[J].Arg)

@@ -39,7 +39,8 @@ const KindSpec<CallAction> CallActions[] = {
      "entity_template_arg entity_arg table_arg"},
     {"parameter_index", CallAction::ParameterIndex, "statement_arg name_arg"},
     {"fetch", CallAction::Fetch, "result"},
-    {"dialect", CallAction::Dialect, "dialect_arg"},
+    {"dialect", CallAction::Dialect, "dialect_arg connection_name_arg result"},
+    {"connection", CallAction::Connection, "connection_name_arg"},
 };
 
 const KindSpec<TypeRole> TypeRoles[] = {

@@ -85,6 +85,8 @@ template <> struct MappingTraits<CallRule> {
       Io.mapOptional("table_arg", R.TableArg);
     if (Uses("dialect_arg"))
       Io.mapOptional("dialect_arg", R.DialectArg);
+    if (Uses("connection_name_arg"))
+      Io.mapOptional("connection_name_arg", R.ConnectionNameArg);
   }
 
   /// Maps only the keys the rule's action uses: YAML I/O then reports any
@@ -97,6 +99,10 @@ template <> struct MappingTraits<CallRule> {
     const KindSpec<CallAction> &Spec = specOf(callActionSpecs(), R.Action);
     auto Uses = [&](llvm::StringRef Key) { return usesKey(Spec.Keys, Key); };
     mapArgumentNumbers(Io, R, Spec);
+    // A `dialect` call opens the connection it is made on (a constructor's
+    // variable, `session.open(...)`) unless it says it returns it.
+    if (R.Action == CallAction::Dialect)
+      R.Result = ResultKind::Object;
     if (Uses("result")) {
       ResultSpec Result{R.Result, R.ResultArgs};
       Io.mapOptional("result", Result);
@@ -182,6 +188,13 @@ template <> struct MappingTraits<CallRule> {
       return E;
     if (R.Action == CallAction::Dialect && !R.DialectArg)
       return "action needs 'dialect_arg'";
+    if (R.Action == CallAction::Dialect && R.Result != ResultKind::Object &&
+        (R.Result != ResultKind::Return || !R.ResultArgs.empty()))
+      return "action 'dialect' takes 'result: object' (the connection the "
+             "call is made on or constructs) or 'result: return' (the one "
+             "it returns)";
+    if (R.Action == CallAction::Connection && !R.ConnectionNameArg)
+      return "action needs 'connection_name_arg'";
     if (R.Action == CallAction::EntityTable &&
         (!R.TableArg || (!R.EntityTemplateArg && !R.EntityArg)))
       return "action needs 'table_arg' and 'entity_template_arg' or "

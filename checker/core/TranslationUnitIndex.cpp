@@ -64,8 +64,9 @@ public:
         prepared(*M.Rule, Call, Object);
       else if (M.Rule->Action == CallAction::EntityTable)
         mapped(*M.Rule, Callee, Call, Object);
-      else if (M.Rule->Action == CallAction::Dialect)
-        dialectNamed(*M.Library, argumentOf(Call, M.Rule->DialectArg));
+      else if (M.Rule->Action == CallAction::Dialect ||
+               M.Rule->Action == CallAction::Connection)
+        connectionCall(M, Call, Object, callArguments(Call));
     }
     return true;
   }
@@ -76,9 +77,10 @@ public:
     if (!Ctor)
       return true;
     for (const ApiModel::CallMatch &M : matchingRules(Model, Ctor, nullptr))
-      if (M.Rule->Action == CallAction::Dialect && M.Rule->DialectArg &&
-          *M.Rule->DialectArg < Construct->getNumArgs())
-        dialectNamed(*M.Library, Construct->getArg(*M.Rule->DialectArg));
+      if (M.Rule->Action == CallAction::Dialect)
+        connectionCall(M, Construct, nullptr,
+                       llvm::ArrayRef<const Expr *>(Construct->getArgs(),
+                                                    Construct->getNumArgs()));
     return true;
   }
 
@@ -255,13 +257,23 @@ private:
       Tables.push_back(std::move(Name));
   }
 
-  void dialectNamed(const LibraryRules &Library, const Expr *Arg) {
-    std::optional<sqlfacts::Dialect> D = dialectNamedBy(Arg, Library, Resolver);
-    if (!D)
-      return;
-    std::vector<sqlfacts::Dialect> &Named = Out.Dialects[Library.Library];
-    if (!llvm::is_contained(Named, *D))
-      Named.push_back(*D);
+  /// A `dialect` call: the database it names, and the connection it opens
+  /// (a constructor without the argument opens none yet); a `connection`
+  /// call, which looks one up.
+  void connectionCall(const ApiModel::CallMatch &M, const Expr *Call,
+                      const Expr *Object, llvm::ArrayRef<const Expr *> Args) {
+    const CallRule &Rule = *M.Rule;
+    std::optional<sqlfacts::Dialect> D;
+    if (Rule.Action == CallAction::Dialect) {
+      if (!Rule.DialectArg || *Rule.DialectArg >= Args.size())
+        return;
+      D = dialectNamedBy(Args[*Rule.DialectArg], *M.Library, Resolver);
+      std::vector<sqlfacts::Dialect> &Named = Out.Dialects[M.Library->Library];
+      if (D && !llvm::is_contained(Named, *D))
+        Named.push_back(*D);
+    }
+    noteConnectionCall(Out.Connections[M.Library->Library], Rule, Call, Object,
+                       Args, D, Resolver);
   }
 
   ASTContext &Ctx;

@@ -13,6 +13,7 @@
 #define DBRACE_CORE_TRANSLATIONUNITINDEX_H
 
 #include "ApiModel.h"
+#include "ConnectionDialects.h"
 #include "SqlText.h"
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
@@ -45,6 +46,9 @@ struct TranslationUnitIndex {
   /// Functions defined here that other analysed functions here call, and
   /// how many calls: those callers see their summaries.
   llvm::DenseMap<const clang::FunctionDecl *, unsigned> Calls;
+  /// Library name to how its `dialect` and `connection` calls open and
+  /// name its connections.
+  llvm::StringMap<LibraryConnections> Connections;
 };
 
 /// Fills \p Out. The resolver may ask for a named statement while the walk

@@ -188,6 +188,7 @@ void Collector::addActionEvents(const RuleCall &C, DbEvent Base,
   case CallAction::Key:
   case CallAction::EntityTable: // Indexed for the whole TU.
   case CallAction::Dialect:     // Likewise.
+  case CallAction::Connection:  // Followed back from the statements run on it.
   case CallAction::SqlText:     // Part of the SQL that contains it.
   case CallAction::Format:
   case CallAction::ParameterIndex: // Read by the bind it numbers.

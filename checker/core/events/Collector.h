@@ -186,8 +186,10 @@ private:
                       const clang::ValueDecl *ResultHolder);
 
   // SqlEvents.cpp
-  sqlfacts::DialectReading readSql(llvm::StringRef Text,
-                                   const LibraryRules *Library);
+  sqlfacts::DialectReading
+  readSql(llvm::StringRef Text, const LibraryRules *Library,
+          const clang::Stmt *RunsOn = nullptr,
+          llvm::SmallVectorImpl<sqlfacts::Dialect> *RunsIn = nullptr);
   sqlfacts::LockStrength conditionLock(const clang::Expr *Condition,
                                        const LibraryRules *Library);
   void addSqlEvents(DbEvent Base, std::shared_ptr<const RecoveredSql> Sql);

@@ -83,6 +83,7 @@ void checkArgumentsInRange(const ApiModel::CallMatch &M,
   Add("key_arg", R.KeyArg);
   Add("table_arg", R.TableArg);
   Add("dialect_arg", R.DialectArg);
+  Add("connection_name_arg", R.ConnectionNameArg);
   Add("condition_arg", R.ConditionArg);
   Add("isolation_arg", R.IsolationArg);
   Add("when.arg", R.WhenArg);

@@ -35,11 +35,16 @@ sqlfacts::LockStrength Collector::conditionLock(const Expr *Condition,
 }
 
 /// The facts of \p Text: in the option's dialect; else in the one the code
-/// names for \p Library; else, where the code picks the database at run
-/// time without saying which (or names several), in the dialect that reads
-/// the text, the rules' first; else in the rules' dialect.
-sqlfacts::DialectReading Collector::readSql(llvm::StringRef Text,
-                                            const LibraryRules *Library) {
+/// names for \p Library; where it names several, in the one the connection
+/// \p RunsOn runs on was opened in, where that is followed; else, where the
+/// code picks the database at run time without saying which (or names
+/// several), in the dialect that reads the text, the rules' first; else in
+/// the rules' dialect. \p RunsIn gets the dialects the connection was
+/// followed to where they are not one.
+sqlfacts::DialectReading
+Collector::readSql(llvm::StringRef Text, const LibraryRules *Library,
+                   const Stmt *RunsOn,
+                   llvm::SmallVectorImpl<sqlfacts::Dialect> *RunsIn) {
   sqlfacts::Dialect Default =
       Library ? Library->Dialect : sqlfacts::Dialect::PostgreSQL;
   if (Dialect)
@@ -51,6 +56,13 @@ sqlfacts::DialectReading Collector::readSql(llvm::StringRef Text,
                          : llvm::ArrayRef<sqlfacts::Dialect>();
   if (Named.size() == 1)
     return {&sqlfacts::analyzeSql(Text, Named.front()), Named.front()};
+  if (Named.size() > 1 && RunsOn && Unit.ConnectionDialect) {
+    DialectSet Connection = Unit.ConnectionDialect(RunsOn, *Library);
+    if (std::optional<sqlfacts::Dialect> D = Connection.one())
+      return {&sqlfacts::analyzeSql(Text, *D), *D};
+    if (RunsIn)
+      RunsIn->assign(Connection.Named.begin(), Connection.Named.end());
+  }
   return sqlfacts::analyzeSqlInSomeDialect(
       Text, llvm::is_contained(Named, Default) || Named.empty()
                 ? Default
@@ -72,7 +84,12 @@ void Collector::addSqlEvents(DbEvent Base,
     }
     return;
   }
-  sqlfacts::DialectReading Reading = readSql(Sql->Text, Base.Library);
+  // A helper's own statements were read where it runs them; the SQL it is
+  // passed runs on the connection the call gives it.
+  sqlfacts::DialectReading Reading =
+      readSql(Sql->Text, Base.Library, Base.At, &Base.RunsIn);
+  if (!Base.RunsIn.empty() && !llvm::is_contained(Base.RunsIn, Reading.ReadIn))
+    Base.RunsIn.push_back(Reading.ReadIn);
   const sqlfacts::SqlFacts &Facts = *Reading.Facts;
   if (!Base.Library || Reading.ReadIn != Base.Library->Dialect)
     Base.SqlDialect = Reading.ReadIn;

@@ -35,6 +35,18 @@ bool beginCoversNewRows(const DbEvent &Read) {
           Begin.contains(T.ImmediateTransactionArg));
 }
 
+/// Whether \p Text, in dialect \p D, begins a transaction that takes the
+/// write lock at once: the rules' `immediate_begin` is written only into
+/// SQL that runs on such a database (SQLite, not a server behind the same
+/// library).
+bool beginsImmediatelyIn(llvm::StringRef Text, sqlfacts::Dialect D) {
+  const sqlfacts::SqlFacts &Facts = sqlfacts::analyzeSql(Text, D);
+  return Facts.ParseError.empty() && Facts.Statements.size() == 1 &&
+         Facts.Statements[0].Kind == sqlfacts::StatementKind::Begin &&
+         (Facts.Statements[0].Mode == sqlfacts::BeginMode::Immediate ||
+          Facts.Statements[0].Mode == sqlfacts::BeginMode::Exclusive);
+}
+
 /// \p Fix with the headers that \p Parts, edits it includes, need.
 FixOrNote withHeadersOf(FixOrNote Fix,
                         std::initializer_list<const FixOrNote *> Parts) {
@@ -115,17 +127,25 @@ FixOrNote FixPlanner::lockFix(unsigned R, const ConnectionState &RS) {
 }
 
 /// The configured clause where the read's dialect has it, else the rules'.
+/// Where its connection may run on several databases, only a clause each
+/// of them has.
 std::string FixPlanner::lockClause(const DbEvent &Read) const {
   sqlfacts::Dialect D = dialectOf(Read, Options);
+  auto Everywhere = [&](const std::string &Clause, auto Valid) {
+    return Valid(Clause, D) && llvm::all_of(Read.RunsIn, [&](auto Other) {
+             return Valid(Clause, Other);
+           });
+  };
   if (!Options.LockClause.empty() &&
-      sqlfacts::isWaitingLockClause(Options.LockClause, D))
+      Everywhere(Options.LockClause, sqlfacts::isWaitingLockClause))
     return Options.LockClause;
   if (!Read.Library)
     return "";
   // The rules' clause is their dialect's; SQL the code runs on another
   // database (SQLite behind a run-time choice) may have none.
   const std::string &Clause = Read.Library->Fixes.LockClause;
-  return Clause.empty() || sqlfacts::isLockClause(Clause, D) ? Clause : "";
+  return Clause.empty() || Everywhere(Clause, sqlfacts::isLockClause) ? Clause
+                                                                      : "";
 }
 
 /// `BEGIN` becomes `BEGIN IMMEDIATE`; a transaction object without a mode
@@ -143,6 +163,11 @@ FixOrNote FixPlanner::immediateBeginEdits(const DbEvent &Begin) {
     return {};
   const FixTemplates &Fixes = Begin.Library->Fixes;
   if (Begin.Sql && Begin.Facts && !Fixes.ImmediateBegin.empty()) {
+    if (!beginsImmediatelyIn(Fixes.ImmediateBegin, dialectOf(Begin, Options)) ||
+        !llvm::all_of(Begin.RunsIn, [&](sqlfacts::Dialect D) {
+          return beginsImmediatelyIn(Fixes.ImmediateBegin, D);
+        }))
+      return {};
     if (auto Fix =
             Resolver.replaceRange(*Begin.Sql, Begin.Facts->Begin,
                                   Begin.Facts->End, Fixes.ImmediateBegin))
@@ -171,6 +196,11 @@ std::optional<FixOrNote> FixPlanner::lockInTransaction(unsigned R) {
 }
 
 FixOrNote FixPlanner::openTransactionFix(unsigned R, unsigned W) {
+  // Without a lock clause the transaction must lock by itself: one the
+  // library begins deferred (an SQLite connection behind a run-time
+  // choice) would leave the read unlocked.
+  if (lockClause(event(R)).empty() && !beginCoversNewRows(event(R)))
+    return {};
   std::optional<FixOrNote> Lock = lockInTransaction(R);
   if (!Lock)
     return {};

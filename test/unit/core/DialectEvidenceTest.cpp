@@ -1,5 +1,6 @@
 //===--- DialectEvidenceTest.cpp - The database a connection text names ---===//
 
+#include "ConnectionDialects.h"
 #include "DialectEvidence.h"
 #include "gtest/gtest.h"
 
@@ -36,6 +37,26 @@ TEST(DialectEvidence, NothingElse) {
   EXPECT_FALSE(dialectNamedIn("tickets.db", L));
   EXPECT_FALSE(dialectNamedIn("", L));
   EXPECT_FALSE(dialectNamedIn("DSN=pg", L));
+}
+
+TEST(DialectEvidence, AConnectionHasADialectWhereEveryWayNamesOne) {
+  using sqlfacts::Dialect;
+  DialectSet Set;
+  EXPECT_FALSE(Set.one()); // Opened nowhere.
+  Set.add(Dialect::SQLite);
+  Set.add(Dialect::SQLite);
+  EXPECT_EQ(Set.one(), Dialect::SQLite);
+  DialectSet Other;
+  Other.add(Dialect::PostgreSQL);
+  Set.add(Other);
+  EXPECT_FALSE(Set.one()); // Opened in two.
+  EXPECT_EQ(Set.Named.size(), 2u);
+  DialectSet Partly;
+  Partly.add(Dialect::MySQL);
+  Partly.add(std::nullopt); // A way that names no dialect the rules know.
+  EXPECT_FALSE(Partly.one());
+  EXPECT_TRUE(Partly.Unknown);
+  EXPECT_TRUE(DialectSet::unknown().Unknown);
 }
 
 } // namespace

@@ -528,6 +528,60 @@ TEST(RulesLoader, ArgumentRolesThatExcludeEachOtherAreErrors) {
           "index_arg: 0, name_arg: 0, value_arg: 1 }\n");
 }
 
+TEST(RulesLoader, ReadsConnectionsAndTheirNames) {
+  LibraryRules R = parseOk(R"(
+library: l
+dialect: postgresql
+calls:
+  - { name: Db::add, action: dialect, dialect_arg: 0, connection_name_arg: 1, result: return }
+  - { name: Db::open, action: dialect, dialect_arg: 0 }
+  - { name: Db::byName, action: connection, connection_name_arg: 0 }
+)");
+  ASSERT_EQ(R.Calls.size(), 3u);
+  EXPECT_EQ(R.Calls[0].ConnectionNameArg, 1u);
+  EXPECT_EQ(R.Calls[0].Result, ResultKind::Return);
+  // By default a `dialect` call opens the connection it is made on.
+  EXPECT_EQ(R.Calls[1].Result, ResultKind::Object);
+  EXPECT_FALSE(R.Calls[1].ConnectionNameArg);
+  EXPECT_EQ(R.Calls[2].Action, CallAction::Connection);
+  EXPECT_EQ(R.Calls[2].ConnectionNameArg, 0u);
+}
+
+TEST(RulesLoader, ConnectionKeysAreChecked) {
+  auto Error = [](llvm::StringRef Rule) {
+    return parseError(("library: l\ndialect: mysql\ncalls:\n  - " + Rule + "\n")
+                          .str());
+  };
+  std::string E = Error("{ name: f, action: connection }");
+  EXPECT_NE(E.find("bad.yaml:4:7: error: action needs 'connection_name_arg'"),
+            std::string::npos)
+      << E;
+  E = Error("{ name: f, action: dialect, dialect_arg: 0, result: argument 1 }");
+  EXPECT_NE(E.find("bad.yaml:4:7: error: action 'dialect' takes 'result: "
+                   "object'"),
+            std::string::npos)
+      << E;
+  E = Error("{ name: f, action: dialect, dialect_arg: 0, result: none }");
+  EXPECT_NE(E.find("takes 'result: object'"), std::string::npos) << E;
+  E = Error("{ name: f, action: dialect, dialect_arg: 1, connection_name_arg: "
+            "1 }");
+  EXPECT_NE(E.find("'dialect_arg' and 'connection_name_arg' both name "
+                   "argument 1"),
+            std::string::npos)
+      << E;
+  E = Error("{ name: f, action: connection, connection_name_arg: 0, "
+            "dialect_arg: 1 }");
+  EXPECT_NE(E.find("key 'dialect_arg' is not used by action 'connection'; it "
+                   "uses 'connection_name_arg'"),
+            std::string::npos)
+      << E;
+  E = Error("{ name: f, action: execute, sql_arg: 0, connection_name_arg: 1 }");
+  EXPECT_NE(E.find("key 'connection_name_arg' is not used by action "
+                   "'execute'"),
+            std::string::npos)
+      << E;
+}
+
 TEST(RulesLoader, DestructorsMustBeSpeltToMatch) {
   auto Error = [](llvm::StringRef Rule) {
     return parseError(("library: l\ndialect: mysql\ncalls:\n  - " + Rule + "\n")

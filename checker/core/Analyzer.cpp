@@ -57,7 +57,17 @@ Analyzer::namedStatement(llvm::StringRef Name) {
 }
 
 const std::vector<Fact> &Analyzer::analyze(const FunctionDecl *FD) {
-  return compute(FD).Facts;
+  Result &R = compute(FD);
+  // Admitted only now, when no analysis is under way: settling may analyse
+  // other callers, whose fixes must not meet one withheld here.
+  if (!R.Settled) {
+    R.Settled = true;
+    settleHelperLocks(R);
+    for (Fact &F : R.Facts)
+      if (std::vector<FixItHint> *Edits = editsOf(F))
+        FixLedger.admit(*Edits, Ctx);
+  }
+  return R.Facts;
 }
 
 const FunctionSummary *Analyzer::summaryOf(const FunctionDecl *FD) {
@@ -116,9 +126,6 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
     llvm::stable_sort(Facts, [&](const Fact &A, const Fact &B) {
       return SM.isBeforeInTranslationUnit(locationOf(A), locationOf(B));
     });
-    for (Fact &F : Facts)
-      if (std::vector<FixItHint> *Edits = editsOf(F))
-        FixLedger.admit(*Edits, Ctx);
     // std::map keeps R in place while helpers were computed above.
     R.Facts = std::move(Facts);
     R.Summary = std::move(Summary);

@@ -40,10 +40,24 @@ public:
 private:
   struct Result {
     bool Done = false;
+    /// Fixes checked against the helpers' other calls and admitted.
+    bool Settled = false;
     std::vector<Fact> Facts;
     FunctionSummary Summary;
   };
   Result &compute(const clang::FunctionDecl *FD);
+  /// Withholds from \p R's findings a lock clause in a helper judged at
+  /// its calls where another call runs it outside a transaction that no
+  /// fix opens.
+  void settleHelperLocks(Result &R);
+  /// The callers of a helper: in a transaction, now or once their fix
+  /// opens one; outside one with no fix.
+  struct HelperCallsSeen {
+    std::vector<std::string> InTransaction, Outside;
+    bool OutsideElsewhere = false;
+  };
+  /// How the analysed calls of \p Helper run it; computes its callers.
+  const HelperCallsSeen &callsOf(const clang::FunctionDecl *Helper);
   const TranslationUnitIndex &index();
   DialectSet connectionDialects(const clang::Stmt *RunsOn,
                                 const LibraryRules &L);
@@ -64,6 +78,7 @@ private:
   AnalyzerOptions Options;
   SqlTextResolver Resolver;
   std::map<const clang::FunctionDecl *, Result> Results;
+  std::map<const clang::FunctionDecl *, HelperCallsSeen> HelperCalls;
   /// Statements prepared and classes mapped anywhere in the TU, indexed on
   /// first need.
   std::optional<TranslationUnitIndex> Index;

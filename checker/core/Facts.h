@@ -18,6 +18,10 @@
 #include <variant>
 #include <vector>
 
+namespace clang {
+class FunctionDecl;
+} // namespace clang
+
 namespace dbrace {
 
 /// Where, inside a helper, the event a call of it stands for happens.
@@ -69,6 +73,12 @@ struct FixAdvice {
     MoveBegin,            ///< Move Begin above the read.
     DeclareAsTransaction, ///< Declare Variable as Type; Commit on each exit.
     BeginAndCommit,       ///< Begin before the read; Commit on each exit.
+    /// Give the callers that need Helper's read locked (InTransaction) a
+    /// variant of it that does, called in a transaction: a lock in Helper
+    /// itself would
+    /// end with its statement where it is called outside one (Outside;
+    /// OutsideElsewhere: in other files).
+    LockingVariant,
   };
   Kind What = Kind::None;
   std::string Begin;
@@ -77,6 +87,10 @@ struct FixAdvice {
   /// Where Type is declared, when the code does not declare it yet.
   std::string TypeHeader;
   std::string Commit;
+  std::string Helper;
+  std::vector<std::string> InTransaction;
+  std::vector<std::string> Outside;
+  bool OutsideElsewhere = false;
 };
 
 /// A use of a variable that would stop compiling were the variable declared
@@ -135,6 +149,9 @@ struct RacePair {
   /// violation rather than duplicating the row. Its columns; else empty.
   std::vector<std::string> UniqueKey;
   FixPlan Fix; ///< Planned only when unprotected.
+  /// The helper whose read-check-write this call's pair is, judged here in
+  /// the caller's transaction.
+  const clang::FunctionDecl *JudgedHelper = nullptr;
 };
 
 /// A lock taken in autocommit: it ends with its own statement.

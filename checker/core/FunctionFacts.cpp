@@ -471,6 +471,8 @@ private:
     else if (decidedInCallee(R, W))
       P.DecidedIn =
           Read.OriginFunction.empty() ? Read.Callee : Read.OriginFunction;
+    if (decidedInCallee(R, W))
+      P.JudgedHelper = Read.DecidingHelper;
     P.Write = Write.At->getBeginLoc();
     P.WriteIn = helperPlace(Write);
     if (const Stmt *Begin = before(W).BeginAt)

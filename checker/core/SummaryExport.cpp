@@ -145,9 +145,9 @@ std::optional<CallRule> ruleOf(const SummaryEvent &S, const FunctionDecl *FD) {
 class CallFinder {
 public:
   CallFinder(const FunctionDecl *FD, ASTContext &Ctx, const ApiModel &Model,
-             SqlTextResolver &Resolver, std::vector<DeferredCall> &Out)
+             SqlTextResolver &Resolver, ExportedFunction &Out)
       : FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()), Model(Model),
-        Resolver(Resolver), Out(Out) {}
+        Resolver(Resolver), Out(Out.Calls), LambdaOut(Out.LambdaCallees) {}
 
   void run() {
     findReturned(FD->getBody());
@@ -171,7 +171,11 @@ private:
   }
 
   void walk(const Stmt *S, bool InReturn) {
-    if (!S || isa<LambdaExpr>(S))
+    if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(S)) {
+      walkLambda(Lambda->getBody());
+      return;
+    }
+    if (!S)
       return;
     if (isa<ReturnStmt>(S))
       InReturn = true;
@@ -188,6 +192,25 @@ private:
     for (const Stmt *Child : S->children())
       walk(Child, InReturn);
     Target = Saved;
+  }
+
+  void walkLambda(const Stmt *S) {
+    if (!S)
+      return;
+    const FunctionDecl *G = nullptr;
+    const Expr *Object = nullptr;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      G = Call->getDirectCallee();
+      Object = objectOfCall(Call);
+    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+      G = CE->getConstructor();
+    }
+    if (isProjectFunction(G, Object))
+      if (std::string Key = functionKey(G, SM);
+          !llvm::is_contained(LambdaOut, Key))
+        LambdaOut.push_back(std::move(Key));
+    for (const Stmt *Child : S->children())
+      walkLambda(Child);
   }
 
   /// Whether \p G is a function of the project that no rule describes.
@@ -255,6 +278,7 @@ private:
   const ApiModel &Model;
   SqlTextResolver &Resolver;
   std::vector<DeferredCall> &Out;
+  std::vector<std::string> &LambdaOut;
   llvm::SmallPtrSet<const ValueDecl *, 4> ReturnedDecls;
   const ValueDecl *Target = nullptr;
 };
@@ -448,6 +472,6 @@ ExportedFunction dbrace::exportFunction(const FunctionDecl *FD, ASTContext &Ctx,
       F.Rules.push_back(exported(std::move(*R), S, SM));
     }
   StatementClass(FD, Model).addRules(F.Rules);
-  CallFinder(FD, Ctx, Model, Resolver, F.Calls).run();
+  CallFinder(FD, Ctx, Model, Resolver, F).run();
   return F;
 }

@@ -64,6 +64,10 @@ struct ExportedFunction {
   std::string Signature;
   std::vector<ExportedRule> Rules;
   std::vector<DeferredCall> Calls;
+  /// The functions of the project the lambdas it writes call, by key: not
+  /// part of its summary (a lambda runs where it is called), but the unit
+  /// reads their summaries.
+  std::vector<std::string> LambdaCallees;
 };
 
 /// The key of \p FD, as DeferredCall::Callee and ExportedFunction::Key

@@ -263,15 +263,19 @@ private:
       llvm::StringSet<> Defined;
       for (const ExportedFunction &F : Unit)
         Defined.insert(F.Key);
-      for (const ExportedFunction &F : Unit)
-        for (const DeferredCall &C : F.Calls) {
-          auto It = M.Rules.find(C.Callee);
-          if (!Defined.contains(C.Callee) && It != M.Rules.end() &&
-              llvm::any_of(It->second, [](const ExportedRule &R) {
-                return R.Rule.DecidesWrites;
-              }))
-            Called.insert(C.Callee);
-        }
+      auto Call = [&](const std::string &Callee) {
+        auto It = M.Rules.find(Callee);
+        if (!Defined.contains(Callee) && It != M.Rules.end() &&
+            llvm::any_of(It->second, [](const ExportedRule &R) {
+              return R.Rule.DecidesWrites;
+            }))
+          Called.insert(Callee);
+      };
+      for (const ExportedFunction &F : Unit) {
+        for (const DeferredCall &C : F.Calls)
+          Call(C.Callee);
+        llvm::for_each(F.LambdaCallees, Call);
+      }
     }
     return Called;
   }

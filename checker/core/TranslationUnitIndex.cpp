@@ -56,8 +56,12 @@ public:
     if (!Callee)
       return true;
     if (const FunctionDecl *Def = Callee->getDefinition();
-        Def && Caller && Def != Caller)
+        Def && Caller && Def != Caller) {
       ++Out.Calls[Def];
+      std::vector<const FunctionDecl *> &Callers = Out.Callers[Def];
+      if (!llvm::is_contained(Callers, Caller))
+        Callers.push_back(Caller);
+    }
     const Expr *Object = objectOfCall(Call);
     for (const ApiModel::CallMatch &M : matchingRules(Model, Callee, Object)) {
       if (M.Rule->Action == CallAction::Prepare)

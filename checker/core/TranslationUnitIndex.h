@@ -46,6 +46,11 @@ struct TranslationUnitIndex {
   /// Functions defined here that other analysed functions here call, and
   /// how many calls: those callers see their summaries.
   llvm::DenseMap<const clang::FunctionDecl *, unsigned> Calls;
+  /// The same functions and the analysed functions that call them, each
+  /// once, in the order of their first call.
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::vector<const clang::FunctionDecl *>>
+      Callers;
   /// Library name to how its `dialect` and `connection` calls open and
   /// name its connections.
   llvm::StringMap<LibraryConnections> Connections;

@@ -21,6 +21,16 @@ unsigned writeVerb(WriteShape S) {
   }
   return 2;
 }
+/// `'a', 'b' and 2 more`: a few names, enough to find the others.
+std::string quotedList(llvm::ArrayRef<std::string> Names) {
+  constexpr size_t Shown = 3;
+  std::string Out;
+  for (size_t I = 0; I < Names.size() && I < Shown; ++I)
+    Out += (I ? ", '" : "'") + Names[I] + "'";
+  if (Names.size() > Shown)
+    Out += " and " + std::to_string(Names.size() - Shown) + " more";
+  return Out;
+}
 } // namespace
 
 void noteReadInHelper(ClangTidyCheck &Check,
@@ -90,6 +100,20 @@ void noteFixAdvice(ClangTidyCheck &Check, const RacePair &P) {
                "of the block}2",
                DiagnosticIDs::Note)
         << A.Begin << A.Commit << A.Commit.empty();
+    break;
+  case FixAdvice::Kind::LockingVariant:
+    Check.diag(P.ReadIn ? P.ReadIn->Loc : P.Read,
+               "a lock here would end with its statement where '%0' runs "
+               "outside a transaction (%select{called by %2|called from "
+               "other files|called by %2 and from other files}1); give the "
+               "callers that need it locked (%3) a variant of '%0' that "
+               "locks the row it reads, called in a transaction",
+               DiagnosticIDs::Note)
+        << A.Helper
+        << unsigned(A.Outside.empty()    ? 1
+                    : A.OutsideElsewhere ? 2
+                                         : 0)
+        << quotedList(A.Outside) << quotedList(A.InTransaction);
     break;
   case FixAdvice::Kind::None:
     break;

@@ -110,6 +110,7 @@ void writeExports(BlobWriter &Out, const UnitExports &Exports) {
     Out.text(F.Signature);
     Out.list(F.Rules, [&](const ExportedRule &R) { writeRule(Out, R); });
     Out.list(F.Calls, [&](const DeferredCall &C) { writeCall(Out, C); });
+    Out.list(F.LambdaCallees, [&](const std::string &K) { Out.text(K); });
   });
 }
 
@@ -120,7 +121,8 @@ bool readExports(BlobReader &In, UnitExports &Exports) {
            In.flag(F.Visible) && In.flag(F.Destructor) &&
            In.text(F.Signature) &&
            In.list(F.Rules, [&](ExportedRule &R) { return readRule(In, R); }) &&
-           In.list(F.Calls, [&](DeferredCall &C) { return readCall(In, C); });
+           In.list(F.Calls, [&](DeferredCall &C) { return readCall(In, C); }) &&
+           In.list(F.LambdaCallees, [&](std::string &K) { return In.text(K); });
   });
 }
 

@@ -36,10 +36,15 @@ std::set<std::string> summariesUsed(const std::vector<ExportedFunction> &Unit,
   for (const ExportedFunction &F : Unit)
     Defined.insert(F.Key);
   std::set<std::string> Used;
-  for (const ExportedFunction &F : Unit)
+  auto Use = [&](const std::string &Callee) {
+    if (!Defined.contains(Callee) && Merged.Rules.count(Callee))
+      Used.insert(Callee);
+  };
+  for (const ExportedFunction &F : Unit) {
     for (const ::dbrace::DeferredCall &C : F.Calls)
-      if (!Defined.contains(C.Callee) && Merged.Rules.count(C.Callee))
-        Used.insert(C.Callee);
+      Use(C.Callee);
+    llvm::for_each(F.LambdaCallees, Use);
+  }
   return Used;
 }
 

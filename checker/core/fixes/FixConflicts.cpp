@@ -8,8 +8,14 @@ namespace dbrace::fixes {
 void FixLedger::admit(std::vector<clang::FixItHint> &Edits,
                       const clang::ASTContext &Ctx) {
   std::vector<EditSpan> Mine;
+  std::vector<clang::FixItHint> Kept;
   for (const clang::FixItHint &Fix : Edits) {
     std::optional<EditSpan> Span = spanOf(Fix, Ctx);
+    if (Span) {
+      auto Same = Texts.find({Span->File, Span->Begin, Span->End});
+      if (Same != Texts.end() && Same->second == Fix.CodeToInsert)
+        continue;
+    }
     bool Meets = !Span || meetsTaken(*Span) ||
                  llvm::any_of(Mine, [&](const EditSpan &M) {
                    return conflicting(*Span, M);
@@ -19,9 +25,13 @@ void FixLedger::admit(std::vector<clang::FixItHint> &Edits,
       return;
     }
     Mine.push_back(*Span);
+    Kept.push_back(Fix);
   }
-  for (const EditSpan &S : Mine)
-    take(S);
+  for (size_t I = 0; I < Mine.size(); ++I) {
+    take(Mine[I]);
+    Texts[{Mine[I].File, Mine[I].Begin, Mine[I].End}] = Kept[I].CodeToInsert;
+  }
+  Edits = std::move(Kept);
 }
 
 bool FixLedger::meetsTaken(const EditSpan &S) const {

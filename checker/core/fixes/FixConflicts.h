@@ -4,7 +4,9 @@
 // two insertions at one place, in either order. Findings are therefore
 // admitted one by one: one whose edits would meet an earlier one's loses its
 // fix-its, so that `--fix` applies each edit once and a second `--fix` finds
-// nothing left to do.
+// nothing left to do. An edit the same as one admitted before (two callers'
+// fixes lock the one read of a helper) is left to the earlier finding; the
+// rest of the later fix stands.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +16,8 @@
 #include "SourceEdits.h"
 #include <map>
 #include <set>
+#include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -22,7 +26,7 @@ namespace dbrace::fixes {
 class FixLedger {
 public:
   /// Keeps \p Edits when none meets an edit admitted before (or another
-  /// of its own), else drops them all.
+  /// of its own), else drops them all; drops an edit admitted before.
   void admit(std::vector<clang::FixItHint> &Edits,
              const clang::ASTContext &Ctx);
 
@@ -37,6 +41,7 @@ private:
   using Position = std::pair<clang::FileID, unsigned>;
   std::set<Position> Insertions;
   std::map<Position, unsigned> ReplacementEnds;
+  std::map<std::tuple<clang::FileID, unsigned, unsigned>, std::string> Texts;
 };
 
 } // namespace dbrace::fixes

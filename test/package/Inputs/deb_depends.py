@@ -90,7 +90,10 @@ def builtin_headers(root, workdir):
     source = os.path.join(workdir, "empty.cpp")
     open(source, "w").close()
     dbrace = os.path.join(root, "usr", "bin", "dbrace")
-    result = subprocess.run([dbrace, source, "--", "-std=c++17", "-v"],
+    # Without the cache: a result kept from an earlier run would answer
+    # without parsing, and print no search list.
+    result = subprocess.run([dbrace, "--no-cache", source, "--", "-std=c++17",
+                             "-v"],
                             capture_output=True, text=True, cwd=workdir)
     listing = result.stdout + result.stderr
     for line in listing.split("search starts here:")[-1].splitlines():

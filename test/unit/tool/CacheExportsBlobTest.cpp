@@ -57,6 +57,7 @@ UnitExports sampleUnit() {
   C.ArgSql = {std::string("SELECT 1 WHERE id = {0}"), std::nullopt};
   C.Returned = true;
   F.Calls = {C};
+  F.LambdaCallees = {"seats::take", "audit@a.cpp"};
 
   ExportedFunction Empty;
   Empty.Key = "helper@a.cpp";
@@ -95,6 +96,8 @@ TEST(CacheExportsBlobTest, KeepsEveryFieldTheExportFills) {
   ASSERT_EQ(F.Calls.size(), 1u);
   EXPECT_EQ(F.Calls[0].Object, DeferredCall::OwnObject);
   EXPECT_FALSE(F.Calls[0].ArgSql[1].has_value());
+  EXPECT_EQ(F.LambdaCallees,
+            (std::vector<std::string>{"seats::take", "audit@a.cpp"}));
 
   auto Summaries = [](const UnitExports &U) {
     std::vector<ExportedFunction> Functions;

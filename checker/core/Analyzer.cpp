@@ -74,8 +74,12 @@ const FunctionSummary *Analyzer::summaryOf(const FunctionDecl *FD) {
   if (!shouldAnalyze(FD, Ctx))
     return nullptr;
   auto It = Results.find(FD);
-  if (It != Results.end() && !It->second.Done)
-    return nullptr; // Recursion: the caller sees no events of this call.
+  if (It != Results.end() && !It->second.Done) {
+    // Recursion: the caller sees no events of this call.
+    if (auto In = llvm::find(Computing, FD); In != Computing.end())
+      Recursive.insert(In, Computing.end());
+    return nullptr;
+  }
   const Result &R = compute(FD);
   return R.Summary.Events.empty() ? nullptr : &R.Summary;
 }
@@ -107,8 +111,10 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
   };
   TranslationUnitFacts Unit{SummaryOf, Named,    Tables,
                             Bound,     Dialects, ConnectionDialect};
+  Computing.push_back(FD);
   FunctionEvents Events =
       collectEvents(FD, Ctx, Model, Resolver, Options.Dialect, Unit);
+  Computing.pop_back();
   countNotUnderstood(Events, Ctx.getSourceManager());
   std::optional<trace::Function> Trace = startTrace(FD, Events);
   bool Timelines = timeline::sink() != nullptr;
@@ -126,6 +132,9 @@ Analyzer::Result &Analyzer::compute(const FunctionDecl *FD) {
     llvm::stable_sort(Facts, [&](const Fact &A, const Fact &B) {
       return SM.isBeforeInTranslationUnit(locationOf(A), locationOf(B));
     });
+    if (Recursive.contains(FD))
+      for (SummaryEvent &E : Summary.Events)
+        E.OnlyWhen.clear();
     // std::map keeps R in place while helpers were computed above.
     R.Facts = std::move(Facts);
     R.Summary = std::move(Summary);

@@ -15,6 +15,7 @@
 #include "fixes/FixConflicts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
 #include <map>
 #include <memory>
@@ -78,6 +79,11 @@ private:
   AnalyzerOptions Options;
   SqlTextResolver Resolver;
   std::map<const clang::FunctionDecl *, Result> Results;
+  /// The functions under analysis, innermost last, and those a recursive
+  /// call was cut in: their summaries are not specialised to arguments (a
+  /// branch a constant argument skips may be reached by recursing).
+  std::vector<const clang::FunctionDecl *> Computing;
+  llvm::SmallPtrSet<const clang::FunctionDecl *, 4> Recursive;
   std::map<const clang::FunctionDecl *, HelperCallsSeen> HelperCalls;
   /// Statements prepared and classes mapped anywhere in the TU, indexed on
   /// first need.

@@ -36,8 +36,7 @@ void addOnce(std::vector<std::string> &Names, std::string Name) {
 }
 } // namespace
 
-const Analyzer::HelperCallsSeen &
-Analyzer::callsOf(const FunctionDecl *Helper) {
+const Analyzer::HelperCallsSeen &Analyzer::callsOf(const FunctionDecl *Helper) {
   if (auto It = HelperCalls.find(Helper); It != HelperCalls.end())
     return It->second;
   HelperCallsSeen Seen;

@@ -102,6 +102,9 @@ private:
     S.FromHelper = E.Origin != nullptr;
     S.Sql = E.Sql;
     S.Params = E.Params;
+    if (!Parents)
+      Parents.emplace(FD->getBody());
+    S.OnlyWhen = argumentConditions(FD, E.At, *Parents, FD->getASTContext());
     return S;
   }
 
@@ -202,6 +205,8 @@ private:
   llvm::ArrayRef<llvm::SmallVector<const Expr *, 2>> Guards;
   const PendingReads &Pending;
   llvm::SmallBitVector Returned;
+  /// Of the body, made for the first event summarised.
+  mutable std::optional<ParentMap> Parents;
   llvm::SmallVector<std::pair<unsigned, llvm::SmallBitVector>, 2> Stored;
   llvm::SmallVector<std::pair<const FieldDecl *, llvm::SmallBitVector>, 2>
       StoredFields;

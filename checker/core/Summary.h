@@ -11,6 +11,7 @@
 #ifndef DBRACE_CORE_SUMMARY_H
 #define DBRACE_CORE_SUMMARY_H
 
+#include "ArgumentConditions.h"
 #include "Events.h"
 #include <string>
 #include <vector>
@@ -72,6 +73,9 @@ struct SummaryEvent : EventEffect {
   bool Checked = true;
   const sqlfacts::StatementFacts *Facts = nullptr;
   std::shared_ptr<const FixPlan> OwnFix; ///< See PendingRead.
+  /// The tests of the callee's parameters that lead to the event: a call
+  /// whose constant argument fails one does not run it.
+  std::vector<ArgumentCondition> OnlyWhen;
 };
 
 struct FunctionSummary {

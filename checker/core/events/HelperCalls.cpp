@@ -81,12 +81,15 @@ void Collector::visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
                                 llvm::ArrayRef<const Expr *> Args,
                                 bool Discarded) {
   const FunctionDecl *Def = Callee->getDefinition();
-  if (!Def || Def == FD)
+  if (!Def)
     return;
+  // Asked of a recursive call too: the analysis notes the recursion.
   const FunctionSummary *Summary = Unit.Summary(Def);
-  if (!Summary)
+  if (!Summary || Def == FD)
     return;
   for (const SummaryEvent &S : Summary->Events) {
+    if (!mayHold(S.OnlyWhen, Args, Ctx))
+      continue;
     if (S.CallersRead) {
       addCallersRead(S, Call, Args);
       continue;

@@ -42,8 +42,8 @@ std::optional<ArgumentCondition> testOf(const Expr *Cond, bool Holds,
     // `if (flag)`: the flag is not zero.
     if (!P->getType()->isIntegralOrEnumerationType())
       return std::nullopt;
-    return ArgumentCondition{P->getFunctionScopeIndex(),
-                             llvm::APSInt::get(0), !Holds};
+    return ArgumentCondition{P->getFunctionScopeIndex(), llvm::APSInt::get(0),
+                             !Holds};
   }
   const auto *Op = dyn_cast<BinaryOperator>(Cond);
   if (!Op || !Op->isEqualityOp())
@@ -56,8 +56,7 @@ std::optional<ArgumentCondition> testOf(const Expr *Cond, bool Holds,
   if (!Value)
     return std::nullopt;
   bool Equal = Op->getOpcode() == BO_EQ;
-  return ArgumentCondition{P->getFunctionScopeIndex(), *Value,
-                           Equal == Holds};
+  return ArgumentCondition{P->getFunctionScopeIndex(), *Value, Equal == Holds};
 }
 
 /// Whether \p S always leaves the function (`return`, `throw`).
@@ -74,9 +73,10 @@ void addTest(const Expr *Cond, bool Holds, const FunctionDecl *FD,
 }
 } // namespace
 
-std::vector<ArgumentCondition>
-argumentConditions(const FunctionDecl *FD, const Stmt *At,
-                   const ParentMap &Parents, const ASTContext &Ctx) {
+std::vector<ArgumentCondition> argumentConditions(const FunctionDecl *FD,
+                                                  const Stmt *At,
+                                                  const ParentMap &Parents,
+                                                  const ASTContext &Ctx) {
   std::vector<ArgumentCondition> Out;
   for (const Stmt *Child = At, *Parent = At ? Parents.getParent(At) : nullptr;
        Parent; Child = Parent, Parent = Parents.getParent(Parent)) {

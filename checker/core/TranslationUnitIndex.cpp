@@ -38,6 +38,11 @@ public:
 
   /// The body the SQL of a prepare is followed in (locals built before it).
   bool TraverseDecl(Decl *D) {
+    // What a library's own headers declare prepares, maps and opens
+    // nothing of the code's: skipping them halves the walk.
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        Ctx.getSourceManager().isInSystemHeader(D->getLocation()))
+      return true;
     const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (!FD || !FD->doesThisDeclarationHaveABody())
       return Base::TraverseDecl(D);

@@ -59,6 +59,11 @@ private:
   };
   /// How the analysed calls of \p Helper run it; computes its callers.
   const HelperCallsSeen &callsOf(const clang::FunctionDecl *Helper);
+  /// The calls of \p Callee, which is \p Helper or passes its caller's
+  /// connection on to it: judged there, or passed on again.
+  void addCallsOf(const clang::FunctionDecl *Callee,
+                  const clang::FunctionDecl *Helper, HelperCallsSeen &Seen,
+                  llvm::SmallPtrSetImpl<const clang::FunctionDecl *> &Passing);
   const TranslationUnitIndex &index();
   DialectSet connectionDialects(const clang::Stmt *RunsOn,
                                 const LibraryRules &L);

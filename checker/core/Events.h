@@ -147,9 +147,10 @@ struct DbEvent : EventEffect {
   bool Checked = true;
   /// The helper's own fix for the race, where this is its one call.
   std::shared_ptr<const FixPlan> HelperFix;
-  /// The function called here whose read decides its own writes, where it
-  /// is defined in this unit: whether its other calls run in a transaction
-  /// decides whether a lock clause in it is a fix.
+  /// The function whose read decides its own writes, where it is defined in
+  /// this unit (called here, or through functions that pass the caller's
+  /// connection on): whether its other calls run in a transaction decides
+  /// whether a lock clause in it is a fix.
   const clang::FunctionDecl *DecidingHelper = nullptr;
 };
 

@@ -40,22 +40,38 @@ const Analyzer::HelperCallsSeen &Analyzer::callsOf(const FunctionDecl *Helper) {
   if (auto It = HelperCalls.find(Helper); It != HelperCalls.end())
     return It->second;
   HelperCallsSeen Seen;
-  Seen.OutsideElsewhere =
-      Model.calledElsewhere(functionKey(Helper, Ctx.getSourceManager()));
-  auto Callers = index().Callers.find(Helper);
-  if (Callers != Index->Callers.end())
-    for (const FunctionDecl *Caller : Callers->second)
-      for (const Fact &F : compute(Caller).Facts) {
-        const auto *P = std::get_if<RacePair>(&F);
-        if (!P || P->JudgedHelper != Helper)
-          continue;
-        bool InTransaction =
-            P->Relation == TransactionRelation::SameTransaction ||
-            !P->Fix.Edits.empty();
-        addOnce(InTransaction ? Seen.InTransaction : Seen.Outside,
-                qualifiedName(Caller));
-      }
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Passing{Helper};
+  addCallsOf(Helper, Helper, Seen, Passing);
   return HelperCalls[Helper] = std::move(Seen);
+}
+
+void Analyzer::addCallsOf(
+    const FunctionDecl *Callee, const FunctionDecl *Helper,
+    HelperCallsSeen &Seen,
+    llvm::SmallPtrSetImpl<const FunctionDecl *> &Passing) {
+  Seen.OutsideElsewhere |=
+      Model.calledElsewhere(functionKey(Callee, Ctx.getSourceManager()));
+  auto Callers = index().Callers.find(Callee);
+  if (Callers == Index->Callers.end())
+    return;
+  for (const FunctionDecl *Caller : Callers->second) {
+    const Result &R = compute(Caller);
+    for (const Fact &F : R.Facts) {
+      const auto *P = std::get_if<RacePair>(&F);
+      if (!P || P->JudgedHelper != Helper)
+        continue;
+      bool InTransaction =
+          P->Relation == TransactionRelation::SameTransaction ||
+          !P->Fix.Edits.empty();
+      addOnce(InTransaction ? Seen.InTransaction : Seen.Outside,
+              qualifiedName(Caller));
+    }
+    bool PassesOn = llvm::any_of(R.Summary.Events, [&](const SummaryEvent &S) {
+      return S.DecidesOwnWrites && S.Decider == Helper;
+    });
+    if (PassesOn && Passing.insert(Caller).second)
+      addCallsOf(Caller, Helper, Seen, Passing);
+  }
 }
 
 void Analyzer::settleHelperLocks(Result &R) {

@@ -147,6 +147,7 @@ private:
           S.ResultFields.push_back(Field);
       if (auto It = Pending.find(I); It != Pending.end()) {
         S.DecidesOwnWrites = true;
+        S.Decider = E.DecidingHelper ? E.DecidingHelper : FD;
         S.CheckAt = It->second.Check;
         S.Checked = It->second.Checked;
         S.Facts = E.Facts;

@@ -73,6 +73,8 @@ struct SummaryEvent : EventEffect {
   bool Checked = true;
   const sqlfacts::StatementFacts *Facts = nullptr;
   std::shared_ptr<const FixPlan> OwnFix; ///< See PendingRead.
+  /// The function whose read this is, through any that pass it on.
+  const clang::FunctionDecl *Decider = nullptr;
   /// The tests of the callee's parameters that lead to the event: a call
   /// whose constant argument fails one does not run it.
   std::vector<ArgumentCondition> OnlyWhen;

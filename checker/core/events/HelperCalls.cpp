@@ -139,7 +139,7 @@ void Collector::visitHelperCall(const Expr *Call, const FunctionDecl *Callee,
         // The helper's SQL, for the lock clause a fix writes into it.
         E.Sql = S.Sql;
         E.Facts = S.Facts;
-        E.DecidingHelper = Def;
+        E.DecidingHelper = S.Decider;
       }
     }
     Out.Events.push_back(std::move(E));

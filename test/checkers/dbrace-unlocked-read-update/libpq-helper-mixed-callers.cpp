@@ -98,3 +98,46 @@ bool spend(PGconn *conn, const char *user) {
 // CHECK-FIXES: bool spend(PGconn *conn, const char *user) {
 // CHECK-FIXES-NEXT: PQclear(PQexec(conn, "BEGIN"));
 // CHECK-FIXES-NEXT: bool ok = take_credit(conn, user);
+
+// A helper reached through another that passes its caller's connection on:
+// the callers of the outer one are the calls that count.
+static bool take_ticket(PGconn *conn, const char *show) {
+  const char *params[1] = {show};
+  PGresult *r = PQexecParams(conn, "SELECT tickets_left FROM shows WHERE id = $1",
+                             1, nullptr, params, nullptr, nullptr, 0);
+  int left = std::atoi(PQgetvalue(r, 0, 0));
+  PQclear(r);
+  if (left <= 0)
+    return false;
+  PQclear(PQexecParams(conn, "UPDATE shows SET tickets_left = tickets_left - 1 WHERE id = $1",
+                       1, nullptr, params, nullptr, nullptr, 0));
+  return true;
+}
+
+static bool take_ticket_for_member(PGconn *conn, const char *show) {
+  return take_ticket(conn, show);
+}
+
+bool sell_in_transaction(PGconn *conn, const char *show) {
+  PQclear(PQexec(conn, "BEGIN"));
+  bool ok = take_ticket_for_member(conn, show);
+  PQclear(PQexec(conn, ok ? "COMMIT" : "ROLLBACK"));
+  return ok;
+}
+// CHECK-NOTES: :[[@LINE-4]]:13: warning: 'shows' is read without a lock and then written based on the value; the transaction alone does not stop a concurrent request from reading the same value [dbrace-unlocked-read-update]
+// CHECK-NOTES: :106:17: note: the value is read here, in 'take_ticket'
+// CHECK-NOTES: :110:7: note: the value read is checked here
+// CHECK-NOTES: :[[@LINE-7]]:13: note: 'shows' is updated by this call
+// CHECK-NOTES: :112:11: note: 'shows' is updated here, in 'take_ticket'
+// CHECK-NOTES: :[[@LINE-10]]:11: note: the transaction begins here
+// CHECK-NOTES: :106:17: note: a lock here would end with its statement where 'take_ticket' runs outside a transaction (called by 'sell_at_door'); give the callers that need it locked ('sell_in_transaction') a variant of 'take_ticket' that locks the row it reads, called in a transaction
+
+bool sell_at_door(PGconn *conn, const char *show) {
+  return take_ticket_for_member(conn, show);
+}
+// CHECK-NOTES: :[[@LINE-2]]:10: warning: 'shows' is read without a transaction or lock and then written based on the value; a concurrent request can read the same value before this one writes [dbrace-unlocked-read-update]
+// CHECK-NOTES: :106:17: note: the value is read here, in 'take_ticket'
+// CHECK-NOTES: :110:7: note: the value read is checked here
+// CHECK-NOTES: :[[@LINE-5]]:10: note: 'shows' is updated by this call
+// CHECK-NOTES: :112:11: note: 'shows' is updated here, in 'take_ticket'
+// CHECK-NOTES: :[[@LINE-7]]:10: note: to run the read and the write in one transaction, write 'PQclear(PQexec(conn, "BEGIN"));' before the read and 'PQclear(PQexec(conn, "COMMIT"));' on each normal exit after the write

@@ -197,20 +197,20 @@ private:
   void walkLambda(const Stmt *S) {
     if (!S)
       return;
-    const FunctionDecl *G = nullptr;
-    const Expr *Object = nullptr;
-    if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      G = Call->getDirectCallee();
-      Object = objectOfCall(Call);
-    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
-      G = CE->getConstructor();
-    }
-    if (isProjectFunction(G, Object))
-      if (std::string Key = functionKey(G, SM);
-          !llvm::is_contained(LambdaOut, Key))
-        LambdaOut.push_back(std::move(Key));
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      calledInLambda(Call->getDirectCallee(), objectOfCall(Call));
+    else if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+      calledInLambda(CE->getConstructor(), nullptr);
     for (const Stmt *Child : S->children())
       walkLambda(Child);
+  }
+
+  void calledInLambda(const FunctionDecl *G, const Expr *Object) {
+    if (!isProjectFunction(G, Object))
+      return;
+    if (std::string Key = functionKey(G, SM);
+        !llvm::is_contained(LambdaOut, Key))
+      LambdaOut.push_back(std::move(Key));
   }
 
   /// Whether \p G is a function of the project that no rule describes.
